@@ -1,0 +1,274 @@
+/* address.c — mailbox parsing with GMime, display name decoding, sender mismatch findings. */
+#include "config.h"
+
+#include <gmime/gmime.h>
+#include <string.h>
+
+#include "address.h"
+#include "auth.h"
+#include "domain.h"
+#include "findings.h"
+#include "i18n.h"
+#include "message.h"
+#include "util.h"
+
+static bool
+addr_is_valid(const char *addr)
+{
+	const char *at;
+
+	if (addr == NULL || (at = strrchr(addr, '@')) == NULL || at == addr)
+		return false;
+	if (strchr(addr, ' ') != NULL)
+		return false;
+	return domain_is_hostname(at + 1) || (at[1] == '[' && domain_is_ip_literal(at + 1));
+}
+
+/* Strip surrounding white space and one level of double quotes, in place. */
+static void
+unquote(char *s)
+{
+	size_t n;
+
+	str_squeeze_space(s);
+	n = strlen(s);
+	if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
+		memmove(s, s + 1, n - 2);
+		s[n - 2] = '\0';
+		str_squeeze_space(s);
+	}
+}
+
+static void
+find_span(const char *hay, const char *needle, long *start, long *end)
+{
+	const char *p;
+
+	*start = *end = -1;
+	if (hay == NULL || needle == NULL || *needle == '\0')
+		return;
+	if ((p = strstr(hay, needle)) == NULL && (p = ascii_strcasestr(hay, needle)) == NULL)
+		return;
+	*start = p - hay;
+	*end = *start + (long)strlen(needle);
+}
+
+/* Last '<' outside double quotes, or NULL. */
+static const char *
+angle_open(const char *s)
+{
+	const char *lt = NULL;
+	bool quoted = false;
+
+	for (; *s != '\0'; s++) {
+		if (*s == '\\' && quoted && s[1] != '\0')
+			s++;
+		else if (*s == '"')
+			quoted = !quoted;
+		else if (*s == '<' && !quoted)
+			lt = s;
+	}
+	return lt;
+}
+
+void
+address_parse(const char *raw, const char *decoded, struct address *out)
+{
+	InternetAddressList *list;
+	const char *lt, *gt;
+
+	memset(out, 0, sizeof *out);
+	out->addr_start = out->addr_end = out->name_start = out->name_end = -1;
+	if (raw == NULL)
+		return;
+	out->present = true;
+
+	/*
+	 * The angle form is split by hand so that the display name goes
+	 * through our own RFC 2047 decoder (ISO-2022-JP extensions, broken
+	 * words); GMime parses what is left and every other form.
+	 */
+	if ((lt = angle_open(raw)) != NULL) {
+		char *name = xstrndup(raw, (size_t)(lt - raw));
+
+		gt = strchr(lt, '>');
+		out->addr = gt != NULL ? xstrndup(lt + 1, (size_t)(gt - lt - 1)) : xstrdup(lt + 1);
+		str_squeeze_space(out->addr);
+		str_squeeze_space(name);
+		if (*name != '\0') {
+			char *dec = message_decode_header(name);
+			unquote(dec);
+			if (*dec != '\0')
+				out->display = dec;
+			else
+				free(dec);
+		}
+		free(name);
+	} else if ((list = internet_address_list_parse(NULL, raw)) != NULL) {
+		for (int i = 0; i < internet_address_list_length(list); i++) {
+			InternetAddress *ia = internet_address_list_get_address(list, i);
+			if (!INTERNET_ADDRESS_IS_MAILBOX(ia))
+				continue;
+			out->addr = xstrdup(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(ia)));
+			if (internet_address_get_name(ia) != NULL && *internet_address_get_name(ia) != '\0')
+				out->display = xstrdup(internet_address_get_name(ia));
+			break;
+		}
+		g_object_unref(list);
+	}
+	if (out->addr == NULL) {
+		/* Nothing GMime would call a mailbox: keep the bare text as the address. */
+		out->addr = xstrdup(raw);
+		str_squeeze_space(out->addr);
+	}
+	if (*out->addr == '\0') {
+		free(out->addr);
+		out->addr = NULL;
+	}
+	out->valid = addr_is_valid(out->addr);
+	if (out->valid) {
+		out->domain = domain_of_address(out->addr);
+		out->org_domain = domain_org(out->domain);
+	}
+	find_span(decoded, out->addr, &out->addr_start, &out->addr_end);
+	find_span(decoded, out->display, &out->name_start, &out->name_end);
+}
+
+void
+address_free(struct address *a)
+{
+	free(a->display);
+	free(a->addr);
+	free(a->domain);
+	free(a->org_domain);
+	memset(a, 0, sizeof *a);
+}
+
+static void
+parse_list(const struct message *m, const char *name, struct address **v, size_t *n)
+{
+	const struct header *h = NULL;
+	InternetAddressList *list;
+
+	while ((h = message_header_next(m, name, h)) != NULL) {
+		if ((list = internet_address_list_parse(NULL, h->raw)) == NULL)
+			continue;
+		for (int i = 0; i < internet_address_list_length(list) && *n < 100; i++) {
+			InternetAddress *ia = internet_address_list_get_address(list, i);
+			char *one;
+			if (!INTERNET_ADDRESS_IS_MAILBOX(ia))
+				continue;
+			one = internet_address_to_string(ia, NULL, TRUE);
+			*v = xreallocarray(*v, *n + 1, sizeof **v);
+			address_parse(one, h->value, &(*v)[(*n)++]);
+			g_free(one);
+		}
+		g_object_unref(list);
+	}
+}
+
+void
+addresses_collect(const struct message *m, struct addresses *out)
+{
+	const struct header *h;
+	const char *at, *end;
+
+	memset(out, 0, sizeof *out);
+	h = message_header(m, "From");
+	address_parse(h != NULL ? h->raw : NULL, h != NULL ? h->value : NULL, &out->from);
+	h = message_header(m, "Sender");
+	address_parse(h != NULL ? h->raw : NULL, h != NULL ? h->value : NULL, &out->sender);
+	h = message_header(m, "Return-Path");
+	address_parse(h != NULL ? h->raw : NULL, h != NULL ? h->value : NULL, &out->return_path);
+	parse_list(m, "Reply-To", &out->reply_to, &out->nreply_to);
+	parse_list(m, "To", &out->to, &out->nto);
+
+	if ((h = message_header(m, "Message-ID")) != NULL) {
+		char *id = xstrdup(h->value);
+		str_squeeze_space(id);
+		if (id[0] == '<') {
+			memmove(id, id + 1, strlen(id));
+			if ((end = strchr(id, '>')) != NULL)
+				*(char *)end = '\0';
+		}
+		out->message_id = id;
+		if ((at = strrchr(id, '@')) != NULL && at[1] != '\0') {
+			out->msgid_domain = xstrdup(at + 1);
+			ascii_lower(out->msgid_domain);
+		}
+	}
+}
+
+void
+addresses_free(struct addresses *a)
+{
+	address_free(&a->from);
+	address_free(&a->sender);
+	address_free(&a->return_path);
+	for (size_t i = 0; i < a->nreply_to; i++)
+		address_free(&a->reply_to[i]);
+	free(a->reply_to);
+	for (size_t i = 0; i < a->nto; i++)
+		address_free(&a->to[i]);
+	free(a->to);
+	free(a->message_id);
+	free(a->msgid_domain);
+	memset(a, 0, sizeof *a);
+}
+
+/* Severity of a sender-domain mismatch: info when the From domain is authenticated (mailing services bounce and number messages elsewhere). */
+static int
+mismatch_severity(const struct auth_summary *auth, enum finding_id id)
+{
+	if (auth != NULL && auth->aligned_pass)
+		return SEV_INFO;
+	return finding_default_severity(id);
+}
+
+void
+address_check(const struct addresses *a, const struct auth_summary *auth, struct findings *fs)
+{
+	const char *from_org;
+
+	if (!a->from.present) {
+		finding_add(fs, F_FROM_ADDRESS_INVALID, -1, "header:From", -1, -1, "%s", _("no From header"));
+		return;
+	}
+	if (!a->from.valid) {
+		finding_add(fs, F_FROM_ADDRESS_INVALID, -1, "header:From",
+		    a->from.addr_start, a->from.addr_end, _("From: %s%s<%s>: no local part, '@' and domain"),
+		    a->from.display ? a->from.display : "", a->from.display ? " " : "",
+		    a->from.addr ? a->from.addr : "");
+		return;
+	}
+	from_org = a->from.org_domain != NULL ? a->from.org_domain : a->from.domain;
+	if (from_org == NULL)
+		return;
+
+	for (size_t i = 0; i < a->nreply_to; i++) {
+		const struct address *r = &a->reply_to[i];
+		const char *org = r->org_domain != NULL ? r->org_domain : r->domain;
+		if (org == NULL || strcmp(org, from_org) == 0)
+			continue;
+		finding_add(fs, F_REPLY_TO_MISMATCH, mismatch_severity(auth, F_REPLY_TO_MISMATCH),
+		    "header:Reply-To", r->addr_start, r->addr_end,
+		    _("Reply-To %s is on %s, From is on %s"), r->addr, org, from_org);
+		break;
+	}
+	if (a->return_path.valid) {
+		const char *org = a->return_path.org_domain != NULL ? a->return_path.org_domain : a->return_path.domain;
+		if (org != NULL && strcmp(org, from_org) != 0)
+			finding_add(fs, F_RETURN_PATH_MISMATCH, mismatch_severity(auth, F_RETURN_PATH_MISMATCH),
+			    "header:Return-Path", a->return_path.addr_start, a->return_path.addr_end,
+			    _("Return-Path %s is on %s, From is on %s"), a->return_path.addr, org, from_org);
+	}
+	if (a->msgid_domain != NULL && domain_is_hostname(a->msgid_domain)) {
+		char *org = domain_org(a->msgid_domain);
+		if (org != NULL && strcmp(org, from_org) != 0) {
+			finding_add(fs, F_MESSAGE_ID_MISMATCH, mismatch_severity(auth, F_MESSAGE_ID_MISMATCH),
+			    "header:Message-ID", -1, -1,
+			    _("Message-ID <%s> is on %s, From is on %s"), a->message_id, org, from_org);
+		}
+		free(org);
+	}
+}

@@ -1,0 +1,353 @@
+/* kensa.c — main(): options, the report and scan commands; the one file in src/ that will know ui/ exists. */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "analyze.h"
+#include "i18n.h"
+#include "maildir.h"
+#include "message.h"
+#include "report.h"
+#include "settings.h"
+#include "util.h"
+
+static struct settings opts;     /* the option table */
+static const char *progname = "kensa";
+
+static void __attribute__((noreturn))
+usage(int status)
+{
+	FILE *f = status == 0 ? stdout : stderr;
+
+	fprintf(f, _("usage: %s [OPTIONS] [MAILDIR | FILE | -]\n"
+	    "       %s report [--format text|markdown|json] FILE...\n"
+	    "       %s scan [--json] [--recursive] MAILDIR...\n"
+	    "\n"
+	    "Options:\n"
+	    "  --config FILE      read settings from FILE (default ~/.config/kensa/config)\n"
+	    "  --geoip-dir DIR    look for GeoIP databases in DIR\n"
+	    "  --network          allow RDAP and DNS lookups (off by default)\n"
+	    "  --lang LANG        language of the output (ja, en)\n"
+	    "  --no-color         no colours (also NO_COLOR)\n"
+	    "  --version          print the version and data attributions\n"
+	    "  --help             this text\n"), progname, progname, progname);
+	exit(status);
+}
+
+static void
+version(void)
+{
+	printf("kensa %s\n", PACKAGE_VERSION);
+	printf("%s\n", _("Analysis core: GMime, libpsl, libidn2, libunistring, gumbo, jansson."));
+	exit(0);
+}
+
+static void
+die_usage(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: ", progname);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+/* ---- report ---- */
+
+static int
+cmd_report(int argc, char **argv)
+{
+	enum report_format fmt = REPORT_TEXT;
+	int rc = 0, nfiles = 0;
+
+	for (int i = 0; i < argc; i++) {
+		const char *v;
+
+		if (strcmp(argv[i], "--format") == 0) {
+			if (i + 1 >= argc)
+				die_usage("%s", _("--format needs a value"));
+			argv[i] = NULL;
+			v = argv[++i];
+		} else if (strncmp(argv[i], "--format=", 9) == 0)
+			v = argv[i] + 9;
+		else
+			continue;
+		argv[i] = NULL;
+		if (strcmp(v, "text") == 0)
+			fmt = REPORT_TEXT;
+		else if (strcmp(v, "markdown") == 0 || strcmp(v, "md") == 0)
+			fmt = REPORT_MARKDOWN;
+		else if (strcmp(v, "json") == 0)
+			fmt = REPORT_JSON;
+		else
+			die_usage(_("unknown format: %s (text, markdown or json)"), v);
+	}
+	for (int i = 0; i < argc; i++) {
+		struct report *r;
+		char *cause = NULL;
+
+		if (argv[i] == NULL)
+			continue;
+		if (argv[i][0] == '-' && argv[i][1] != '\0')
+			die_usage(_("unknown option: %s"), argv[i]);
+		nfiles++;
+		if (analyze_file(argv[i], &opts, &r, &cause) != 0) {
+			fprintf(stderr, "%s: %s: %s\n", progname, argv[i], cause);
+			free(cause);
+			rc = 1;
+			continue;
+		}
+		if (nfiles > 1 && fmt != REPORT_JSON)
+			fputc('\n', stdout);
+		report_write(stdout, r, fmt);
+		report_free(r);
+	}
+	if (nfiles == 0)
+		die_usage("%s", _("report: no file given (use - for standard input)"));
+	return rc;
+}
+
+/* ---- scan: both cores, output in Maildir order ---- */
+
+struct scan_job {
+	struct maildir *md;
+	bool json;
+	char **lines;             /* one per entry, NULL until done */
+	size_t next;              /* next entry to take */
+	pthread_mutex_t lock;
+	pthread_cond_t done;
+};
+
+static void *
+scan_worker(void *arg)
+{
+	struct scan_job *job = arg;
+
+	for (;;) {
+		size_t i;
+		struct report *r;
+		char *cause = NULL, *line;
+
+		pthread_mutex_lock(&job->lock);
+		i = job->next++;
+		pthread_mutex_unlock(&job->lock);
+		if (i >= job->md->n)
+			break;
+		if (analyze_file(job->md->v[i].path, &opts, &r, &cause) != 0) {
+			line = report_scan_error_line(job->md->v[i].name, cause, job->json);
+			free(cause);
+		} else {
+			free(r->file);
+			r->file = xstrdup(job->md->v[i].name);
+			line = job->json ? report_json_line(r) : report_scan_line(r, job->md->v[i].name);
+			report_free(r);
+		}
+		pthread_mutex_lock(&job->lock);
+		job->lines[i] = line;
+		pthread_cond_broadcast(&job->done);
+		pthread_mutex_unlock(&job->lock);
+	}
+	return NULL;
+}
+
+static void
+scan_maildir(struct maildir *md, bool json)
+{
+	struct scan_job job = { .md = md, .json = json };
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int nthreads = ncpu < 1 ? 1 : ncpu > 8 ? 8 : (int)ncpu;
+	pthread_t th[8];
+
+	if ((size_t)nthreads > md->n)
+		nthreads = md->n > 0 ? (int)md->n : 1;
+	job.lines = xcalloc(md->n + 1, sizeof *job.lines);
+	pthread_mutex_init(&job.lock, NULL);
+	pthread_cond_init(&job.done, NULL);
+	for (int t = 0; t < nthreads; t++)
+		pthread_create(&th[t], NULL, scan_worker, &job);
+	for (size_t i = 0; i < md->n; i++) {
+		pthread_mutex_lock(&job.lock);
+		while (job.lines[i] == NULL)
+			pthread_cond_wait(&job.done, &job.lock);
+		pthread_mutex_unlock(&job.lock);
+		puts(job.lines[i]);
+		free(job.lines[i]);
+		job.lines[i] = NULL;
+	}
+	fflush(stdout);
+	for (int t = 0; t < nthreads; t++)
+		pthread_join(th[t], NULL);
+	pthread_mutex_destroy(&job.lock);
+	pthread_cond_destroy(&job.done);
+	free(job.lines);
+}
+
+static int
+cmd_scan(int argc, char **argv)
+{
+	bool json = false, recursive = false;
+	int rc = 0, ndirs = 0;
+
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			json = true;
+		else if (strcmp(argv[i], "--recursive") == 0 || strcmp(argv[i], "-r") == 0)
+			recursive = true;
+		else if (argv[i][0] == '-')
+			die_usage(_("unknown option: %s"), argv[i]);
+	}
+	for (int i = 0; i < argc; i++) {
+		struct maildir *md;
+		char *cause = NULL;
+
+		if (argv[i][0] == '-')
+			continue;
+		ndirs++;
+		if (maildir_open(argv[i], recursive, &md, &cause) != 0) {
+			fprintf(stderr, "%s: %s: %s\n", progname, argv[i], cause);
+			free(cause);
+			rc = 1;
+			continue;
+		}
+		scan_maildir(md, json);
+		maildir_free(md);
+	}
+	if (ndirs == 0) {
+		const char *env = getenv("MAILDIR");
+		char *def = env != NULL ? xstrdup(env) : xasprintf("%s/Maildir", getenv("HOME") ? getenv("HOME") : ".");
+		char *args[] = { def };
+		rc = cmd_scan(1, args);
+		free(def);
+		(void)args;
+	}
+	return rc;
+}
+
+/* ---- no command: until the TUI lands, the report of every message ---- */
+
+static int
+cmd_default(int argc, char **argv)
+{
+	const char *target = NULL;
+	char *def = NULL;
+	struct maildir *md;
+	char *cause = NULL;
+	struct stat st;
+	int rc = 0;
+
+	for (int i = 0; i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1] != '\0')
+			die_usage(_("unknown option: %s"), argv[i]);
+		if (target != NULL)
+			die_usage("%s", _("only one MAILDIR or FILE may be given"));
+		target = argv[i];
+	}
+	if (target == NULL) {
+		const char *env = getenv("MAILDIR");
+		target = def = env != NULL ? xstrdup(env) : xasprintf("%s/Maildir", getenv("HOME") ? getenv("HOME") : ".");
+	}
+	if (strcmp(target, "-") == 0 || (stat(target, &st) == 0 && !S_ISDIR(st.st_mode))) {
+		char *args[] = { (char *)target };
+		rc = cmd_report(1, args);
+	} else if (maildir_open(target, false, &md, &cause) != 0) {
+		fprintf(stderr, "%s: %s: %s\n", progname, target, cause);
+		free(cause);
+		rc = 1;
+	} else {
+		for (size_t i = 0; i < md->n; i++) {
+			struct report *r;
+			if (i > 0)
+				fputs("\n────────────────────────────────────────────────────────────\n\n", stdout);
+			if (analyze_file(md->v[i].path, &opts, &r, &cause) != 0) {
+				fprintf(stderr, "%s: %s: %s\n", progname, md->v[i].path, cause);
+				free(cause);
+				rc = 1;
+				continue;
+			}
+			report_write(stdout, r, REPORT_TEXT);
+			report_free(r);
+		}
+		maildir_free(md);
+	}
+	free(def);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
+	const char *config = NULL, *command = NULL;
+	int nrest = 0, rc;
+	char *cause = NULL;
+
+	settings_init(&opts);
+	/* Global options are taken wherever they stand; the rest goes to the command. */
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const char *val = strchr(a, '=');
+		size_t klen = val != NULL ? (size_t)(val - a) : strlen(a);
+#define OPT(name) (strncmp(a, name, klen) == 0 && strlen(name) == klen)
+#define VALUE() (val != NULL ? val + 1 : (i + 1 < argc ? argv[++i] : (die_usage(_("%s needs a value"), a), "")))
+		if (strcmp(a, "--") == 0) {
+			while (++i < argc)
+				rest[nrest++] = argv[i];
+			break;
+		} else if (OPT("--help") || strcmp(a, "-h") == 0)
+			usage(0);
+		else if (OPT("--version") || strcmp(a, "-V") == 0)
+			command = "version";
+		else if (OPT("--config"))
+			config = VALUE();
+		else if (OPT("--geoip-dir")) {
+			free(opts.geoip_dir);
+			opts.geoip_dir = xstrdup(VALUE());
+		} else if (OPT("--network"))
+			opts.network = true;
+		else if (OPT("--lang")) {
+			free(opts.lang);
+			opts.lang = xstrdup(VALUE());
+		} else if (OPT("--no-color"))
+			opts.no_color = true;
+		else if (command == NULL && nrest == 0 && (strcmp(a, "report") == 0 || strcmp(a, "scan") == 0))
+			command = a;
+		else
+			rest[nrest++] = argv[i];
+#undef OPT
+#undef VALUE
+	}
+	if (settings_load(&opts, config, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", progname, cause);
+		free(cause);
+		if (config != NULL && opts.config_path == NULL)
+			return 1;
+	}
+	if (opts.lang != NULL)
+		setenv("LANGUAGE", opts.lang, 1);
+	setlocale(LC_ALL, "");
+#ifdef ENABLE_NLS
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#endif
+	if (command != NULL && strcmp(command, "version") == 0)
+		version();
+	message_init();
+
+	if (command == NULL)
+		rc = cmd_default(nrest, rest);
+	else if (strcmp(command, "report") == 0)
+		rc = cmd_report(nrest, rest);
+	else
+		rc = cmd_scan(nrest, rest);
+	free(rest);
+	settings_free(&opts);
+	return rc;
+}

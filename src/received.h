@@ -1,0 +1,73 @@
+/* received.h — Received: header parsing (RFC 5321 §4.4 and the formats seen in the wild) and origin choice. */
+#ifndef KENSA_RECEIVED_H
+#define KENSA_RECEIVED_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+enum rdns_state {
+	RDNS_NOT_STATED = 0, /* the header does not say */
+	RDNS_NONE,           /* the receiving MTA wrote "unknown": no reverse name */
+	RDNS_NAME            /* rdns holds the name the MTA found */
+};
+
+enum hop_trust {
+	HOP_TRUSTED = 0,     /* added by and received from the receiving side */
+	HOP_ORIGIN,          /* added by the receiving side; its from-IP is the origin */
+	HOP_UNVERIFIABLE     /* below the origin: written by the sender, may be forged */
+};
+
+struct hop {
+	char *raw;           /* unfolded header value, white space squeezed */
+	char *from_host;     /* the name right after "from" as written (may be HELO), or NULL */
+	char *helo;          /* HELO/EHLO name: qmail "(HELO x)", Exim "helo=x", or from_host where the format makes it the HELO; NULL if unknown */
+	char *rdns;          /* reverse name written by the receiving MTA, when rdns_state == RDNS_NAME; trailing dot removed */
+	enum rdns_state rdns_state;
+	char *ip;            /* client IP from the TCP-info part only (never from HELO); IPv4-mapped IPv6 given as IPv4; NULL if none */
+	int ip_family;       /* 0 none, 4, 6 */
+	char *by_host;       /* name (or address, e.g. Gmail "2002:a05:...") after "by" */
+	char *protocol;      /* "with" word(s): SMTP, ESMTPS, ESMTPSA, LMTP, HTTPS, "Microsoft SMTP Server" */
+	char *tls;           /* TLS details if stated: "TLS1_2 ECDHE-..." or "version=TLS1_2 cipher=..."; NULL if none */
+	char *id;            /* "id" value (Exchange "15.20.6792.27" is an id, not an IP) */
+	char *for_addr;      /* "for <addr>" without brackets */
+	bool has_time;
+	time_t when;         /* timestamp after the last ';', UTC */
+	long delay;          /* seconds since the previous (older) hop; -1 unknown (set by received_chain) */
+	enum hop_trust trust;
+	char *trust_reason;  /* one English sentence, e.g. "from 127.0.0.1: loopback" (set by received_chain) */
+};
+
+/*
+ * Parse one Received: header value (unfolded or folded, raw bytes). Never
+ * fails on odd input: fields it cannot find stay NULL. Returns 0, or -1 with
+ * *cause (caller frees) only when value is empty or not a Received header at all.
+ */
+int received_parse(const char *value, struct hop *out, char **cause);
+void received_hop_free(struct hop *h);
+
+struct received_config {
+	const char *const *trusted_relays; /* IPs, CIDR prefixes ("192.0.2.0/24") or host names */
+	size_t ntrusted_relays;
+	int boundary_override;             /* -1 auto; else the hop index chosen as origin by the user */
+};
+
+/*
+ * Decide trust for hops[0..n-1] (hops[0] = topmost header, newest): hops
+ * are trusted from the top while the client that handed the message over is
+ * on the receiving side (private/loopback/link-local address, a configured
+ * trusted relay, no "from" part (local submission), or a host name in the
+ * same organisational domain as the receiving side's "by" hosts with
+ * continuity by -> next from). The first hop whose client is not trusted is
+ * the origin; the hops below it are unverifiable. Sets trust, trust_reason
+ * and delay on every hop. Returns the origin index, or -1 if none (all trusted).
+ */
+int received_chain(struct hop *hops, size_t n, const struct received_config *cfg);
+
+/* Parse an RFC 5322 date (lenient: missing weekday, seconds, zone names like JST/PST, 2-digit years). Returns 0 and sets *out (UTC), or -1. */
+int received_parse_date(const char *s, time_t *out);
+
+/* true for RFC 1918, loopback, link-local, CGNAT, ULA, ::1, IPv4-mapped of those. */
+bool ip_is_private(const char *ip);
+
+#endif

@@ -1,0 +1,474 @@
+/* report.c — text, Markdown and JSON renderings of a report. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistr.h>
+#include <uniwidth.h>
+
+#include "analyze.h"
+#include "i18n.h"
+#include "message.h"
+#include "report.h"
+#include "util.h"
+
+static bool
+is_marker_char(ucs4_t c)
+{
+	return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+	    (c >= 0x2066 && c <= 0x2069) || c == 0x2060 || c == 0xFEFF || c == 0x061C || c == 0x180E;
+}
+
+char *
+report_clean(const char *s, int keep_nl)
+{
+	struct buf b;
+	const uint8_t *p = (const uint8_t *)(s != NULL ? s : ""), *end = p + strlen((const char *)p);
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	while (p < end) {
+		ucs4_t c;
+		int n = u8_mbtouc(&c, p, (size_t)(end - p));
+		uint8_t tmp[8];
+		int len;
+
+		if (c == 0xFFFD && !(n == 3 && p[0] == 0xEF && p[1] == 0xBF && p[2] == 0xBD)) {
+			buf_adds(&b, "\xEF\xBF\xBD");  /* invalid UTF-8 */
+		} else if (c == '\n' && keep_nl) {
+			buf_addc(&b, '\n');
+		} else if (c == '\t') {
+			buf_addc(&b, keep_nl ? '\t' : ' ');
+		} else if (c < 0x20 || c == 0x7F) {
+			len = u8_uctomb(tmp, c == 0x7F ? 0x2421 : 0x2400 + c, sizeof tmp);
+			buf_add(&b, (const char *)tmp, (size_t)len);
+		} else if (c >= 0x80 && c < 0xA0) {
+			buf_addf(&b, "<U+%04X>", (unsigned)c);
+		} else if (is_marker_char(c)) {
+			buf_addf(&b, "<U+%04X>", (unsigned)c);
+		} else
+			buf_add(&b, (const char *)p, (size_t)n);
+		p += n > 0 ? n : 1;
+	}
+	return buf_take(&b);
+}
+
+/* Display width of UTF-8 text as a terminal shows it (CJK wide = 2). */
+static int
+width_of(const char *s)
+{
+	return u8_strwidth((const uint8_t *)s, "UTF-8");
+}
+
+static void
+pad_to(FILE *f, const char *s, int width)
+{
+	int w = width_of(s);
+
+	fputs(s, f);
+	for (; w < width; w++)
+		fputc(' ', f);
+}
+
+static const char *
+str_or(const char *s, const char *dflt)
+{
+	return s != NULL && *s != '\0' ? s : dflt;
+}
+
+static const char *
+auth_word(enum auth_result r)
+{
+	return r == AUTH_UNKNOWN ? "-" : authres_result_name(r);
+}
+
+static char *
+format_time(time_t t)
+{
+	char b[32];
+	struct tm tm;
+
+	if (t == 0 || gmtime_r(&t, &tm) == NULL)
+		return xstrdup("-");
+	strftime(b, sizeof b, "%Y-%m-%d %H:%M:%SZ", &tm);
+	return xstrdup(b);
+}
+
+static const char *
+trust_word(enum hop_trust t)
+{
+	switch (t) {
+	case HOP_TRUSTED:
+		return _("trusted");
+	case HOP_ORIGIN:
+		return _("origin");
+	default:
+		return _("unverifiable");
+	}
+}
+
+static char *
+origin_text(const struct report *r)
+{
+	const struct hop *o;
+
+	if (r->origin < 0 || (size_t)r->origin >= r->nhops)
+		return xstrdup(_("not found (no untrusted hop)"));
+	o = &r->hops[r->origin];
+	return xasprintf(_("%s (HELO %s, reverse DNS %s) — hop %d of %zu"), str_or(o->ip, "?"),
+	    str_or(o->helo, "-"), o->rdns_state == RDNS_NAME ? o->rdns :
+	    o->rdns_state == RDNS_NONE ? _("none") : _("not stated"), r->origin + 1, r->nhops);
+}
+
+static char *
+address_text(const struct address *a)
+{
+	if (!a->present)
+		return xstrdup("-");
+	if (a->display != NULL)
+		return xasprintf("%s <%s>", a->display, str_or(a->addr, ""));
+	return xstrdup(str_or(a->addr, "-"));
+}
+
+struct row {
+	const char *label;
+	char *value;
+};
+
+static void
+write_rows(FILE *f, struct row *rows, size_t n)
+{
+	int w = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (width_of(rows[i].label) > w)
+			w = width_of(rows[i].label);
+	for (size_t i = 0; i < n; i++) {
+		char *clean = report_clean(rows[i].value, 0);
+		pad_to(f, rows[i].label, w + 2);
+		fprintf(f, "%s\n", clean);
+		free(clean);
+		free(rows[i].value);
+	}
+}
+
+static char *
+auth_text(const struct report *r)
+{
+	const struct auth_summary *a = &r->auth;
+
+	return xasprintf("SPF %s · DKIM %s · DMARC %s%s%s%s", auth_word(a->spf), auth_word(a->dkim),
+	    auth_word(a->dmarc), a->aligned_pass ? _(" · aligned with From") : "",
+	    a->authserv_id != NULL ? "  authserv-id " : "", a->authserv_id != NULL ? a->authserv_id : "");
+}
+
+static void
+write_text(FILE *f, const struct report *r)
+{
+	struct row rows[12];
+	size_t n = 0, nrt = 0;
+	char *reply = NULL;
+
+	for (size_t i = 0; i < r->addr.nreply_to; i++)
+		nrt++;
+	reply = nrt > 0 ? address_text(&r->addr.reply_to[0]) : xstrdup("-");
+	rows[n++] = (struct row){ _("File"), xstrdup(r->file) };
+	rows[n++] = (struct row){ _("Verdict"), xasprintf(_("%s (score %d)"), verdict_label(r->verdict), r->score) };
+	rows[n++] = (struct row){ _("Subject"), xstrdup(str_or(r->subject, "-")) };
+	rows[n++] = (struct row){ _("From"), address_text(&r->addr.from) };
+	rows[n++] = (struct row){ _("Reply-To"), reply };
+	rows[n++] = (struct row){ _("Return-Path"), address_text(&r->addr.return_path) };
+	rows[n++] = (struct row){ _("Date"), xstrdup(str_or(r->date, "-")) };
+	rows[n++] = (struct row){ _("Message-ID"), xstrdup(str_or(r->addr.message_id, "-")) };
+	rows[n++] = (struct row){ _("Origin"), origin_text(r) };
+	rows[n++] = (struct row){ _("Auth"), auth_text(r) };
+	write_rows(f, rows, n);
+
+	fprintf(f, "\n%s\n", _("Findings"));
+	if (r->findings.n == 0)
+		fprintf(f, "  %s\n", _("none"));
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const struct finding *fd = &r->findings.v[i];
+		char *ev = report_clean(fd->evidence, 0);
+		fprintf(f, "  ");
+		pad_to(f, severity_label(fd->severity), 8);
+		pad_to(f, finding_name(fd->id), 22);
+		fprintf(f, "%s\n", finding_title(fd->id));
+		fprintf(f, "  %8s%-22s%s\n", "", fd->where, ev);
+		free(ev);
+	}
+
+	fprintf(f, "\n%s\n", _("Received chain (newest first)"));
+	if (r->nhops == 0)
+		fprintf(f, "  %s\n", _("none"));
+	for (size_t i = 0; i < r->nhops; i++) {
+		const struct hop *h = &r->hops[i];
+		char *t = h->has_time ? format_time(h->when) : xstrdup("-");
+		char *line = xasprintf("%s [%s] → %s", str_or(h->from_host, "-"), str_or(h->ip, "-"),
+		    str_or(h->by_host, "-"));
+		char *clean = report_clean(line, 0), *why = report_clean(h->trust_reason, 0);
+		fprintf(f, "  %2zu  ", i + 1);
+		pad_to(f, trust_word(h->trust), 14);
+		fprintf(f, "%s  %s", clean, t);
+		if (h->delay >= 0)
+			fprintf(f, " (+%lds)", h->delay);
+		fprintf(f, "\n      %s\n", why);
+		free(t);
+		free(line);
+		free(clean);
+		free(why);
+	}
+	if (r->nnotices > 0) {
+		fprintf(f, "\n%s\n", _("Notices"));
+		for (size_t i = 0; i < r->nnotices; i++)
+			fprintf(f, "  %s\n", r->notices[i]);
+	}
+}
+
+/* Markdown table cell: no newlines, '|' escaped, controls made visible. */
+static char *
+md_cell(const char *s)
+{
+	char *clean = report_clean(s != NULL ? s : "-", 0);
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (const char *p = clean; *p != '\0'; p++) {
+		if (*p == '|' || *p == '`' || *p == '*' || *p == '_' || *p == '<' || *p == '>' ||
+		    *p == '[' || *p == ']' || *p == '\\')
+			buf_addc(&b, '\\');
+		buf_addc(&b, *p);
+	}
+	free(clean);
+	return buf_take(&b);
+}
+
+static void
+md_row(FILE *f, const char *label, char *value)
+{
+	char *c = md_cell(value);
+
+	fprintf(f, "| %s | %s |\n", label, c);
+	free(c);
+	free(value);
+}
+
+static void
+write_markdown(FILE *f, const struct report *r)
+{
+	char *subj = md_cell(str_or(r->subject, _("(no subject)")));
+
+	fprintf(f, "## %s: %s\n\n", _("kensa report"), subj);
+	free(subj);
+	fprintf(f, "**%s:** %s (%s %d)\n\n", _("Verdict"), verdict_label(r->verdict), _("score"), r->score);
+	fprintf(f, "| %s | %s |\n|---|---|\n", _("Field"), _("Value"));
+	md_row(f, _("File"), xstrdup(r->file));
+	md_row(f, _("From"), address_text(&r->addr.from));
+	md_row(f, _("Reply-To"), r->addr.nreply_to ? address_text(&r->addr.reply_to[0]) : xstrdup("-"));
+	md_row(f, _("Return-Path"), address_text(&r->addr.return_path));
+	md_row(f, _("Date"), xstrdup(str_or(r->date, "-")));
+	md_row(f, _("Message-ID"), xstrdup(str_or(r->addr.message_id, "-")));
+	md_row(f, _("Origin"), origin_text(r));
+	md_row(f, _("Auth"), auth_text(r));
+
+	fprintf(f, "\n### %s\n\n", _("Findings"));
+	if (r->findings.n == 0)
+		fprintf(f, "%s\n", _("none"));
+	else
+		fprintf(f, "| %s | %s | %s | %s |\n|---|---|---|---|\n", _("Severity"), "Id", _("Finding"), _("Evidence"));
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const struct finding *fd = &r->findings.v[i];
+		char *ev = md_cell(fd->evidence), *where = md_cell(fd->where);
+		fprintf(f, "| %s | `%s` | %s | %s: %s |\n", severity_label(fd->severity), finding_name(fd->id),
+		    finding_title(fd->id), where, ev);
+		free(ev);
+		free(where);
+	}
+	fprintf(f, "\n### %s\n\n", _("Received chain (newest first)"));
+	fprintf(f, "| # | %s | %s | IP | %s | %s |\n|---|---|---|---|---|---|\n", _("Trust"), _("From"), _("By"), _("Time"));
+	for (size_t i = 0; i < r->nhops; i++) {
+		const struct hop *h = &r->hops[i];
+		char *from = md_cell(str_or(h->from_host, "-")), *by = md_cell(str_or(h->by_host, "-"));
+		char *t = h->has_time ? format_time(h->when) : xstrdup("-");
+		fprintf(f, "| %zu | %s | %s | `%s` | %s | %s |\n", i + 1, trust_word(h->trust), from,
+		    str_or(h->ip, "-"), by, t);
+		free(from);
+		free(by);
+		free(t);
+	}
+	if (r->nnotices > 0) {
+		fprintf(f, "\n### %s\n\n", _("Notices"));
+		for (size_t i = 0; i < r->nnotices; i++) {
+			char *c = md_cell(r->notices[i]);
+			fprintf(f, "- %s\n", c);
+			free(c);
+		}
+	}
+}
+
+static json_t *
+jstr(const char *s)
+{
+	/* jansson rejects invalid UTF-8: message text is valid by construction, but be safe */
+	if (s == NULL)
+		return json_null();
+	if (u8_check((const uint8_t *)s, strlen(s)) != NULL) {
+		char *c = report_clean(s, 1);
+		json_t *j = json_string(c);
+		free(c);
+		return j;
+	}
+	return json_string(s);
+}
+
+static json_t *
+report_json(const struct report *r)
+{
+	json_t *o = json_object(), *from = json_object(), *origin = json_object(), *auth = json_object();
+	json_t *findings = json_array(), *hops = json_array(), *notices = json_array();
+	const struct hop *oh = r->origin >= 0 && (size_t)r->origin < r->nhops ? &r->hops[r->origin] : NULL;
+
+	json_object_set_new(o, "file", jstr(r->file));
+	json_object_set_new(o, "message_id", jstr(r->addr.message_id));
+	json_object_set_new(o, "date", jstr(r->date));
+	json_object_set_new(o, "subject", jstr(r->subject));
+	json_object_set_new(from, "display", jstr(r->addr.from.display));
+	json_object_set_new(from, "address", jstr(r->addr.from.addr));
+	json_object_set_new(from, "domain", jstr(r->addr.from.domain));
+	json_object_set_new(from, "org_domain", jstr(r->addr.from.org_domain));
+	json_object_set_new(o, "from", from);
+	json_object_set_new(origin, "ip", jstr(oh ? oh->ip : NULL));
+	json_object_set_new(origin, "helo", jstr(oh ? oh->helo : NULL));
+	json_object_set_new(origin, "rdns", jstr(oh && oh->rdns_state == RDNS_NAME ? oh->rdns : NULL));
+	json_object_set_new(origin, "country", json_null());
+	json_object_set_new(origin, "asn", json_null());
+	json_object_set_new(origin, "as_org", json_null());
+	json_object_set_new(origin, "hop", oh ? json_integer(r->origin + 1) : json_null());
+	json_object_set_new(o, "origin", origin);
+	json_object_set_new(auth, "spf", r->auth.spf ? jstr(authres_result_name(r->auth.spf)) : json_null());
+	json_object_set_new(auth, "dkim", r->auth.dkim ? jstr(authres_result_name(r->auth.dkim)) : json_null());
+	json_object_set_new(auth, "dmarc", r->auth.dmarc ? jstr(authres_result_name(r->auth.dmarc)) : json_null());
+	json_object_set_new(auth, "aligned", json_boolean(r->auth.aligned_pass));
+	json_object_set_new(auth, "authserv_id", jstr(r->auth.authserv_id));
+	json_object_set_new(o, "auth", auth);
+	json_object_set_new(o, "links", json_array());
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const struct finding *fd = &r->findings.v[i];
+		json_t *jf = json_object();
+		json_object_set_new(jf, "id", json_string(finding_name(fd->id)));
+		json_object_set_new(jf, "severity", json_string(severity_name(fd->severity)));
+		json_object_set_new(jf, "where", jstr(fd->where));
+		json_object_set_new(jf, "span", fd->span_start >= 0 ?
+		    json_pack("[II]", (json_int_t)fd->span_start, (json_int_t)fd->span_end) : json_null());
+		json_object_set_new(jf, "title", jstr(finding_title(fd->id)));
+		json_object_set_new(jf, "evidence", jstr(fd->evidence));
+		json_object_set_new(jf, "weight", json_integer(fd->weight));
+		json_array_append_new(findings, jf);
+	}
+	json_object_set_new(o, "findings", findings);
+	for (size_t i = 0; i < r->nhops; i++) {
+		const struct hop *h = &r->hops[i];
+		json_t *jh = json_object();
+		json_object_set_new(jh, "from", jstr(h->from_host));
+		json_object_set_new(jh, "helo", jstr(h->helo));
+		json_object_set_new(jh, "rdns", jstr(h->rdns_state == RDNS_NAME ? h->rdns :
+		    h->rdns_state == RDNS_NONE ? "unknown" : NULL));
+		json_object_set_new(jh, "ip", jstr(h->ip));
+		json_object_set_new(jh, "by", jstr(h->by_host));
+		json_object_set_new(jh, "with", jstr(h->protocol));
+		json_object_set_new(jh, "tls", jstr(h->tls));
+		json_object_set_new(jh, "time", h->has_time ? json_integer((json_int_t)h->when) : json_null());
+		json_object_set_new(jh, "delay", h->delay >= 0 ? json_integer(h->delay) : json_null());
+		json_object_set_new(jh, "trust", json_string(h->trust == HOP_TRUSTED ? "trusted" :
+		    h->trust == HOP_ORIGIN ? "origin" : "unverifiable"));
+		json_object_set_new(jh, "reason", jstr(h->trust_reason));
+		json_array_append_new(hops, jh);
+	}
+	json_object_set_new(o, "hops", hops);
+	for (size_t i = 0; i < r->nnotices; i++)
+		json_array_append_new(notices, jstr(r->notices[i]));
+	json_object_set_new(o, "notices", notices);
+	json_object_set_new(o, "score", json_integer(r->score));
+	json_object_set_new(o, "verdict", json_string(verdict_name(r->verdict)));
+	return o;
+}
+
+void
+report_write(FILE *f, const struct report *r, enum report_format fmt)
+{
+	json_t *j;
+
+	switch (fmt) {
+	case REPORT_TEXT:
+		write_text(f, r);
+		break;
+	case REPORT_MARKDOWN:
+		write_markdown(f, r);
+		break;
+	case REPORT_JSON:
+		j = report_json(r);
+		json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		fputc('\n', f);
+		json_decref(j);
+		break;
+	}
+}
+
+char *
+report_json_line(const struct report *r)
+{
+	json_t *j = report_json(r);
+	char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	char *out = xstrdup(s);
+
+	free(s);
+	json_decref(j);
+	return out;
+}
+
+char *
+report_scan_line(const struct report *r, const char *name)
+{
+	struct buf ids;
+	char *subj = report_clean(str_or(r->subject, ""), 0), *nm = report_clean(name, 0), *line;
+	int seen[F_COUNT] = { 0 };
+
+	buf_init(&ids);
+	for (size_t i = 0; i < r->findings.n; i++) {
+		if (seen[r->findings.v[i].id]++)
+			continue;
+		if (ids.len > 0)
+			buf_addc(&ids, ',');
+		buf_adds(&ids, finding_name(r->findings.v[i].id));
+	}
+	line = xasprintf("%-10s %3d  %s  %s  %s", verdict_name(r->verdict), r->score, nm,
+	    ids.len > 0 ? ids.s : "-", subj);
+	buf_free(&ids);
+	free(subj);
+	free(nm);
+	return line;
+}
+
+char *
+report_scan_error_line(const char *name, const char *cause, int json)
+{
+	char *nm, *c, *line;
+
+	if (json) {
+		json_t *j = json_pack("{s:o,s:s,s:o}", "file", jstr(name), "verdict", "error", "error", jstr(cause));
+		char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		line = xstrdup(s);
+		free(s);
+		json_decref(j);
+		return line;
+	}
+	nm = report_clean(name, 0);
+	c = report_clean(cause, 0);
+	line = xasprintf("%-10s %3s  %s  %s", "error", "-", nm, c);
+	free(nm);
+	free(c);
+	return line;
+}

@@ -1,0 +1,157 @@
+/* settings.c — the config file reader and the option table. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "settings.h"
+#include "util.h"
+
+void
+settings_init(struct settings *s)
+{
+	memset(s, 0, sizeof *s);
+	s->boundary_override = -1;
+	if (getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0')
+		s->no_color = true;
+}
+
+static void
+free_list(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void
+settings_free(struct settings *s)
+{
+	free_list(s->trusted_relays, s->ntrusted_relays);
+	free_list(s->authserv_ids, s->nauthserv_ids);
+	free(s->geoip_dir);
+	free(s->lang);
+	free(s->config_path);
+	memset(s, 0, sizeof *s);
+}
+
+static void
+add_list(char ***v, size_t *n, const char *value)
+{
+	char *copy = xstrdup(value), *tok, *save = NULL;
+
+	for (tok = strtok_r(copy, ", \t", &save); tok != NULL; tok = strtok_r(NULL, ", \t", &save)) {
+		*v = xreallocarray(*v, *n + 1, sizeof **v);
+		(*v)[(*n)++] = xstrdup(tok);
+	}
+	free(copy);
+}
+
+static int
+parse_bool(const char *v, bool *out)
+{
+	if (ascii_strcasecmp(v, "on") == 0 || ascii_strcasecmp(v, "yes") == 0 ||
+	    ascii_strcasecmp(v, "true") == 0 || strcmp(v, "1") == 0)
+		*out = true;
+	else if (ascii_strcasecmp(v, "off") == 0 || ascii_strcasecmp(v, "no") == 0 ||
+	    ascii_strcasecmp(v, "false") == 0 || strcmp(v, "0") == 0)
+		*out = false;
+	else
+		return -1;
+	return 0;
+}
+
+int
+settings_set(struct settings *s, const char *key, const char *value)
+{
+	bool b;
+
+	if (strcmp(key, "trusted_relays") == 0)
+		add_list(&s->trusted_relays, &s->ntrusted_relays, value);
+	else if (strcmp(key, "authserv_id") == 0 || strcmp(key, "authserv_ids") == 0)
+		add_list(&s->authserv_ids, &s->nauthserv_ids, value);
+	else if (strcmp(key, "geoip_dir") == 0) {
+		free(s->geoip_dir);
+		s->geoip_dir = xstrdup(value);
+	} else if (strcmp(key, "network") == 0) {
+		if (parse_bool(value, &s->network) != 0)
+			return -1;
+	} else if (strcmp(key, "color") == 0) {
+		if (parse_bool(value, &b) != 0)
+			return -1;
+		if (!b)
+			s->no_color = true;
+	} else if (strcmp(key, "lang") == 0) {
+		free(s->lang);
+		s->lang = xstrdup(value);
+	} else
+		return -1;
+	return 0;
+}
+
+int
+settings_load(struct settings *s, const char *path, char **cause)
+{
+	char *def = NULL, *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	unsigned lineno = 0;
+	FILE *f;
+	int rc = 0;
+
+	*cause = NULL;
+	if (path == NULL) {
+		const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+		if (xdg != NULL && *xdg != '\0')
+			def = xasprintf("%s/kensa/config", xdg);
+		else if (home != NULL)
+			def = xasprintf("%s/.config/kensa/config", home);
+		else
+			return 0;
+	}
+	f = fopen(path != NULL ? path : def, "r");
+	if (f == NULL) {
+		if (path == NULL && errno == ENOENT) {
+			free(def);
+			return 0;
+		}
+		*cause = xasprintf("%s: %s", path != NULL ? path : def, strerror(errno));
+		free(def);
+		return -1;
+	}
+	free(s->config_path);
+	s->config_path = xstrdup(path != NULL ? path : def);
+	while ((len = getline(&line, &cap, f)) >= 0) {
+		char *p = line, *eq, *key, *value;
+
+		lineno++;
+		if ((eq = strchr(p, '#')) != NULL)
+			*eq = '\0';
+		str_squeeze_space(p);
+		if (*p == '\0')
+			continue;
+		if ((eq = strchr(p, '=')) == NULL) {
+			if (*cause == NULL)
+				*cause = xasprintf(_("%s:%u: expected \"key = value\""), s->config_path, lineno);
+			rc = -1;
+			continue;
+		}
+		*eq = '\0';
+		key = p;
+		value = eq + 1;
+		str_squeeze_space(key);
+		str_squeeze_space(value);
+		if (settings_set(s, key, value) != 0) {
+			if (*cause == NULL)
+				*cause = xasprintf(_("%s:%u: unknown key or bad value: %s"), s->config_path, lineno, key);
+			rc = -1;
+		}
+	}
+	free(line);
+	fclose(f);
+	free(def);
+	return rc;
+}

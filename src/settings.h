@@ -1,0 +1,34 @@
+/* settings.h — the option table: command-line options and the config file, one struct. */
+#ifndef KENSA_SETTINGS_H
+#define KENSA_SETTINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct settings {
+	char **trusted_relays;  size_t ntrusted_relays;  /* "trusted_relays = 192.0.2.0/24, mx.example.com" */
+	char **authserv_ids;    size_t nauthserv_ids;    /* "authserv_id = mx.example.com" */
+	char *geoip_dir;        /* --geoip-dir, "geoip_dir" */
+	bool network;           /* --network, "network = on" */
+	char *lang;             /* --lang, "lang" */
+	bool no_color;          /* --no-color, NO_COLOR, "color = off" */
+	int boundary_override;  /* -1 auto */
+	char *config_path;      /* the file read, or NULL */
+};
+
+void settings_init(struct settings *s);
+void settings_free(struct settings *s);
+
+/*
+ * Read a config file of "key = value" lines ('#' starts a comment). path
+ * NULL means the default ($XDG_CONFIG_HOME/kensa/config, else
+ * ~/.config/kensa/config), which may be missing. Returns 0, or -1 with
+ * *cause "FILE:LINE: reason" (caller frees) for an unreadable explicit file
+ * or a bad line; later lines still load.
+ */
+int settings_load(struct settings *s, const char *path, char **cause);
+
+/* Set one key; returns 0 or -1 for an unknown key or bad value. */
+int settings_set(struct settings *s, const char *key, const char *value);
+
+#endif

@@ -1,0 +1,45 @@
+/* util.h — allocation that dies cleanly, growable strings, small helpers. */
+#ifndef KENSA_UTIL_H
+#define KENSA_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/*
+ * Allocation failure is the one error the core does not return: these call
+ * the handler set by util_set_fatal_hook() (the TUI restores the terminal
+ * there), print one line and exit(1).
+ */
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);                 /* NULL stays NULL */
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
+void util_set_fatal_hook(void (*hook)(void));
+
+/* A growable NUL-terminated byte string. */
+struct buf {
+	char *s;
+	size_t len;
+	size_t cap;
+};
+void buf_init(struct buf *b);
+void buf_add(struct buf *b, const char *s, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *buf_take(struct buf *b);                /* returns s (never NULL), resets b */
+void buf_free(struct buf *b);
+
+/* ASCII helpers that never depend on the locale. */
+int ascii_strcasecmp(const char *a, const char *b);
+int ascii_strncasecmp(const char *a, const char *b, size_t n);
+const char *ascii_strcasestr(const char *hay, const char *needle);
+void ascii_lower(char *s);
+/* Collapse runs of white space (incl. folded CRLF) to one space, trim ends; in place. */
+void str_squeeze_space(char *s);
+
+#endif
