@@ -56,7 +56,8 @@ clause_text(const struct ar_clause *c)
 	if (c->comment != NULL)
 		buf_addf(&b, " (%s)", c->comment);
 	for (size_t i = 0; i < c->nprops; i++)
-		buf_addf(&b, " %s.%s=%s", c->props[i].ptype, c->props[i].property, c->props[i].value);
+		buf_addf(&b, " %s%s%s=%s", c->props[i].ptype, *c->props[i].ptype != '\0' ? "." : "",
+		    c->props[i].property, c->props[i].value);
 	return buf_take(&b);
 }
 
