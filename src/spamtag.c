@@ -30,7 +30,8 @@ check_subject(const struct message *m, struct findings *fs)
 		if (p == NULL)
 			continue;
 		finding_add(fs, F_SUBJECT_SPAM_TAG, -1, "header:Subject", p - subj,
-		    p - subj + (long)strlen(subject_tags[i]), _("Subject carries the tag %s"), subject_tags[i]);
+		    p - subj + (long)strlen(subject_tags[i]), _("Subject carries the tag %.*s"),
+		    (int)strlen(subject_tags[i]), p);
 		return;
 	}
 }

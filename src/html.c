@@ -1,0 +1,650 @@
+/* html.c — HTML to readable text with gumbo: blocks, lists, tables, numbered links, alt texts. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <gumbo.h>
+#include <unistr.h>
+
+#include "html.h"
+#include "util.h"
+
+/*
+ * One iterative walk over the gumbo tree (no recursion: mail HTML can nest
+ * a hundred thousand levels deep). White space collapses as CSS "normal"
+ * does: a run becomes one pending space, emitted only before the next
+ * visible text; line breaks requested by blocks are pending the same way,
+ * so empty blocks leave nothing behind.
+ */
+
+#define NO_SPAN SIZE_MAX
+#define MAX_LIST_DEPTH 32
+
+struct frame {
+	GumboNode *node;
+	unsigned int next;    /* next child to visit */
+	int link;             /* link opened by this element, or -1 */
+	int list;             /* this element pushed a list level */
+};
+
+struct render {
+	struct html_doc *doc;
+	struct buf out;
+	size_t max;
+	int full;             /* max reached: stop */
+	int pending_nl;       /* trailing newlines wanted before the next text (0-2) */
+	int pending_sp;
+	int nl_run;           /* newlines at the end of out */
+	int pre;              /* inside <pre>/<textarea> */
+	int hidden;           /* inside <head>, <title> ... : nothing rendered */
+	int title;            /* collecting the first <title> */
+	struct buf title_buf;
+	int link;             /* open <a>, or -1 */
+	size_t links_cap, alts_cap;
+	int lists[MAX_LIST_DEPTH];   /* 0: <ul>, n > 0: next number of an <ol> */
+	int nlists;
+	int cell_in_row;
+};
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Append bytes, stopping at max on a character boundary. */
+static void
+put(struct render *r, const char *s, size_t n)
+{
+	size_t i;
+
+	if (r->full)
+		return;
+	if (r->max != 0 && r->out.len + n > r->max) {
+		n = r->max > r->out.len ? r->max - r->out.len : 0;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+		r->full = 1;
+		r->doc->truncated = true;
+	}
+	buf_add(&r->out, s, n);
+	for (i = n; i > 0 && s[i - 1] == '\n'; i--)
+		;
+	if (i == 0)
+		r->nl_run += (int)n;
+	else
+		r->nl_run = (int)(n - i);
+}
+
+/* Emit pending line breaks or the pending space, then visible text. */
+static void
+emit(struct render *r, const char *s, size_t n)
+{
+	if (r->hidden || r->full || n == 0)
+		return;
+	if (r->out.len > 0) {
+		if (r->pending_nl > r->nl_run) {
+			while (r->nl_run < r->pending_nl)
+				put(r, "\n", 1);
+		} else if (r->pending_sp && r->nl_run == 0 && r->out.s[r->out.len - 1] != ' ')
+			put(r, " ", 1);
+	}
+	r->pending_nl = 0;
+	r->pending_sp = 0;
+	if (r->link >= 0 && r->doc->links[r->link].start == NO_SPAN)
+		r->doc->links[r->link].start = r->out.len;
+	put(r, s, n);
+}
+
+static void
+block(struct render *r, int n)
+{
+	if (r->hidden)
+		return;
+	if (n > r->pending_nl)
+		r->pending_nl = n;
+	r->pending_sp = 0;
+}
+
+/* Text outside <pre>: runs of white space become one pending space; NBSP stays a space. */
+static void
+text(struct render *r, const char *s)
+{
+	const char *p = s, *start;
+
+	if (r->title) {
+		buf_adds(&r->title_buf, s);
+		return;
+	}
+	if (r->hidden)
+		return;
+	if (r->pre) {
+		for (; *p != '\0'; p++) {
+			if (*p == '\r')
+				continue;
+			emit(r, p, 1);
+		}
+		return;
+	}
+	while (*p != '\0') {
+		if (is_space(*p)) {
+			r->pending_sp = 1;
+			p++;
+			continue;
+		}
+		if ((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xa0) {
+			emit(r, " ", 1);
+			p += 2;
+			continue;
+		}
+		start = p;
+		while (*p != '\0' && !is_space(*p) &&
+		    !((unsigned char)p[0] == 0xc2 && (unsigned char)p[1] == 0xa0))
+			p++;
+		emit(r, start, (size_t)(p - start));
+	}
+}
+
+/* A copy with white space squeezed; NULL if nothing is left. */
+static char *
+squeezed(const char *s)
+{
+	char *c;
+
+	if (s == NULL)
+		return NULL;
+	c = xstrdup(s);
+	str_squeeze_space(c);
+	if (*c == '\0') {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* Trim a URL as browsers do: outer white space and controls; tabs and newlines anywhere. */
+static char *
+trim_href(const char *s)
+{
+	size_t n = strlen(s), i, j;
+	char *c;
+
+	while (n > 0 && (unsigned char)s[n - 1] <= 0x20)
+		n--;
+	while (n > 0 && (unsigned char)*s <= 0x20) {
+		s++;
+		n--;
+	}
+	c = xmalloc(n + 1);
+	for (i = j = 0; i < n; i++) {
+		if (s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			c[j++] = s[i];
+	}
+	c[j] = '\0';
+	return c;
+}
+
+static const char *
+attr(GumboNode *n, const char *name)
+{
+	GumboAttribute *a = gumbo_get_attribute(&n->v.element.attributes, name);
+
+	return a != NULL ? a->value : NULL;
+}
+
+/* Record a link; -1 when capped. The span starts at the next visible text. */
+static int
+link_add(struct render *r, const char *href, const char *source)
+{
+	struct html_doc *d = r->doc;
+	struct body_link *l;
+
+	if (d->nlinks >= HTML_MAX_LINKS) {
+		d->links_capped = true;
+		return -1;
+	}
+	if (d->nlinks == r->links_cap) {
+		r->links_cap = r->links_cap ? r->links_cap * 2 : 16;
+		d->links = xreallocarray(d->links, r->links_cap, sizeof *d->links);
+	}
+	l = &d->links[d->nlinks];
+	memset(l, 0, sizeof *l);
+	l->number = (int)d->nlinks + 1;
+	l->href = trim_href(href);
+	l->source = xstrdup(source);
+	l->start = l->end = NO_SPAN;
+	return (int)d->nlinks++;
+}
+
+/* Close a link: the span ends after its text, then " [n]" (or a bare "[n]" if it had none). */
+static void
+link_close(struct render *r, int idx)
+{
+	struct body_link *l;
+	char mark[32];
+	size_t before;
+
+	if (idx < 0)
+		return;
+	l = &r->doc->links[idx];
+	if (r->link == idx)
+		r->link = -1;
+	if (l->text != NULL)
+		return;   /* already closed by a nested <a> */
+	if (l->start != NO_SPAN) {
+		l->end = r->out.len;
+		l->text = xstrndup(r->out.s + l->start, l->end - l->start);
+		str_squeeze_space(l->text);
+		snprintf(mark, sizeof mark, " [%d]", l->number);
+		put(r, mark, strlen(mark));
+		return;
+	}
+	snprintf(mark, sizeof mark, "[%d]", l->number);
+	before = r->out.len;
+	emit(r, mark, strlen(mark));
+	if (r->out.len >= before + strlen(mark))
+		l->start = l->end = r->out.len - strlen(mark);
+	else
+		l->start = l->end = r->out.len;
+	l->text = xstrdup("");
+}
+
+static void
+alt_add(struct render *r, const char *alt)
+{
+	struct html_doc *d = r->doc;
+	char *s = squeezed(alt);
+
+	if (s == NULL)
+		return;
+	if (d->nalts >= HTML_MAX_ALTS) {
+		free(s);
+		return;
+	}
+	if (d->nalts == r->alts_cap) {
+		r->alts_cap = r->alts_cap ? r->alts_cap * 2 : 8;
+		d->alts = xreallocarray(d->alts, r->alts_cap, sizeof *d->alts);
+	}
+	d->alts[d->nalts++] = s;
+}
+
+/* <meta http-equiv=refresh content="0; url='...'">: the URL part, or NULL. */
+static char *
+refresh_url(const char *content)
+{
+	const char *p = content, *q;
+	char quote = 0;
+
+	while (*p != '\0' && *p != ';' && *p != ',')
+		p++;
+	if (*p == '\0')
+		return NULL;
+	p++;
+	while (is_space(*p))
+		p++;
+	if (ascii_strncasecmp(p, "url", 3) == 0) {
+		q = p + 3;
+		while (is_space(*q))
+			q++;
+		if (*q == '=') {
+			p = q + 1;
+			while (is_space(*p))
+				p++;
+		}
+	}
+	if (*p == '"' || *p == '\'')
+		quote = *p++;
+	q = quote ? strchr(p, quote) : NULL;
+	if (q == NULL)
+		q = p + strlen(p);
+	if (q == p)
+		return NULL;
+	return xstrndup(p, (size_t)(q - p));
+}
+
+static int
+block_level(GumboTag t)
+{
+	switch (t) {
+	case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+	case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+	case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE:
+		return 2;
+	case GUMBO_TAG_DIV: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_LI:
+	case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD: case GUMBO_TAG_TABLE:
+	case GUMBO_TAG_TR: case GUMBO_TAG_THEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT:
+	case GUMBO_TAG_CAPTION: case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET:
+	case GUMBO_TAG_LEGEND: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
+	case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_NAV:
+	case GUMBO_TAG_ASIDE: case GUMBO_TAG_MAIN: case GUMBO_TAG_ADDRESS:
+	case GUMBO_TAG_CENTER: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION:
+	case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_HR:
+	case GUMBO_TAG_BODY: case GUMBO_TAG_HTML: case GUMBO_TAG_SELECT:
+	case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_OPTION: case GUMBO_TAG_LISTING:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Element opened; returns 0 if its children are not to be visited. */
+static int
+open_element(struct render *r, struct frame *f)
+{
+	GumboNode *n = f->node;
+	GumboTag t = n->v.element.tag;
+	const char *v;
+	char mark[32];
+	int lvl;
+
+	switch (t) {
+	case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_TEMPLATE:
+	case GUMBO_TAG_NOFRAMES:
+		return 0;
+	case GUMBO_TAG_HEAD:
+		r->hidden++;
+		return 1;
+	case GUMBO_TAG_TITLE:
+		if (r->doc->title == NULL && !r->title) {
+			r->title = 1;
+			r->hidden++;
+			return 1;
+		}
+		return 0;
+	case GUMBO_TAG_META:
+		if ((v = attr(n, "http-equiv")) != NULL && ascii_strcasecmp(v, "refresh") == 0 &&
+		    (v = attr(n, "content")) != NULL) {
+			char *url = refresh_url(v);
+			int save = r->hidden, idx;
+
+			if (url != NULL && (idx = link_add(r, url, "meta-refresh")) >= 0) {
+				r->hidden = 0;   /* a redirect is shown wherever it is */
+				link_close(r, idx);
+				r->hidden = save;
+				block(r, 1);
+			}
+			free(url);
+		}
+		return 0;
+	case GUMBO_TAG_BR:
+		if (!r->hidden) {
+			r->pending_nl = (r->pending_nl > r->nl_run ? r->pending_nl : r->nl_run) + 1;
+			if (r->pending_nl > 2)
+				r->pending_nl = 2;
+			r->pending_sp = 0;
+		}
+		return 0;
+	case GUMBO_TAG_IMG:
+		if ((v = attr(n, "alt")) != NULL) {
+			char *s = squeezed(v);
+
+			alt_add(r, v);
+			if (s != NULL) {
+				char *b = xasprintf("[%s]", s);
+
+				emit(r, b, strlen(b));
+				free(b);
+				free(s);
+			}
+		}
+		return 0;
+	case GUMBO_TAG_AREA:
+		if ((v = attr(n, "href")) != NULL && *v != '\0') {
+			int idx = link_add(r, v, "area"), save = r->link;
+			const char *alt = attr(n, "alt");
+			char *s = squeezed(alt);
+
+			if (alt != NULL)
+				alt_add(r, alt);
+			if (idx >= 0) {
+				r->link = idx;
+				if (s != NULL)
+					emit(r, s, strlen(s));
+				link_close(r, idx);
+				r->link = save;
+			}
+			free(s);
+		}
+		return 0;
+	case GUMBO_TAG_A:
+		if ((v = attr(n, "href")) != NULL && *v != '\0') {
+			if (r->link >= 0)
+				link_close(r, r->link);
+			f->link = link_add(r, v, "a");
+			r->link = f->link;
+		}
+		return 1;
+	case GUMBO_TAG_FORM:
+		block(r, 1);
+		if ((v = attr(n, "action")) != NULL && *v != '\0') {
+			int idx = link_add(r, v, "form"), save = r->link;
+
+			r->link = -1;
+			link_close(r, idx);
+			r->link = save;
+		}
+		return 1;
+	case GUMBO_TAG_UL: case GUMBO_TAG_OL:
+		block(r, r->nlists == 0 ? 2 : 1);
+		if (r->nlists < MAX_LIST_DEPTH) {
+			r->lists[r->nlists++] = t == GUMBO_TAG_OL ? 1 : 0;
+			f->list = 1;
+		}
+		return 1;
+	case GUMBO_TAG_LI:
+		block(r, 1);
+		if (r->nlists == 0 || r->lists[r->nlists - 1] == 0) {
+			int d = r->nlists > 0 ? r->nlists : 1;
+
+			if (d == 1)
+				snprintf(mark, sizeof mark, "・ ");
+			else
+				snprintf(mark, sizeof mark, "%*s- ", (d - 1 > 8 ? 8 : d - 1) * 2, "");
+		} else
+			snprintf(mark, sizeof mark, "%d. ", r->lists[r->nlists - 1]++);
+		emit(r, mark, strlen(mark));
+		r->pending_sp = 0;
+		return 1;
+	case GUMBO_TAG_TR:
+		block(r, 1);
+		r->cell_in_row = 0;
+		return 1;
+	case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+		if (r->cell_in_row)
+			r->pending_sp = 1;
+		r->cell_in_row = 1;
+		return 1;
+	case GUMBO_TAG_PRE: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_LISTING:
+		block(r, block_level(t));
+		r->pre++;
+		return 1;
+	default:
+		if ((lvl = block_level(t)) > 0)
+			block(r, lvl);
+		return 1;
+	}
+}
+
+static void
+close_element(struct render *r, struct frame *f)
+{
+	GumboTag t = f->node->v.element.tag;
+	int lvl;
+
+	if (f->link >= 0)
+		link_close(r, f->link);
+	if (f->list && r->nlists > 0) {
+		r->nlists--;
+		block(r, r->nlists == 0 ? 2 : 1);
+		return;
+	}
+	switch (t) {
+	case GUMBO_TAG_HEAD:
+		r->hidden--;
+		return;
+	case GUMBO_TAG_TITLE:
+		if (r->title) {
+			r->title = 0;
+			r->hidden--;
+			r->doc->title = squeezed(r->title_buf.s);
+			if (r->doc->title == NULL)
+				r->doc->title = xstrdup("");
+		}
+		return;
+	case GUMBO_TAG_PRE: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_LISTING:
+		r->pre--;
+		break;
+	case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+		r->pending_sp = 1;
+		return;
+	default:
+		break;
+	}
+	if ((lvl = block_level(t)) > 0)
+		block(r, lvl);
+}
+
+static GumboVector *
+children(GumboNode *n)
+{
+	if (n->type == GUMBO_NODE_DOCUMENT)
+		return &n->v.document.children;
+	if (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE)
+		return &n->v.element.children;
+	return NULL;
+}
+
+static void
+walk(struct render *r, GumboNode *root)
+{
+	struct frame *stack;
+	size_t depth = 0, cap = 64;
+
+	stack = xreallocarray(NULL, cap, sizeof *stack);
+	stack[depth++] = (struct frame){ root, 0, -1, 0 };
+	while (depth > 0 && !r->full) {
+		struct frame *f = &stack[depth - 1];
+		GumboVector *v = children(f->node);
+		GumboNode *c;
+
+		if (v == NULL || f->next >= v->length) {
+			if (f->node->type == GUMBO_NODE_ELEMENT)
+				close_element(r, f);
+			depth--;
+			continue;
+		}
+		c = v->data[f->next++];
+		switch (c->type) {
+		case GUMBO_NODE_TEXT:
+		case GUMBO_NODE_WHITESPACE:
+		case GUMBO_NODE_CDATA:
+			text(r, c->v.text.text);
+			break;
+		case GUMBO_NODE_ELEMENT:
+			if (depth == cap) {
+				cap *= 2;
+				stack = xreallocarray(stack, cap, sizeof *stack);
+			}
+			stack[depth] = (struct frame){ c, 0, -1, 0 };
+			if (open_element(r, &stack[depth]))
+				depth++;
+			break;
+		default:
+			break;   /* comments, <template> contents */
+		}
+	}
+	/* Stopped at max: close what is open so every link has a span. */
+	while (depth > 0) {
+		struct frame *f = &stack[--depth];
+
+		if (f->link >= 0 && r->doc->links[f->link].text == NULL)
+			link_close(r, f->link);
+	}
+	free(stack);
+}
+
+void
+html_render(const char *html, size_t len, size_t max, struct html_doc *doc)
+{
+	GumboOptions opt = kGumboDefaultOptions;
+	GumboOutput *g;
+	struct render r;
+	char *clean = NULL;
+
+	memset(doc, 0, sizeof *doc);
+	memset(&r, 0, sizeof r);
+	r.doc = doc;
+	r.max = max;
+	r.link = -1;
+	buf_init(&r.out);
+	buf_init(&r.title_buf);
+	if (html == NULL)
+		len = 0;
+	/* gumbo wants valid UTF-8 and stops at a NUL. */
+	if (u8_check((const uint8_t *)html, len) != NULL || memchr(html, '\0', len) != NULL) {
+		const uint8_t *p = (const uint8_t *)html, *end = p + len;
+		struct buf b;
+
+		buf_init(&b);
+		while (p < end) {
+			ucs4_t uc;
+			int k = u8_mbtoucr(&uc, p, (size_t)(end - p));
+
+			if (k <= 0 || uc == 0) {
+				buf_add(&b, "\xef\xbf\xbd", 3);
+				p++;
+			} else {
+				buf_add(&b, (const char *)p, (size_t)k);
+				p += k;
+			}
+		}
+		len = b.len;
+		html = clean = buf_take(&b);
+	}
+	/*
+	 * gumbo's tree building is quadratic in the depth of nested formatting
+	 * elements (<b><i><a> x 50,000 takes seconds): stop at HTML_MAX_TAGS.
+	 */
+	{
+		const char *q = html, *end = html + len;
+		size_t tags = 0;
+
+		while (q != NULL && q < end && (q = memchr(q, '<', (size_t)(end - q))) != NULL) {
+			if (++tags > HTML_MAX_TAGS) {
+				len = (size_t)(q - html);
+				doc->truncated = true;
+				break;
+			}
+			q++;
+		}
+	}
+	opt.max_errors = 0;
+	g = gumbo_parse_with_options(&opt, len > 0 ? html : "", len);
+	walk(&r, g->document);
+	gumbo_destroy_output(&opt, g);
+	free(clean);
+	buf_free(&r.title_buf);
+	doc->text = buf_take(&r.out);
+	doc->len = strlen(doc->text);
+}
+
+void
+html_doc_free(struct html_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	free(doc->text);
+	for (size_t i = 0; i < doc->nlinks; i++) {
+		free(doc->links[i].href);
+		free(doc->links[i].text);
+		free(doc->links[i].source);
+	}
+	free(doc->links);
+	free(doc->title);
+	for (size_t i = 0; i < doc->nalts; i++)
+		free(doc->alts[i]);
+	free(doc->alts);
+	memset(doc, 0, sizeof *doc);
+}

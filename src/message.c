@@ -1,0 +1,1134 @@
+/* message.c — load a message with GMime: headers decoded our way, the body a mail client would show, the MIME tree. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gmime/gmime.h>
+#include <unistr.h>
+
+#include "charset.h"
+#include "html.h"
+#include "i18n.h"
+#include "message.h"
+#include "util.h"
+
+/*
+ * GMime parses the structure; header values (RFC 2047), file names
+ * (RFC 2231) and every charset conversion go through our own code so that
+ * ISO-2022-JP with the CP50220 extensions, split multi-byte characters and
+ * wrong labels come out as a Japanese mail client shows them. Content is
+ * decoded through a GMime filter stream in chunks, so a 100 MB attachment is
+ * counted without being held in memory. See doc/VIOLATIONS.md.
+ */
+
+#define HTML_MAX_SOURCE   (2 * MESSAGE_MAX_BODY)  /* bytes of HTML handed to the renderer */
+#define MAX_CHOOSE_DEPTH  64                      /* multipart nesting looked into for the body */
+#define MAX_PARAM_SECTIONS 64                     /* RFC 2231 continuations kept */
+
+struct priv {
+	GMimeObject **objs;        /* parallel to message.parts while loading (borrowed from msg) */
+	GMimeMessage *msg;
+	struct html_doc *html;     /* when the body was HTML */
+	size_t parts_cap, notices_cap;
+};
+
+static void
+log_nothing(const gchar *domain, GLogLevelFlags level, const gchar *text, gpointer data)
+{
+	(void)domain;
+	(void)level;
+	(void)text;
+	(void)data;
+}
+
+void
+message_init(void)
+{
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
+	g_mime_init();
+	/* GMime and GLib report malformed input on stderr; the core never prints. */
+	g_log_set_default_handler(log_nothing, NULL);
+	g_log_set_handler("gmime", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION,
+	    log_nothing, NULL);
+	g_log_set_handler("GLib", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL |
+	    G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG, log_nothing, NULL);
+	g_log_set_handler("GLib-GObject", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL |
+	    G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG, log_nothing, NULL);
+}
+
+static void
+notice_add(struct message *m, char *s)
+{
+	struct priv *p = m->priv;
+
+	for (size_t i = 0; i < m->nnotices; i++) {
+		if (strcmp(m->notices[i], s) == 0) {
+			free(s);
+			return;
+		}
+	}
+	if (m->nnotices == p->notices_cap) {
+		p->notices_cap = p->notices_cap ? p->notices_cap * 2 : 4;
+		m->notices = xreallocarray(m->notices, p->notices_cap, sizeof *m->notices);
+	}
+	m->notices[m->nnotices++] = s;
+}
+
+/* Cut a UTF-8 string to at most max bytes on a character boundary. */
+static size_t
+utf8_cut(char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	s[max] = '\0';
+	return max;
+}
+
+/* ---- RFC 2047 ---- */
+
+/* A piece of a header value: raw text or the decoded bytes of encoded words in one charset. */
+struct piece {
+	int encoded;
+	char charset[64];
+	struct buf bytes;
+	int b64_state;            /* base64 carried over from a word cut short (broken encoders) */
+	guint32 b64_save;
+};
+
+static int
+is_wsp(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* Q encoding (RFC 2047 §4.2): "_" is a space, =XX a byte; anything else as is. */
+static void
+q_decode(const char *s, size_t n, struct buf *out)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '_')
+			buf_addc(out, ' ');
+		else if (s[i] == '=' && i + 2 < n && hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0) {
+			buf_addc(out, (char)(hexval(s[i + 1]) << 4 | hexval(s[i + 2])));
+			i += 2;
+		} else
+			buf_addc(out, s[i]);
+	}
+}
+
+/*
+ * Parse an encoded word at p (which starts "=?"): charset, encoding and text.
+ * Lenient: lower-case b/q, an RFC 2231 "*lang" suffix, a missing "?=" (the
+ * word ends at white space or the next "=?"). Returns the end of the word,
+ * or NULL if this is not an encoded word.
+ */
+static const char *
+encoded_word(const char *p, const char *end, char *charset, size_t cslen, char *enc,
+    const char **text, size_t *textlen)
+{
+	const char *q = p + 2, *cs = q, *t;
+	size_t n;
+
+	while (q < end && *q != '?' && !is_wsp(*q) && q - cs < 60)
+		q++;
+	if (q >= end || *q != '?' || q == cs)
+		return NULL;
+	n = (size_t)(q - cs);
+	if (n >= cslen)
+		return NULL;
+	memcpy(charset, cs, n);
+	charset[n] = '\0';
+	q++;
+	if (q + 1 >= end || (*q != 'b' && *q != 'B' && *q != 'q' && *q != 'Q') || q[1] != '?')
+		return NULL;
+	*enc = (char)(*q | 0x20);
+	q += 2;
+	t = q;
+	/* The text ends at "?=", or for a broken word at white space or the next word. */
+	while (q < end && !(q[0] == '?' && q + 1 < end && q[1] == '=')) {
+		if (is_wsp(*q) || (q[0] == '=' && q + 2 < end && q[1] == '?' && q[2] != '=' && q > t))
+			break;
+		q++;
+	}
+	*text = t;
+	*textlen = (size_t)(q - t);
+	if (q < end && q[0] == '?' && q + 1 < end && q[1] == '=')
+		return q + 2;
+	return q;
+}
+
+static struct piece *
+piece_new(struct piece **v, size_t *n, size_t *cap, int encoded, const char *charset)
+{
+	struct piece *pc;
+
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 8;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+	pc = &(*v)[(*n)++];
+	memset(pc, 0, sizeof *pc);
+	pc->encoded = encoded;
+	if (charset != NULL)
+		snprintf(pc->charset, sizeof pc->charset, "%s", charset);
+	buf_init(&pc->bytes);
+	return pc;
+}
+
+static int
+only_space(const struct buf *b)
+{
+	for (size_t i = 0; i < b->len; i++) {
+		if (!is_wsp(b->s[i]))
+			return 0;
+	}
+	return 1;
+}
+
+char *
+message_decode_header(const char *raw)
+{
+	const char *p, *end, *text, *next;
+	struct piece *v = NULL, *pc;
+	size_t n = 0, cap = 0, textlen;
+	struct buf out, plain;
+	const char *detected = NULL;
+	char cs[64], enc;
+	int eight = 0;
+
+	if (raw == NULL)
+		return xstrdup("");
+	p = raw;
+	end = raw + strlen(raw);
+	while (p < end) {
+		if (p[0] == '=' && p + 1 < end && p[1] == '?' &&
+		    (next = encoded_word(p, end, cs, sizeof cs, &enc, &text, &textlen)) != NULL) {
+			/*
+			 * RFC 2047 §6.2: white space between adjacent words goes. Words
+			 * in the same charset are joined before conversion, so a
+			 * character split across two words survives.
+			 */
+			if (n > 0 && !v[n - 1].encoded && only_space(&v[n - 1].bytes) &&
+			    n > 1 && v[n - 2].encoded) {
+				buf_free(&v[n - 1].bytes);
+				n--;
+			}
+			if (n > 0 && v[n - 1].encoded && ascii_strcasecmp(v[n - 1].charset, cs) == 0)
+				pc = &v[n - 1];
+			else
+				pc = piece_new(&v, &n, &cap, 1, cs);
+			if (enc == 'b') {
+				guchar *dst = xmalloc(textlen + 4);
+				size_t k;
+
+				/* Keep the decoder state only across words cut short without padding. */
+				k = g_mime_encoding_base64_decode_step((const guchar *)text, textlen, dst,
+				    &pc->b64_state, &pc->b64_save);
+				buf_add(&pc->bytes, (char *)dst, k);
+				free(dst);
+				if (textlen > 0 && text[textlen - 1] == '=') {
+					pc->b64_state = 0;
+					pc->b64_save = 0;
+				}
+			} else {
+				q_decode(text, textlen, &pc->bytes);
+				pc->b64_state = 0;
+				pc->b64_save = 0;
+			}
+			p = next;
+			continue;
+		}
+		if (n == 0 || v[n - 1].encoded)
+			pc = piece_new(&v, &n, &cap, 0, NULL);
+		else
+			pc = &v[n - 1];
+		/* RFC 5322 §2.2.3 unfolding: line breaks go, white space stays. */
+		if (*p == '\r' || *p == '\n') {
+			if (p + 1 < end && (p[1] == ' ' || p[1] == '\t' || (p[0] == '\r' && p[1] == '\n'))) {
+				p++;
+				continue;
+			}
+			buf_addc(&pc->bytes, ' ');
+			p++;
+			continue;
+		}
+		if ((unsigned char)*p >= 0x80 || *p == 0x1b)
+			eight = 1;
+		buf_addc(&pc->bytes, *p++);
+	}
+
+	/* Unlabelled 8-bit (or ISO-2022-JP escapes) in the raw text: one guess for all of it. */
+	if (eight) {
+		buf_init(&plain);
+		for (size_t i = 0; i < n; i++) {
+			if (!v[i].encoded)
+				buf_add(&plain, v[i].bytes.s, v[i].bytes.len);
+		}
+		detected = charset_detect(plain.s, plain.len);
+		buf_free(&plain);
+	}
+	buf_init(&out);
+	for (size_t i = 0; i < n; i++) {
+		char *u;
+		size_t ulen;
+
+		if (v[i].encoded)
+			u = charset_to_utf8(v[i].bytes.s, v[i].bytes.len, v[i].charset, &ulen, NULL);
+		else if (detected != NULL)
+			u = charset_to_utf8(v[i].bytes.s, v[i].bytes.len, detected, &ulen, NULL);
+		else
+			u = charset_to_utf8(v[i].bytes.s, v[i].bytes.len, "US-ASCII", &ulen, NULL);
+		buf_add(&out, u, ulen);
+		free(u);
+		buf_free(&v[i].bytes);
+	}
+	free(v);
+	if (out.s == NULL)
+		return xstrdup("");
+	str_squeeze_space(out.s);
+	return buf_take(&out);
+}
+
+/* ---- RFC 2231 parameters ---- */
+
+static void
+pct_decode(const char *s, struct buf *out)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '%' && hexval(s[1]) >= 0 && hexval(s[2]) >= 0) {
+			buf_addc(out, (char)(hexval(s[1]) << 4 | hexval(s[2])));
+			s += 2;
+		} else
+			buf_addc(out, *s);
+	}
+}
+
+/*
+ * The decoded value of parameter want in a raw Content-Type or
+ * Content-Disposition value: RFC 2231 extended (want*=cs'lang'%XX) and
+ * continued (want*0*=, want*1=) forms first, then want= with RFC 2047 words
+ * or raw 8-bit bytes (which is what Japanese mailers send). NULL if absent.
+ */
+static char *
+param_decode(const char *raw, const char *want)
+{
+	char *sect[MAX_PARAM_SECTIONS] = { NULL };
+	int sect_enc[MAX_PARAM_SECTIONS] = { 0 };
+	char *plain = NULL, *ext = NULL, *result = NULL;
+	size_t wl = strlen(want);
+	const char *p = raw;
+	int nsect = 0;
+
+	if (raw == NULL)
+		return NULL;
+	/* Skip the type or disposition itself. */
+	while (*p != '\0' && *p != ';')
+		p++;
+	while (*p != '\0') {
+		const char *name, *nend;
+		struct buf val;
+
+		while (*p == ';' || is_wsp(*p))
+			p++;
+		name = p;
+		while (*p != '\0' && *p != '=' && *p != ';')
+			p++;
+		nend = p;
+		while (nend > name && is_wsp(nend[-1]))
+			nend--;
+		if (*p != '=') {
+			continue;
+		}
+		p++;
+		while (is_wsp(*p))
+			p++;
+		buf_init(&val);
+		if (*p == '"') {
+			for (p++; *p != '\0' && *p != '"'; p++) {
+				if (*p == '\\' && p[1] != '\0')
+					p++;
+				if (*p == '\r' || *p == '\n')
+					continue;
+				buf_addc(&val, *p);
+			}
+			if (*p == '"')
+				p++;
+			while (*p != '\0' && *p != ';')
+				p++;
+		} else {
+			const char *s = p;
+
+			while (*p != '\0' && *p != ';')
+				p++;
+			buf_add(&val, s, (size_t)(p - s));
+			if (val.s != NULL)
+				str_squeeze_space(val.s);
+		}
+		if (val.s == NULL)
+			buf_adds(&val, "");
+		if ((size_t)(nend - name) >= wl && ascii_strncasecmp(name, want, wl) == 0) {
+			const char *rest = name + wl;
+			size_t rl = (size_t)(nend - rest);
+
+			if (rl == 0 && plain == NULL) {
+				plain = buf_take(&val);
+			} else if (rl == 1 && *rest == '*' && ext == NULL) {
+				ext = buf_take(&val);
+			} else if (rl >= 2 && *rest == '*' && rest[1] >= '0' && rest[1] <= '9') {
+				int k = 0;
+				const char *d = rest + 1;
+
+				while (d < nend && *d >= '0' && *d <= '9' && k < 1000)
+					k = k * 10 + (*d++ - '0');
+				if (k < MAX_PARAM_SECTIONS && sect[k] == NULL) {
+					sect_enc[k] = d < nend && *d == '*';
+					sect[k] = buf_take(&val);
+					if (k + 1 > nsect)
+						nsect = k + 1;
+				}
+			}
+		}
+		buf_free(&val);
+	}
+
+	if (ext != NULL || nsect > 0) {
+		struct buf bytes;
+		char charset[64] = "";
+		const char *s;
+
+		buf_init(&bytes);
+		if (ext != NULL) {
+			s = ext;
+			if (strchr(s, '\'') != NULL) {
+				const char *q1 = strchr(s, '\''), *q2 = strchr(q1 + 1, '\'');
+
+				snprintf(charset, sizeof charset, "%.*s", (int)(q1 - s), s);
+				s = q2 != NULL ? q2 + 1 : q1 + 1;
+			}
+			pct_decode(s, &bytes);
+		} else {
+			for (int k = 0; k < nsect; k++) {
+				if ((s = sect[k]) == NULL)
+					continue;
+				if (sect_enc[k]) {
+					if (k == 0 && strchr(s, '\'') != NULL) {
+						const char *q1 = strchr(s, '\''), *q2 = strchr(q1 + 1, '\'');
+
+						snprintf(charset, sizeof charset, "%.*s", (int)(q1 - s), s);
+						s = q2 != NULL ? q2 + 1 : q1 + 1;
+					}
+					pct_decode(s, &bytes);
+				} else
+					buf_adds(&bytes, s);
+			}
+		}
+		if (bytes.len > 0 || ext != NULL)
+			result = charset_to_utf8(bytes.s, bytes.len, *charset ? charset : NULL, NULL, NULL);
+		buf_free(&bytes);
+	}
+	if (result == NULL && plain != NULL)
+		result = message_decode_header(plain);
+	free(plain);
+	free(ext);
+	for (int k = 0; k < MAX_PARAM_SECTIONS; k++)
+		free(sect[k]);
+	if (result != NULL && *result == '\0') {
+		free(result);
+		result = NULL;
+	}
+	return result;
+}
+
+/* Raw value of a header of this object, or NULL. */
+static const char *
+object_raw_header(GMimeObject *o, const char *name)
+{
+	GMimeHeaderList *hl = g_mime_object_get_header_list(o);
+	int n = hl != NULL ? g_mime_header_list_get_count(hl) : 0;
+
+	for (int i = 0; i < n; i++) {
+		GMimeHeader *h = g_mime_header_list_get_header_at(hl, i);
+		const char *hn = g_mime_header_get_name(h);
+
+		if (hn != NULL && ascii_strcasecmp(hn, name) == 0)
+			return g_mime_header_get_raw_value(h);
+	}
+	return NULL;
+}
+
+static char *
+part_filename(GMimeObject *o)
+{
+	char *f;
+	const char *g;
+
+	if ((f = param_decode(object_raw_header(o, "Content-Disposition"), "filename")) != NULL)
+		return f;
+	if ((f = param_decode(object_raw_header(o, "Content-Type"), "name")) != NULL)
+		return f;
+	if (GMIME_IS_PART(o) && (g = g_mime_part_get_filename(GMIME_PART(o))) != NULL && *g != '\0') {
+		if (u8_check((const uint8_t *)g, strlen(g)) == NULL)
+			return xstrdup(g);
+		return charset_to_utf8(g, strlen(g), NULL, NULL, NULL);
+	}
+	return NULL;
+}
+
+/* ---- content ---- */
+
+/*
+ * Decode a leaf part's content through GMime's filters, keeping at most
+ * cap bytes in out (out may be NULL), and return the full decoded size.
+ * *more is set when bytes were dropped.
+ */
+static size_t
+part_read(GMimePart *part, struct buf *out, size_t cap, int *more)
+{
+	GMimeDataWrapper *w = g_mime_part_get_content(part);
+	GMimeStream *s, *f;
+	GMimeContentEncoding enc;
+	char chunk[65536];
+	size_t total = 0;
+	ssize_t k;
+
+	if (more != NULL)
+		*more = 0;
+	if (w == NULL || (s = g_mime_data_wrapper_get_stream(w)) == NULL)
+		return 0;
+	enc = g_mime_data_wrapper_get_encoding(w);
+	if (g_mime_stream_reset(s) == -1)
+		return 0;
+	f = g_mime_stream_filter_new(s);
+	if (enc == GMIME_CONTENT_ENCODING_BASE64 || enc == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE ||
+	    enc == GMIME_CONTENT_ENCODING_UUENCODE) {
+		GMimeFilter *dec = g_mime_filter_basic_new(enc, FALSE);
+
+		g_mime_stream_filter_add(GMIME_STREAM_FILTER(f), dec);
+		g_object_unref(dec);
+	}
+	while ((k = g_mime_stream_read(f, chunk, sizeof chunk)) > 0) {
+		total += (size_t)k;
+		if (out != NULL && out->len < cap) {
+			size_t take = (size_t)k < cap - out->len ? (size_t)k : cap - out->len;
+
+			buf_add(out, chunk, take);
+			if (take < (size_t)k && more != NULL)
+				*more = 1;
+		} else if (out != NULL && more != NULL)
+			*more = 1;
+	}
+	/* Flush what the decoder holds back (a trailing partial QP line, say). */
+	g_mime_stream_flush(f);
+	g_object_unref(f);
+	g_mime_stream_reset(s);
+	return total;
+}
+
+static char *
+mime_type_of(GMimeObject *o)
+{
+	GMimeContentType *ct = g_mime_object_get_content_type(o);
+	char *t, *c;
+
+	if (ct == NULL)
+		return xstrdup("text/plain");
+	t = g_mime_content_type_get_mime_type(ct);
+	c = xstrdup(t != NULL ? t : "text/plain");
+	g_free(t);
+	ascii_lower(c);
+	return c;
+}
+
+static int
+renderable(const char *type)
+{
+	return strcmp(type, "text/plain") == 0 || strcmp(type, "text/html") == 0;
+}
+
+static struct mime_part *
+part_of(struct message *m, GMimeObject *o)
+{
+	struct priv *p = m->priv;
+
+	for (size_t i = 0; i < m->nparts; i++) {
+		if (p->objs[i] == o)
+			return &m->parts[i];
+	}
+	return NULL;
+}
+
+/*
+ * The part a mail client would display: in multipart/alternative the last
+ * alternative it can render, in multipart/related the root, elsewhere the
+ * first inline text part. Attached messages are never the body. Only
+ * parts that were walked (within MESSAGE_MAX_PARTS) are considered.
+ */
+static GMimeObject *
+choose_body(struct message *m, GMimeObject *o, int depth)
+{
+	struct mime_part *mp = part_of(m, o);
+	GMimeMultipart *mul;
+	GMimeObject *c;
+	int n;
+
+	if (mp == NULL || depth > MAX_CHOOSE_DEPTH)
+		return NULL;
+	if (GMIME_IS_MESSAGE_PART(o))
+		return NULL;
+	if (GMIME_IS_PART(o))
+		return renderable(mp->content_type) && !mp->is_attachment ? o : NULL;
+	if (!GMIME_IS_MULTIPART(o))
+		return NULL;
+	mul = GMIME_MULTIPART(o);
+	n = g_mime_multipart_get_count(mul);
+	if (n > MESSAGE_MAX_PARTS)
+		n = MESSAGE_MAX_PARTS;
+	if (strcmp(mp->content_type, "multipart/alternative") == 0) {
+		for (int i = n - 1; i >= 0; i--) {
+			if ((c = choose_body(m, g_mime_multipart_get_part(mul, i), depth + 1)) != NULL)
+				return c;
+		}
+		return NULL;
+	}
+	for (int i = 0; i < n; i++) {
+		if ((c = choose_body(m, g_mime_multipart_get_part(mul, i), depth + 1)) != NULL)
+			return c;
+	}
+	return NULL;
+}
+
+/* ---- the tree ---- */
+
+struct walk {
+	GMimeObject *obj;
+	int depth;
+};
+
+static void
+part_add(struct message *m, GMimeObject *o, int depth)
+{
+	struct priv *p = m->priv;
+	struct mime_part *mp;
+	const char *cs, *disp;
+
+	if (m->nparts == p->parts_cap) {
+		p->parts_cap = p->parts_cap ? p->parts_cap * 2 : 16;
+		m->parts = xreallocarray(m->parts, p->parts_cap, sizeof *m->parts);
+		p->objs = xreallocarray(p->objs, p->parts_cap, sizeof *p->objs);
+	}
+	mp = &m->parts[m->nparts];
+	memset(mp, 0, sizeof *mp);
+	p->objs[m->nparts] = o;
+	mp->index = (int)m->nparts++;
+	mp->depth = depth;
+	mp->content_type = mime_type_of(o);
+	if ((cs = g_mime_object_get_content_type_parameter(o, "charset")) != NULL && *cs != '\0')
+		mp->charset = charset_to_utf8(cs, strlen(cs), "US-ASCII", NULL, NULL);
+	if ((disp = g_mime_object_get_disposition(o)) != NULL && *disp != '\0') {
+		mp->disposition = xstrdup(disp);
+		ascii_lower(mp->disposition);
+	}
+	if (!GMIME_IS_MULTIPART(o) && !GMIME_IS_MESSAGE_PART(o))
+		mp->filename = part_filename(o);
+	mp->is_attachment = (mp->disposition != NULL && strcmp(mp->disposition, "attachment") == 0) ||
+	    (mp->filename != NULL && !(renderable(mp->content_type) &&
+	    (mp->disposition == NULL || strcmp(mp->disposition, "inline") == 0)));
+	if (GMIME_IS_MESSAGE_PART(o) && mp->disposition != NULL)
+		mp->is_attachment = strcmp(mp->disposition, "attachment") == 0;
+	if (GMIME_IS_PART(o))
+		mp->size = part_read(GMIME_PART(o), NULL, 0, NULL);
+}
+
+/* Depth-first, iteratively: GMime trees can be deep. */
+static void
+walk_tree(struct message *m, GMimeObject *root)
+{
+	struct walk *stack;
+	size_t depth = 0, cap = 64, total = 0;
+
+	stack = xreallocarray(NULL, cap, sizeof *stack);
+	stack[depth++] = (struct walk){ root, 0 };
+	while (depth > 0) {
+		struct walk w = stack[--depth];
+		GMimeObject *kids[1];
+		int nk = 0;
+
+		total++;
+		if (m->nparts < MESSAGE_MAX_PARTS)
+			part_add(m, w.obj, w.depth);
+		if (GMIME_IS_MULTIPART(w.obj)) {
+			GMimeMultipart *mul = GMIME_MULTIPART(w.obj);
+			int n = g_mime_multipart_get_count(mul);
+
+			if (depth + (size_t)n >= cap) {
+				while (depth + (size_t)n >= cap)
+					cap *= 2;
+				stack = xreallocarray(stack, cap, sizeof *stack);
+			}
+			for (int i = n - 1; i >= 0; i--) {
+				GMimeObject *c = g_mime_multipart_get_part(mul, i);
+
+				if (c != NULL)
+					stack[depth++] = (struct walk){ c, w.depth + 1 };
+			}
+		} else if (GMIME_IS_MESSAGE_PART(w.obj)) {
+			GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(w.obj));
+
+			if (inner != NULL && (kids[0] = g_mime_message_get_mime_part(inner)) != NULL)
+				nk = 1;
+			if (nk == 1) {
+				if (depth + 1 >= cap) {
+					cap *= 2;
+					stack = xreallocarray(stack, cap, sizeof *stack);
+				}
+				stack[depth++] = (struct walk){ kids[0], w.depth + 1 };
+			}
+		}
+	}
+	free(stack);
+	if (total > MESSAGE_MAX_PARTS)
+		notice_add(m, xasprintf(_("analysis capped: %zu MIME parts, first %d read"),
+		    total, MESSAGE_MAX_PARTS));
+}
+
+static size_t
+count_replacements(const char *s, size_t len)
+{
+	size_t n = 0;
+	const char *p = s, *end;
+
+	if (s == NULL)
+		return 0;
+	end = s + len;
+
+	while (p != NULL && p < end && (p = memmem(p, (size_t)(end - p), "\xef\xbf\xbd", 3)) != NULL) {
+		n++;
+		p += 3;
+	}
+	return n;
+}
+
+/* Line ends as the terminal wants them: CRLF and lone CR become LF; in place. */
+static size_t
+crlf_to_lf(char *s, size_t len)
+{
+	size_t r, w;
+
+	for (r = w = 0; r < len; r++) {
+		if (s[r] == '\r') {
+			if (r + 1 < len && s[r + 1] == '\n')
+				continue;
+			s[w++] = '\n';
+		} else
+			s[w++] = s[r];
+	}
+	s[w] = '\0';
+	return w;
+}
+
+static void
+load_body(struct message *m, GMimeObject *o)
+{
+	struct priv *p = m->priv;
+	struct mime_part *mp = part_of(m, o);
+	int html = strcmp(mp->content_type, "text/html") == 0, more = 0;
+	size_t cap = html ? HTML_MAX_SOURCE : MESSAGE_MAX_BODY, ulen;
+	const char *used = NULL;
+	struct buf raw;
+	char *u;
+
+	mp->is_body = true;
+	m->body_type = xstrdup(mp->content_type);
+	buf_init(&raw);
+	part_read(GMIME_PART(o), &raw, cap, &more);
+	if (more)
+		notice_add(m, xasprintf(_("body longer than %zu bytes: the rest is not analysed"), cap));
+	u = charset_to_utf8(raw.s, raw.len, mp->charset, &ulen, &used);
+	m->body_charset = xstrdup(used);
+	/* Cut at cap: the last character may be cut in half. */
+	if (more && ulen >= 3 && memcmp(u + ulen - 3, "\xef\xbf\xbd", 3) == 0) {
+		ulen -= 3;
+		u[ulen] = '\0';
+	}
+	if (count_replacements(u, ulen) > count_replacements(raw.s, raw.len))
+		notice_add(m, xasprintf(_("undecodable bytes in charset %s"),
+		    mp->charset != NULL ? mp->charset : used));
+	buf_free(&raw);
+	if (html) {
+		p->html = xcalloc(1, sizeof *p->html);
+		html_render(u, ulen, MESSAGE_MAX_BODY, p->html);
+		free(u);
+		m->body = p->html->text;
+		m->body_len = p->html->len;
+		p->html->text = NULL;
+		p->html->len = 0;
+		m->links = p->html->links;
+		m->nlinks = p->html->nlinks;
+		p->html->links = NULL;
+		p->html->nlinks = 0;
+		if (p->html->truncated)
+			notice_add(m, xasprintf(_("body longer than %zu bytes: the rest is not analysed"),
+			    (size_t)MESSAGE_MAX_BODY));
+		if (p->html->links_capped)
+			notice_add(m, xasprintf(_("analysis capped: more than %d links in the HTML body"),
+			    HTML_MAX_LINKS));
+		return;
+	}
+	ulen = crlf_to_lf(u, ulen);
+	if (ulen > MESSAGE_MAX_BODY) {
+		ulen = utf8_cut(u, ulen, MESSAGE_MAX_BODY);
+		notice_add(m, xasprintf(_("body longer than %zu bytes: the rest is not analysed"),
+		    (size_t)MESSAGE_MAX_BODY));
+	}
+	m->body = u;
+	m->body_len = ulen;
+}
+
+/* ---- headers ---- */
+
+static void
+load_headers(struct message *m, GMimeObject *o)
+{
+	GMimeHeaderList *hl = g_mime_object_get_header_list(o);
+	int n = hl != NULL ? g_mime_header_list_get_count(hl) : 0, capped = 0;
+	size_t keep = n > MESSAGE_MAX_HEADERS ? MESSAGE_MAX_HEADERS : (size_t)(n > 0 ? n : 0);
+
+	m->headers = xcalloc(keep ? keep : 1, sizeof *m->headers);
+	for (int i = 0; i < n && m->nheaders < keep; i++) {
+		GMimeHeader *h = g_mime_header_list_get_header_at(hl, i);
+		const char *name = g_mime_header_get_name(h), *raw = g_mime_header_get_raw_value(h);
+		struct header *hd = &m->headers[m->nheaders++];
+		size_t rl;
+
+		if (name == NULL)
+			name = "";
+		if (raw == NULL)
+			raw = "";
+		if (u8_check((const uint8_t *)name, strlen(name)) == NULL)
+			hd->name = xstrdup(name);
+		else
+			hd->name = charset_to_utf8(name, strlen(name), "UTF-8", NULL, NULL);
+		/* Raw: as written, less the blank after the colon and the final line break. */
+		while (*raw == ' ' || *raw == '\t')
+			raw++;
+		rl = strlen(raw);
+		while (rl > 0 && (raw[rl - 1] == '\n' || raw[rl - 1] == '\r'))
+			rl--;
+		if (rl > MESSAGE_MAX_HEADER) {
+			rl = MESSAGE_MAX_HEADER;
+			capped = 1;
+		}
+		hd->raw = xstrndup(raw, rl);
+		hd->value = message_decode_header(hd->raw);
+		if (strlen(hd->value) > MESSAGE_MAX_HEADER) {
+			utf8_cut(hd->value, strlen(hd->value), MESSAGE_MAX_HEADER);
+			capped = 1;
+		}
+	}
+	if (capped)
+		notice_add(m, xasprintf(_("analysis capped: a header field longer than %u bytes was cut"),
+		    MESSAGE_MAX_HEADER));
+	if ((size_t)n > keep)
+		notice_add(m, xasprintf(_("analysis capped: %d header fields, first %d read"),
+		    n, MESSAGE_MAX_HEADERS));
+}
+
+/* ---- loading ---- */
+
+static int
+load_stream(GMimeStream *stream, size_t size, const char *name, struct message **out, char **cause)
+{
+	GMimeParser *parser;
+	GMimeMessage *msg;
+	GMimeObject *root, *body;
+	struct message *m;
+	struct priv *p;
+
+	message_init();
+	parser = g_mime_parser_new_with_stream(stream);
+	g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
+	msg = g_mime_parser_construct_message(parser, NULL);
+	g_object_unref(parser);
+	if (msg == NULL || g_mime_header_list_get_count(
+	    g_mime_object_get_header_list(GMIME_OBJECT(msg))) <= 0) {
+		if (msg != NULL)
+			g_object_unref(msg);
+		*cause = xasprintf(_("%s: not a mail message"), name);
+		return -1;
+	}
+	m = xcalloc(1, sizeof *m);
+	p = xcalloc(1, sizeof *p);
+	m->priv = p;
+	p->msg = msg;
+	m->path = xstrdup(name);
+	m->size = size;
+	load_headers(m, GMIME_OBJECT(msg));
+	if ((root = g_mime_message_get_mime_part(msg)) != NULL) {
+		walk_tree(m, root);
+		if ((body = choose_body(m, root, 0)) != NULL)
+			load_body(m, body);
+	}
+	if (m->body == NULL) {
+		m->body = xstrdup("");
+		m->body_len = 0;
+	}
+	/* Everything is copied out: let GMime (and the file) go. */
+	free(p->objs);
+	p->objs = NULL;
+	g_object_unref(msg);
+	p->msg = NULL;
+	*out = m;
+	return 0;
+}
+
+/* An mbox "From " line or a byte-order mark before the headers. */
+static size_t
+leading_junk(const char *data, size_t len)
+{
+	const char *nl;
+
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		return 3;
+	if (len >= 5 && memcmp(data, "From ", 5) == 0 &&
+	    (nl = memchr(data, '\n', len < 4096 ? len : 4096)) != NULL)
+		return (size_t)(nl - data) + 1;
+	return 0;
+}
+
+/* Old Mac line ends (CR only): GMime would see one endless header line. */
+static int
+cr_only(const char *data, size_t len)
+{
+	size_t n = len < 8192 ? len : 8192;
+
+	return memchr(data, '\r', n) != NULL && memchr(data, '\n', n) == NULL;
+}
+
+int
+message_load_mem(const char *data, size_t len, const char *name, struct message **out, char **cause)
+{
+	GMimeStream *s;
+	size_t skip;
+	int r;
+
+	if (data != NULL && len > 0 && cr_only(data, len)) {
+		char *copy = xmalloc(len);
+
+		for (size_t i = 0; i < len; i++)
+			copy[i] = data[i] == '\r' && (i + 1 == len || data[i + 1] != '\n') ? '\n' : data[i];
+		r = message_load_mem(copy, len, name, out, cause);
+		free(copy);
+		return r;
+	}
+
+	*out = NULL;
+	if (name == NULL)
+		name = "-";
+	if (data == NULL || len == 0) {
+		*cause = xasprintf(_("%s: empty file"), name);
+		return -1;
+	}
+	skip = leading_junk(data, len);
+	s = g_mime_stream_mem_new_with_buffer(data + skip, len - skip);
+	r = load_stream(s, len, name, out, cause);
+	g_object_unref(s);
+	return r;
+}
+
+static int
+file_is_cr_only(const char *path)
+{
+	char head[8192];
+	ssize_t k;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return 0;
+	k = read(fd, head, sizeof head);
+	close(fd);
+	return k > 0 && cr_only(head, (size_t)k);
+}
+
+int
+message_load_file(const char *path, struct message **out, char **cause)
+{
+	struct stat st;
+	GMimeStream *s, *sub;
+	char head[4096];
+	ssize_t k;
+	size_t skip;
+	int fd, r;
+
+	*out = NULL;
+	message_init();
+	if (strcmp(path, "-") == 0 || (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) || (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    file_is_cr_only(path))) {
+		/* Standard input or a pipe: read it all, it cannot be seeked. */
+		struct buf b;
+		char chunk[65536];
+		FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+		size_t n;
+
+		if (f == NULL) {
+			*cause = xasprintf("%s: %s", path, strerror(errno));
+			return -1;
+		}
+		buf_init(&b);
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			buf_add(&b, chunk, n);
+		if (ferror(f)) {
+			*cause = xasprintf("%s: %s", path, strerror(errno));
+			if (f != stdin)
+				fclose(f);
+			buf_free(&b);
+			return -1;
+		}
+		if (f != stdin)
+			fclose(f);
+		r = message_load_mem(b.s, b.len, path, out, cause);
+		buf_free(&b);
+		return r;
+	}
+	if ((fd = open(path, O_RDONLY)) == -1) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*cause = xasprintf(_("%s: is a directory"), path);
+		close(fd);
+		return -1;
+	}
+	if (st.st_size == 0) {
+		*cause = xasprintf(_("%s: empty file"), path);
+		close(fd);
+		return -1;
+	}
+	if ((k = pread(fd, head, sizeof head, 0)) < 0) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	skip = leading_junk(head, (size_t)k);
+	/* The parser keeps parts as windows on the file: nothing is copied. */
+	s = g_mime_stream_fs_new(fd);
+	sub = g_mime_stream_substream(s, (gint64)skip, -1);
+	r = load_stream(sub, (size_t)st.st_size, path, out, cause);
+	g_object_unref(sub);
+	g_object_unref(s);
+	return r;
+}
+
+void
+message_free(struct message *m)
+{
+	struct priv *p;
+
+	if (m == NULL)
+		return;
+	p = m->priv;
+	free(m->path);
+	for (size_t i = 0; i < m->nheaders; i++) {
+		free(m->headers[i].name);
+		free(m->headers[i].raw);
+		free(m->headers[i].value);
+	}
+	free(m->headers);
+	free(m->body);
+	free(m->body_type);
+	free(m->body_charset);
+	for (size_t i = 0; i < m->nlinks; i++) {
+		free(m->links[i].href);
+		free(m->links[i].text);
+		free(m->links[i].source);
+	}
+	free(m->links);
+	for (size_t i = 0; i < m->nparts; i++) {
+		free(m->parts[i].content_type);
+		free(m->parts[i].charset);
+		free(m->parts[i].filename);
+		free(m->parts[i].disposition);
+	}
+	free(m->parts);
+	for (size_t i = 0; i < m->nnotices; i++)
+		free(m->notices[i]);
+	free(m->notices);
+	if (p != NULL) {
+		if (p->html != NULL) {
+			html_doc_free(p->html);
+			free(p->html);
+		}
+		free(p->objs);
+		if (p->msg != NULL)
+			g_object_unref(p->msg);
+		free(p);
+	}
+	free(m);
+}
+
+const struct header *
+message_header_next(const struct message *m, const char *name, const struct header *after)
+{
+	size_t i = 0;
+
+	if (m == NULL || name == NULL)
+		return NULL;
+	if (after != NULL)
+		i = (size_t)(after - m->headers) + 1;
+	for (; i < m->nheaders; i++) {
+		if (ascii_strcasecmp(m->headers[i].name, name) == 0)
+			return &m->headers[i];
+	}
+	return NULL;
+}
+
+const struct header *
+message_header(const struct message *m, const char *name)
+{
+	return message_header_next(m, name, NULL);
+}
+
+const char *
+message_hvalue(const struct message *m, const char *name)
+{
+	const struct header *h = message_header(m, name);
+
+	return h != NULL ? h->value : NULL;
+}
+
+const struct html_doc *
+message_html(const struct message *m)
+{
+	if (m == NULL || m->priv == NULL)
+		return NULL;
+	return ((struct priv *)m->priv)->html;
+}
