@@ -183,6 +183,21 @@ addresses_collect(const struct message *m, struct addresses *out)
 	parse_list(m, "Reply-To", &out->reply_to, &out->nreply_to);
 	parse_list(m, "To", &out->to, &out->nto);
 
+	{
+		/* What a mailing list says of itself, in one string to search. */
+		static const char *const list_fields[] = { "List-Id", "List-Post", "List-Unsubscribe", "Mailing-List" };
+		struct buf lb;
+
+		buf_init(&lb);
+		for (size_t i = 0; i < sizeof list_fields / sizeof list_fields[0]; i++)
+			if (message_hvalue(m, list_fields[i]) != NULL)
+				buf_addf(&lb, "%s ", message_hvalue(m, list_fields[i]));
+		out->list_id = lb.len > 0 ? buf_take(&lb) : NULL;
+		buf_free(&lb);
+	}
+	out->list_post = xstrdup(message_hvalue(m, "List-Post"));
+	out->is_report = (h = message_header(m, "Content-Type")) != NULL &&
+	    ascii_strcasestr(h->value, "multipart/report") != NULL;
 	if ((h = message_header(m, "Message-ID")) != NULL) {
 		char *id = xstrdup(h->value);
 		str_squeeze_space(id);
@@ -213,6 +228,8 @@ addresses_free(struct addresses *a)
 	free(a->to);
 	free(a->message_id);
 	free(a->msgid_domain);
+	free(a->list_id);
+	free(a->list_post);
 	memset(a, 0, sizeof *a);
 }
 
@@ -235,7 +252,12 @@ address_check(const struct addresses *a, const struct auth_summary *auth, struct
 		return;
 	}
 	if (!a->from.valid) {
-		finding_add(fs, F_FROM_ADDRESS_INVALID, -1, "header:From",
+		/* A bounce from "MAILER-DAEMON <>" breaks RFC 5322 but harms nobody. */
+		bool bounce = (a->from.addr == NULL || *a->from.addr == '\0') && (a->is_report ||
+		    (a->from.display != NULL && (ascii_strcasestr(a->from.display, "mailer-daemon") != NULL ||
+		    ascii_strcasestr(a->from.display, "postmaster") != NULL)));
+
+		finding_add(fs, F_FROM_ADDRESS_INVALID, bounce ? SEV_INFO : -1, "header:From",
 		    a->from.addr_start, a->from.addr_end, _("From: %s%s<%s>: no local part, '@' and domain"),
 		    a->from.display ? a->from.display : "", a->from.display ? " " : "",
 		    a->from.addr ? a->from.addr : "");
@@ -248,9 +270,15 @@ address_check(const struct addresses *a, const struct auth_summary *auth, struct
 	for (size_t i = 0; i < a->nreply_to; i++) {
 		const struct address *r = &a->reply_to[i];
 		const char *org = r->org_domain != NULL ? r->org_domain : r->domain;
+		int sev = mismatch_severity(auth, F_REPLY_TO_MISMATCH);
+
 		if (org == NULL || strcmp(org, from_org) == 0)
 			continue;
-		finding_add(fs, F_REPLY_TO_MISMATCH, mismatch_severity(auth, F_REPLY_TO_MISMATCH),
+		/* A mailing list that sets Reply-To to itself. */
+		if ((a->list_post != NULL && r->addr != NULL && ascii_strcasestr(a->list_post, r->addr) != NULL) ||
+		    (a->list_id != NULL && ascii_strcasestr(a->list_id, org) != NULL))
+			sev = SEV_INFO;
+		finding_add(fs, F_REPLY_TO_MISMATCH, sev,
 		    "header:Reply-To", r->addr_start, r->addr_end,
 		    _("Reply-To %s is on %s, From is on %s"), r->addr, org, from_org);
 		break;

@@ -26,6 +26,9 @@ struct addresses {
 	struct address *to; size_t nto;
 	char *message_id;       /* without angle brackets */
 	char *msgid_domain;     /* lower-cased right-hand side */
+	char *list_id;          /* List-Id, List-Post, List-Unsubscribe and Mailing-List values joined (a mailing list), or NULL */
+	char *list_post;        /* List-Post value, or NULL */
+	bool is_report;         /* a delivery or disposition report (multipart/report) */
 };
 
 /*

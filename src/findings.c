@@ -40,6 +40,8 @@ static const struct {
 } overrides[] = {
 	{ F_BRAND_VERIFIED,      -40, 0 },
 	{ F_ORIGIN_COUNTRY,        0, 0 },
+	{ F_AUTH_MISSING,          5, 0 },   /* old and internal mail often has none */
+	{ F_MESSAGE_ID_MISMATCH,   5, 0 },   /* mailing services number messages on their own domain */
 	{ F_LINK_BRAND_MISMATCH, 1000, 1 },
 	{ F_LINK_TEXT_MISMATCH,  1000, 1 },
 	{ F_LINK_NEW_DOMAIN,     1000, 1 },

@@ -815,9 +815,12 @@ load_headers(struct message *m, GMimeObject *o)
 {
 	GMimeHeaderList *hl = g_mime_object_get_header_list(o);
 	int n = hl != NULL ? g_mime_header_list_get_count(hl) : 0, capped = 0;
-	size_t keep = n > MESSAGE_MAX_HEADERS ? MESSAGE_MAX_HEADERS : (size_t)(n > 0 ? n : 0);
+	size_t keep = m->nheaders + (size_t)(n > 0 ? n : 0);
 
-	m->headers = xcalloc(keep ? keep : 1, sizeof *m->headers);
+	if (keep > MESSAGE_MAX_HEADERS)
+		keep = MESSAGE_MAX_HEADERS;
+	m->headers = xreallocarray(m->headers, keep ? keep : 1, sizeof *m->headers);
+	memset(m->headers + m->nheaders, 0, (keep - m->nheaders) * sizeof *m->headers);
 	for (int i = 0; i < n && m->nheaders < keep; i++) {
 		GMimeHeader *h = g_mime_header_list_get_header_at(hl, i);
 		const char *name = g_mime_header_get_name(h), *raw = g_mime_header_get_raw_value(h);
@@ -852,7 +855,7 @@ load_headers(struct message *m, GMimeObject *o)
 	if (capped)
 		notice_add(m, xasprintf(_("analysis capped: a header field longer than %u bytes was cut"),
 		    MESSAGE_MAX_HEADER));
-	if ((size_t)n > keep)
+	if (m->nheaders == keep && keep == MESSAGE_MAX_HEADERS && n > 0)
 		notice_add(m, xasprintf(_("analysis capped: %d header fields, first %d read"),
 		    n, MESSAGE_MAX_HEADERS));
 }
@@ -873,11 +876,13 @@ load_stream(GMimeStream *stream, size_t size, const char *name, struct message *
 	g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
 	msg = g_mime_parser_construct_message(parser, NULL);
 	g_object_unref(parser);
-	if (msg == NULL || g_mime_header_list_get_count(
-	    g_mime_object_get_header_list(GMIME_OBJECT(msg))) <= 0) {
+	/* Content-* fields live on the MIME part: a message of only those is still a message. */
+	if (msg == NULL || (g_mime_header_list_get_count(g_mime_object_get_header_list(GMIME_OBJECT(msg))) <= 0 &&
+	    (g_mime_message_get_mime_part(msg) == NULL || g_mime_header_list_get_count(
+	    g_mime_object_get_header_list(g_mime_message_get_mime_part(msg))) <= 0))) {
 		if (msg != NULL)
 			g_object_unref(msg);
-		*cause = xasprintf(_("%s: not a mail message"), name);
+		*cause = xstrdup(_("not a mail message (no header field)"));
 		return -1;
 	}
 	m = xcalloc(1, sizeof *m);
@@ -887,6 +892,9 @@ load_stream(GMimeStream *stream, size_t size, const char *name, struct message *
 	m->path = xstrdup(name);
 	m->size = size;
 	load_headers(m, GMIME_OBJECT(msg));
+	/* GMime keeps the top-level Content-* fields on the MIME part, not the message. */
+	if (g_mime_message_get_mime_part(msg) != NULL)
+		load_headers(m, g_mime_message_get_mime_part(msg));
 	if ((root = g_mime_message_get_mime_part(msg)) != NULL) {
 		walk_tree(m, root);
 		if ((body = choose_body(m, root, 0)) != NULL)
@@ -949,7 +957,7 @@ message_load_mem(const char *data, size_t len, const char *name, struct message 
 	if (name == NULL)
 		name = "-";
 	if (data == NULL || len == 0) {
-		*cause = xasprintf(_("%s: empty file"), name);
+		*cause = xstrdup(_("empty file"));
 		return -1;
 	}
 	skip = leading_junk(data, len);
@@ -995,14 +1003,14 @@ message_load_file(const char *path, struct message **out, char **cause)
 		size_t n;
 
 		if (f == NULL) {
-			*cause = xasprintf("%s: %s", path, strerror(errno));
+			*cause = xstrdup(strerror(errno));
 			return -1;
 		}
 		buf_init(&b);
 		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
 			buf_add(&b, chunk, n);
 		if (ferror(f)) {
-			*cause = xasprintf("%s: %s", path, strerror(errno));
+			*cause = xstrdup(strerror(errno));
 			if (f != stdin)
 				fclose(f);
 			buf_free(&b);
@@ -1015,26 +1023,26 @@ message_load_file(const char *path, struct message **out, char **cause)
 		return r;
 	}
 	if ((fd = open(path, O_RDONLY)) == -1) {
-		*cause = xasprintf("%s: %s", path, strerror(errno));
+		*cause = xstrdup(strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) == -1) {
-		*cause = xasprintf("%s: %s", path, strerror(errno));
+		*cause = xstrdup(strerror(errno));
 		close(fd);
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		*cause = xasprintf(_("%s: is a directory"), path);
+		*cause = xstrdup(_("is a directory"));
 		close(fd);
 		return -1;
 	}
 	if (st.st_size == 0) {
-		*cause = xasprintf(_("%s: empty file"), path);
+		*cause = xstrdup(_("empty file"));
 		close(fd);
 		return -1;
 	}
 	if ((k = pread(fd, head, sizeof head, 0)) < 0) {
-		*cause = xasprintf("%s: %s", path, strerror(errno));
+		*cause = xstrdup(strerror(errno));
 		close(fd);
 		return -1;
 	}
