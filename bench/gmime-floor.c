@@ -1,6 +1,7 @@
 /* gmime-floor.c — the floor kensa scan is measured against: a plain GMime
  * parse-and-decode loop (every header decoded, every text part decoded to
  * UTF-8) over the files named on the command line. Prints messages/second. */
+#include <fcntl.h>
 #include <gmime/gmime.h>
 #include <stdio.h>
 #include <string.h>

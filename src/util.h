@@ -29,7 +29,16 @@ struct buf {
 void buf_init(struct buf *b);
 void buf_add(struct buf *b, const char *s, size_t n);
 void buf_adds(struct buf *b, const char *s);
-void buf_addc(struct buf *b, char c);
+/* One byte; the common case inline, it is on the renderers' hot path. */
+static inline void
+buf_addc(struct buf *b, char c)
+{
+	if (b->len + 2 <= b->cap) {
+		b->s[b->len++] = c;
+		b->s[b->len] = '\0';
+	} else
+		buf_add(b, &c, 1);
+}
 void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *buf_take(struct buf *b);                /* returns s (never NULL), resets b */
 void buf_free(struct buf *b);
