@@ -285,15 +285,52 @@ cmd_default(int argc, char **argv)
 	return rc;
 }
 
+/*
+ * gettext ignores LANGUAGE under the C locale: when a language was asked
+ * for there, borrow a UTF-8 locale of that language for messages only.
+ */
+static void
+lang_locale(void)
+{
+	const char *want = getenv("LANGUAGE"), *cur = setlocale(LC_MESSAGES, NULL);
+	char name[64];
+
+	if (want == NULL || *want == '\0' || cur == NULL ||
+	    (strcmp(cur, "C") != 0 && strcmp(cur, "POSIX") != 0 && strncmp(cur, "C.", 2) != 0))
+		return;
+	snprintf(name, sizeof name, "%.2s_%s.UTF-8", want,
+	    strncmp(want, "ja", 2) == 0 ? "JP" : strncmp(want, "en", 2) == 0 ? "US" : "XX");
+	if (setlocale(LC_MESSAGES, name) == NULL)
+		setlocale(LC_MESSAGES, cur);
+}
+
 int
 main(int argc, char **argv)
 {
 	char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
 	const char *config = NULL, *command = NULL;
+	char *cli_lang;
 	int nrest = 0, rc;
 	char *cause = NULL;
 
 	settings_init(&opts);
+	/* The language first, so that even --help and usage errors speak it. */
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			setenv("LANGUAGE", argv[i + 1], 1);
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			setenv("LANGUAGE", argv[i] + 7, 1);
+	}
+	setlocale(LC_ALL, "");
+	lang_locale();
+#ifdef ENABLE_NLS
+	/* KENSA_LOCALEDIR: catalogues outside the installed tree (tests, an uninstalled build) */
+	bindtextdomain(PACKAGE, getenv("KENSA_LOCALEDIR") != NULL ? getenv("KENSA_LOCALEDIR") : LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#endif
 	/* Global options are taken wherever they stand; the rest goes to the command. */
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -328,20 +365,20 @@ main(int argc, char **argv)
 #undef OPT
 #undef VALUE
 	}
+	cli_lang = opts.lang != NULL ? xstrdup(opts.lang) : NULL;
 	if (settings_load(&opts, config, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", progname, cause);
 		free(cause);
 		if (config != NULL && opts.config_path == NULL)
 			return 1;
 	}
-	if (opts.lang != NULL)
-		setenv("LANGUAGE", opts.lang, 1);
-	setlocale(LC_ALL, "");
-#ifdef ENABLE_NLS
-	bindtextdomain(PACKAGE, LOCALEDIR);
-	bind_textdomain_codeset(PACKAGE, "UTF-8");
-	textdomain(PACKAGE);
-#endif
+	if (cli_lang != NULL) {
+		free(opts.lang);
+		opts.lang = cli_lang;
+	} else if (opts.lang != NULL) {
+		setenv("LANGUAGE", opts.lang, 1);   /* "lang" from the config file */
+		lang_locale();
+	}
 	if (command != NULL && strcmp(command, "version") == 0)
 		version();
 	message_init();

@@ -288,7 +288,8 @@ write_markdown(FILE *f, const struct report *r)
 		free(where);
 	}
 	fprintf(f, "\n### %s\n\n", _("Received chain (newest first)"));
-	fprintf(f, "| # | %s | %s | IP | %s | %s |\n|---|---|---|---|---|---|\n", _("Trust"), _("From"), _("By"), _("Time"));
+	fprintf(f, "| # | %s | %s | IP | %s | %s |\n|---|---|---|---|---|---|\n", _("Trust"), _("Sending host"),
+	    _("Receiving host"), _("Time"));
 	for (size_t i = 0; i < r->nhops; i++) {
 		const struct hop *h = &r->hops[i];
 		char *from = md_cell(str_or(h->from_host, "-")), *by = md_cell(str_or(h->by_host, "-"));
