@@ -134,13 +134,15 @@ maildir_open(const char *path, bool recursive, struct maildir **out, char **caus
 		if (d != NULL)
 			closedir(d);
 	}
-	qsort(md->folders, md->nfolders, sizeof *md->folders, str_cmp);
+	if (md->nfolders > 0)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(md->folders, md->nfolders, sizeof *md->folders, str_cmp);
 	for (size_t i = 0; recursive && i < md->nfolders; i++) {
 		char *c1 = NULL;
 		if (list_sub(md, md->folders[i], "new", &c1) != 0 || list_sub(md, md->folders[i], "cur", &c1) != 0)
 			free(c1);   /* an unreadable subfolder does not stop the rest */
 	}
-	qsort(md->v, md->n, sizeof *md->v, entry_cmp);
+	if (md->n > 0)
+		qsort(md->v, md->n, sizeof *md->v, entry_cmp);
 	*out = md;
 	return 0;
 }

@@ -222,8 +222,12 @@ write_text(FILE *f, const struct report *r)
 	}
 	if (r->nnotices > 0) {
 		fprintf(f, "\n%s\n", _("Notices"));
-		for (size_t i = 0; i < r->nnotices; i++)
-			fprintf(f, "  %s\n", r->notices[i]);
+		for (size_t i = 0; i < r->nnotices; i++) {
+			/* notices can quote message data (a charset label) */
+			char *c = report_clean(r->notices[i], 0);
+			fprintf(f, "  %s\n", c);
+			free(c);
+		}
 	}
 }
 

@@ -87,7 +87,10 @@ START_TEST(seed_smartalk_iso2022jp)
 	ck_assert_uint_eq(m->nparts, 1);
 	ck_assert(m->parts[0].is_body);
 	ck_assert_uint_eq(m->nlinks, 0);
-	ck_assert_uint_eq(m->nheaders, 14);
+	/* 14 message fields and the top-level Content-Type and Content-Transfer-Encoding */
+	ck_assert_uint_eq(m->nheaders, 16);
+	ck_assert_str_eq(message_hvalue(m, "Content-Type"), "text/plain; charset=ISO-2022-JP");
+	ck_assert_str_eq(message_hvalue(m, "Content-Transfer-Encoding"), "7bit");
 	/* raw keeps the folding, less the blank after the colon */
 	ck_assert_ptr_nonnull(strstr(message_header(m, "Subject")->raw, "?=\n =?iso-2022-jp?b?"));
 }
@@ -491,7 +494,8 @@ END_TEST
 START_TEST(torture_cr_only)
 {
 	load_file(TORTURE("sisimai-mac-arf-01.eml"));
-	ck_assert_uint_eq(m->nheaders, 13);
+	ck_assert_uint_eq(m->nheaders, 14);
+	ck_assert_ptr_nonnull(strstr(message_hvalue(m, "Content-Type"), "multipart/report"));
 	ck_assert_str_eq(m->parts[0].content_type, "multipart/report");
 	ck_assert_ptr_nonnull(message_hvalue(m, "Subject"));
 	ck_assert_ptr_nonnull(strstr(message_hvalue(m, "Subject"), "Feedback Report"));
