@@ -14,7 +14,7 @@
 #include "settings.h"
 #include "util.h"
 
-#define SEEDS TEST_DATA "/../../data/samples/Maildir/cur"
+#define SEEDS TEST_CORPUS "/seeds"
 
 /* One evaluated message: the summary, the findings and what led to them. */
 struct eval {

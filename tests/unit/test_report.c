@@ -14,7 +14,7 @@
 #include "report.h"
 #include "util.h"
 
-#define SEEDS TEST_DATA "/../../data/samples/Maildir/cur"
+#define SEEDS TEST_CORPUS "/seeds"
 
 /* Clean s and compare with want. */
 static void
