@@ -5,11 +5,15 @@
 #include <string.h>
 
 #include "analyze.h"
+#include "attach.h"
+#include "brands.h"
 #include "domain.h"
 #include "i18n.h"
 #include "message.h"
+#include "phone.h"
 #include "settings.h"
 #include "spamtag.h"
+#include "url.h"
 #include "util.h"
 
 #define MAX_HOPS 100
@@ -69,6 +73,29 @@ origin_check(struct report *r)
 	free(where);
 }
 
+/* Brand, link, phone and attachment findings (claim and links were collected at load). */
+static void
+brand_checks(struct report *r)
+{
+	const struct brands *b = brands_default(NULL);
+	long (*skip)[2] = NULL;
+	bool verified;
+
+	verified = claim_check_sender(&r->claim, r->msg, &r->addr, &r->auth, b, &r->findings);
+	/* A message authenticated as the brand may link where the brand likes. */
+	url_check(r->links, r->nlinks, b, verified ? NULL : r->claim.brand, &r->findings);
+	if (r->nlinks > 0)
+		skip = xreallocarray(NULL, r->nlinks, sizeof *skip);
+	for (size_t i = 0; i < r->nlinks; i++) {
+		skip[i][0] = r->links[i].start;
+		skip[i][1] = r->links[i].end;
+	}
+	phone_check(r->msg->body, r->msg->body_len, b, r->claim.brand, (const long (*)[2])skip, r->nlinks,
+	    &r->findings);
+	free(skip);
+	attach_check(r->msg, &r->findings);
+}
+
 static void
 run_checks(struct report *r, const struct settings *cfg)
 {
@@ -90,6 +117,7 @@ run_checks(struct report *r, const struct settings *cfg)
 	address_check(&r->addr, &r->auth, &r->findings);
 	origin_check(r);
 	auth_check(&r->auth, &r->findings);
+	brand_checks(r);
 	r->score = findings_score(&r->findings, &r->verdict);
 }
 
@@ -112,6 +140,16 @@ analyze_message(struct message *m, const struct settings *cfg)
 		add_notice(r, xstrdup(m->notices[i]));
 	addresses_collect(m, &r->addr);
 	parse_hops(r);
+	{
+		char *cause = NULL;
+		const struct brands *b = brands_default(&cause);
+
+		if (cause != NULL)
+			add_notice(r, xasprintf(_("brand registry: %s"), cause));
+		free(cause);
+		links_collect(m, b, &r->links, &r->nlinks);
+		claim_find(m, &r->addr, b, &r->claim);
+	}
 	if (cfg != NULL && cfg->boundary_override >= 0)
 		r->origin = cfg->boundary_override;
 	run_checks(r, cfg);
@@ -155,5 +193,7 @@ report_free(struct report *r)
 	for (size_t i = 0; i < r->nnotices; i++)
 		free(r->notices[i]);
 	free(r->notices);
+	links_free(r->links, r->nlinks);
+	claim_free(&r->claim);
 	free(r);
 }

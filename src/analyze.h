@@ -7,6 +7,7 @@
 
 #include "address.h"
 #include "auth.h"
+#include "claim.h"
 #include "findings.h"
 #include "received.h"
 
@@ -27,6 +28,8 @@ struct report {
 	int score;
 	enum verdict verdict;
 	char **notices; size_t nnotices;   /* capped analysis, parse problems */
+	struct link *links; size_t nlinks; /* every link of the body (url.h), in order */
+	struct brand_claim claim;          /* the brand the message claims (claim.h); brand NULL if none */
 };
 
 /*

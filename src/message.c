@@ -37,7 +37,13 @@ struct priv {
 	GMimeMessage *msg;
 	struct html_doc *html;     /* when the body was HTML */
 	size_t parts_cap, notices_cap;
+	char **content;            /* parallel to message.parts: decoded bytes of attachments (ATTACH_KEEP at most), else NULL */
+	size_t *content_len;
+	bool *content_trunc;
 };
+
+/* Bytes of each attachment kept for content checks (magic numbers, archive headers, HTML forms). */
+#define ATTACH_KEEP (2u << 20)
 
 static void
 log_nothing(const gchar *domain, GLogLevelFlags level, const gchar *text, gpointer data)
@@ -639,7 +645,13 @@ part_add(struct message *m, GMimeObject *o, int depth)
 		p->parts_cap = p->parts_cap ? p->parts_cap * 2 : 16;
 		m->parts = xreallocarray(m->parts, p->parts_cap, sizeof *m->parts);
 		p->objs = xreallocarray(p->objs, p->parts_cap, sizeof *p->objs);
+		p->content = xreallocarray(p->content, p->parts_cap, sizeof *p->content);
+		p->content_len = xreallocarray(p->content_len, p->parts_cap, sizeof *p->content_len);
+		p->content_trunc = xreallocarray(p->content_trunc, p->parts_cap, sizeof *p->content_trunc);
 	}
+	p->content[m->nparts] = NULL;
+	p->content_len[m->nparts] = 0;
+	p->content_trunc[m->nparts] = false;
 	mp = &m->parts[m->nparts];
 	memset(mp, 0, sizeof *mp);
 	p->objs[m->nparts] = o;
@@ -659,7 +671,18 @@ part_add(struct message *m, GMimeObject *o, int depth)
 	    (mp->disposition == NULL || strcmp(mp->disposition, "inline") == 0)));
 	if (GMIME_IS_MESSAGE_PART(o) && mp->disposition != NULL)
 		mp->is_attachment = strcmp(mp->disposition, "attachment") == 0;
-	if (GMIME_IS_PART(o))
+	if (GMIME_IS_PART(o) && (mp->is_attachment || !renderable(mp->content_type))) {
+		struct buf b;
+		int more = 0;
+		size_t i = (size_t)mp->index;
+
+		buf_init(&b);
+		buf_add(&b, "", 0);
+		mp->size = part_read(GMIME_PART(o), &b, ATTACH_KEEP, &more);
+		p->content_len[i] = b.len;
+		p->content[i] = buf_take(&b);
+		p->content_trunc[i] = more != 0;
+	} else if (GMIME_IS_PART(o))
 		mp->size = part_read(GMIME_PART(o), NULL, 0, NULL);
 }
 
@@ -1096,6 +1119,11 @@ message_free(struct message *m)
 			free(p->html);
 		}
 		free(p->objs);
+		for (size_t i = 0; p->content != NULL && i < m->nparts; i++)
+			free(p->content[i]);
+		free(p->content);
+		free(p->content_len);
+		free(p->content_trunc);
 		if (p->msg != NULL)
 			g_object_unref(p->msg);
 		free(p);
@@ -1139,4 +1167,28 @@ message_html(const struct message *m)
 	if (m == NULL || m->priv == NULL)
 		return NULL;
 	return ((struct priv *)m->priv)->html;
+}
+
+int
+message_part_content(const struct message *m, size_t index, size_t cap, char **data, size_t *len,
+    bool *truncated)
+{
+	struct priv *p;
+	size_t n;
+
+	*data = NULL;
+	*len = 0;
+	if (truncated != NULL)
+		*truncated = false;
+	if (m == NULL || (p = m->priv) == NULL || index >= m->nparts || p->content == NULL ||
+	    p->content[index] == NULL)
+		return -1;
+	n = p->content_len[index] < cap ? p->content_len[index] : cap;
+	*data = xmalloc(n + 1);
+	memcpy(*data, p->content[index], n);
+	(*data)[n] = '\0';
+	*len = n;
+	if (truncated != NULL)
+		*truncated = p->content_trunc[index] || n < p->content_len[index];
+	return 0;
 }

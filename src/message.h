@@ -72,6 +72,16 @@ const char *message_hvalue(const struct message *m, const char *name);
 /* Decode an unstructured header value: RFC 2047 words (also broken ones: split multi-byte sequences, words inside quotes or words, missing spaces, wrong or missing charset labels), unlabelled 8-bit. Returns unfolded valid UTF-8; caller frees. */
 char *message_decode_header(const char *raw);
 
+/*
+ * The decoded content (transfer encoding undone, nothing else) of leaf
+ * part 'index' of m when it is an attachment or not text (the first 2 MiB
+ * are kept at load time), at most cap bytes, in *data (NUL-terminated, caller
+ * frees) and *len; *truncated (may be NULL) says bytes were dropped.
+ * Nothing is interpreted or run. Returns -1 when no content was kept for that part.
+ */
+int message_part_content(const struct message *m, size_t index, size_t cap, char **data, size_t *len,
+    bool *truncated);
+
 /* Initialise GMime once (idempotent, thread-safe enough for the first call from main). */
 void message_init(void);
 

@@ -10,7 +10,9 @@
 
 #include "analyze.h"
 #include "i18n.h"
+#include "brands.h"
 #include "message.h"
+#include "url.h"
 #include "report.h"
 #include "util.h"
 
@@ -164,10 +166,20 @@ auth_text(const struct report *r)
 	    a->authserv_id != NULL ? "  authserv-id " : "", a->authserv_id != NULL ? a->authserv_id : "");
 }
 
+static char *
+brand_text(const struct report *r)
+{
+	const struct brand_claim *c = &r->claim;
+
+	if (c->brand == NULL)
+		return xstrdup(_("none claimed"));
+	return xasprintf(_("%s (\"%s\" in %s)"), c->brand->name, c->text != NULL ? c->text : "", c->where);
+}
+
 static void
 write_text(FILE *f, const struct report *r)
 {
-	struct row rows[12];
+	struct row rows[14];
 	size_t n = 0, nrt = 0;
 	char *reply = NULL;
 
@@ -184,6 +196,7 @@ write_text(FILE *f, const struct report *r)
 	rows[n++] = (struct row){ _("Message-ID"), xstrdup(str_or(r->addr.message_id, "-")) };
 	rows[n++] = (struct row){ _("Origin"), origin_text(r) };
 	rows[n++] = (struct row){ _("Auth"), auth_text(r) };
+	rows[n++] = (struct row){ _("Brand"), brand_text(r) };
 	write_rows(f, rows, n);
 
 	fprintf(f, "\n%s\n", _("Findings"));
@@ -198,6 +211,18 @@ write_text(FILE *f, const struct report *r)
 		fprintf(f, "%s\n", finding_title(fd->id));
 		fprintf(f, "  %8s%-22s%s\n", "", fd->where, ev);
 		free(ev);
+	}
+
+	fprintf(f, "\n%s\n", _("Links (defanged)"));
+	if (r->nlinks == 0)
+		fprintf(f, "  %s\n", _("none"));
+	for (size_t i = 0; i < r->nlinks; i++) {
+		const struct link *l = &r->links[i];
+		char *d = report_clean(l->defanged, 0), *t = report_clean(l->text, 0);
+
+		fprintf(f, "  %2zu  %s\n      %s  %s\n", i + 1, d, str_or(l->org_domain, str_or(l->host, "-")), t);
+		free(d);
+		free(t);
 	}
 
 	fprintf(f, "\n%s\n", _("Received chain (newest first)"));
@@ -277,6 +302,7 @@ write_markdown(FILE *f, const struct report *r)
 	md_row(f, _("Message-ID"), xstrdup(str_or(r->addr.message_id, "-")));
 	md_row(f, _("Origin"), origin_text(r));
 	md_row(f, _("Auth"), auth_text(r));
+	md_row(f, _("Brand"), brand_text(r));
 
 	fprintf(f, "\n### %s\n\n", _("Findings"));
 	if (r->findings.n == 0)
@@ -290,6 +316,20 @@ write_markdown(FILE *f, const struct report *r)
 		    finding_title(fd->id), where, ev);
 		free(ev);
 		free(where);
+	}
+	if (r->nlinks > 0) {
+		fprintf(f, "\n### %s\n\n| # | %s | %s | %s |\n|---|---|---|---|\n", _("Links (defanged)"),
+		    _("Target"), _("Domain"), _("Text"));
+		for (size_t i = 0; i < r->nlinks; i++) {
+			const struct link *l = &r->links[i];
+			char *d = md_cell(l->defanged), *t = md_cell(l->text), *o = md_cell(str_or(l->org_domain,
+			    str_or(l->host, "-")));
+
+			fprintf(f, "| %zu | `%s` | %s | %s |\n", i + 1, d, o, t);
+			free(d);
+			free(t);
+			free(o);
+		}
 	}
 	fprintf(f, "\n### %s\n\n", _("Received chain (newest first)"));
 	fprintf(f, "| # | %s | %s | IP | %s | %s |\n|---|---|---|---|---|---|\n", _("Trust"), _("Sending host"),
@@ -330,6 +370,53 @@ jstr(const char *s)
 }
 
 static json_t *
+links_json(const struct report *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < r->nlinks; i++) {
+		const struct link *l = &r->links[i];
+		json_t *j = json_object();
+
+		json_object_set_new(j, "text", jstr(l->text));
+		json_object_set_new(j, "href", jstr(l->href));
+		json_object_set_new(j, "defanged", jstr(l->defanged));
+		json_object_set_new(j, "domain", jstr(l->host_ascii != NULL ? l->host_ascii : l->host));
+		json_object_set_new(j, "org_domain", jstr(l->org_domain));
+		json_object_set_new(j, "age_days", json_null());
+		json_object_set_new(j, "source", jstr(l->source));
+		json_object_set_new(j, "number", l->number > 0 ? json_integer(l->number) : json_null());
+		json_object_set_new(j, "host_unicode", jstr(l->host_unicode));
+		json_object_set_new(j, "ip_literal", json_boolean(l->ip_literal));
+		json_object_set_new(j, "userinfo", jstr(l->userinfo));
+		json_object_set_new(j, "brand_subdomain", jstr(l->brand_subdomain));
+		json_object_set_new(j, "span", l->start >= 0 ?
+		    json_pack("[II]", (json_int_t)l->start, (json_int_t)l->end) : json_null());
+		json_array_append_new(a, j);
+	}
+	return a;
+}
+
+static json_t *
+brand_json(const struct report *r)
+{
+	const struct brand_claim *c = &r->claim;
+	json_t *j;
+
+	if (c->brand == NULL)
+		return json_null();
+	j = json_object();
+	json_object_set_new(j, "id", jstr(c->brand->id));
+	json_object_set_new(j, "name", jstr(c->brand->name));
+	json_object_set_new(j, "source", jstr(claim_source_name(c->source)));
+	json_object_set_new(j, "where", jstr(c->where));
+	json_object_set_new(j, "text", jstr(c->text));
+	json_object_set_new(j, "span", c->start >= 0 ?
+	    json_pack("[II]", (json_int_t)c->start, (json_int_t)c->end) : json_null());
+	return j;
+}
+
+static json_t *
 report_json(const struct report *r)
 {
 	json_t *o = json_object(), *from = json_object(), *origin = json_object(), *auth = json_object();
@@ -359,7 +446,8 @@ report_json(const struct report *r)
 	json_object_set_new(auth, "aligned", json_boolean(r->auth.aligned_pass));
 	json_object_set_new(auth, "authserv_id", jstr(r->auth.authserv_id));
 	json_object_set_new(o, "auth", auth);
-	json_object_set_new(o, "links", json_array());
+	json_object_set_new(o, "links", links_json(r));
+	json_object_set_new(o, "brand", brand_json(r));
 	for (size_t i = 0; i < r->findings.n; i++) {
 		const struct finding *fd = &r->findings.v[i];
 		json_t *jf = json_object();

@@ -51,4 +51,7 @@ void ascii_lower(char *s);
 /* Collapse runs of white space (incl. folded CRLF) to one space, trim ends; in place. */
 void str_squeeze_space(char *s);
 
+/* $KENSA_DATADIR/name when that is set (tests from the build tree), else PKGDATADIR/name. Caller frees. */
+char *util_data_path(const char *name);
+
 #endif

@@ -1,0 +1,776 @@
+/* brands.c — the brand registry: loader, group and domain look-ups, and brand names found in text. */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "brands.h"
+#include "domain.h"
+#include "i18n.h"
+#include "normtext.h"
+#include "util.h"
+
+/* One alias ready for matching: folded text, and how to compare it. */
+struct alias {
+	char *folded;        /* NFKC (+ case fold unless exact) */
+	size_t len;
+	bool exact;          /* short upper-case acronym: compare unfolded */
+	bool latin_start;    /* starts / ends with an ASCII letter or digit: needs a word boundary */
+	bool latin_end;
+	size_t brand;        /* index into v */
+};
+
+struct brands {
+	struct brand *v;
+	size_t n, cap;
+	struct alias *aliases;
+	size_t naliases;
+	bool dirty;          /* aliases need rebuilding */
+};
+
+struct brands *
+brands_new(void)
+{
+	return xcalloc(1, sizeof(struct brands));
+}
+
+static void
+list_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void
+brand_free(struct brand *br)
+{
+	free(br->id);
+	free(br->name);
+	list_free(br->aliases, br->naliases);
+	list_free(br->domains, br->ndomains);
+	list_free(br->mail_domains, br->nmail_domains);
+	list_free(br->services, br->nservices);
+	free(br->parent);
+	free(br->country);
+	list_free(br->phones, br->nphones);
+	free(br->file);
+	memset(br, 0, sizeof *br);
+}
+
+static void
+aliases_free(struct brands *b)
+{
+	for (size_t i = 0; i < b->naliases; i++)
+		free(b->aliases[i].folded);
+	free(b->aliases);
+	b->aliases = NULL;
+	b->naliases = 0;
+}
+
+void
+brands_free(struct brands *b)
+{
+	if (b == NULL)
+		return;
+	for (size_t i = 0; i < b->n; i++)
+		brand_free(&b->v[i]);
+	free(b->v);
+	aliases_free(b);
+	free(b);
+}
+
+/* ---- parsing ---- */
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+/* Split a comma-separated value into trimmed non-empty items; lower-cases when lower. */
+static void
+split_list(const char *value, bool lower, char ***v, size_t *n)
+{
+	char *copy = xstrdup(value), *p = copy, *comma;
+
+	list_free(*v, *n);
+	*v = NULL;
+	*n = 0;
+	for (;;) {
+		char *item;
+
+		comma = strchr(p, ',');
+		if (comma != NULL)
+			*comma = '\0';
+		item = trim(p);
+		if (*item != '\0') {
+			*v = xreallocarray(*v, *n + 1, sizeof **v);
+			(*v)[*n] = xstrdup(item);
+			if (lower)
+				ascii_lower((*v)[*n]);
+			(*n)++;
+		}
+		if (comma == NULL)
+			break;
+		p = comma + 1;
+	}
+	free(copy);
+}
+
+static bool
+valid_id(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+			return false;
+	return true;
+}
+
+static struct brand *
+find_mut(struct brands *b, const char *id)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (strcmp(b->v[i].id, id) == 0)
+			return &b->v[i];
+	return NULL;
+}
+
+/* Keep the first problem only; later ones are dropped. */
+static void
+problem(char **cause, const char *name, int line, const char *what, const char *arg)
+{
+	if (cause == NULL || *cause != NULL)
+		return;
+	*cause = xasprintf("%s:%d: %s%s%s", name, line, _(what), arg != NULL ? ": " : "",
+	    arg != NULL ? arg : "");
+}
+
+int
+brands_load_mem(struct brands *b, const char *text, size_t len, const char *name, char **cause)
+{
+	char *copy = xstrndup(text, len), *line, *next;
+	struct brand cur;
+	bool in = false, bad_section = false;
+	unsigned seen = 0;
+	char **ids = NULL;
+	size_t nids = 0;
+	int lineno = 0, rc = 0;
+	static const char *const keys[] = {
+		"name", "aliases", "domains", "mail_domains", "services", "parent", "country", "phones",
+	};
+
+	if (cause != NULL)
+		*cause = NULL;
+	memset(&cur, 0, sizeof cur);
+	for (line = copy; line != NULL; line = next) {
+		char *s, *eq, *key, *value;
+		int k;
+
+		lineno++;
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		s = trim(line);
+		if (lineno == 1 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
+		    (unsigned char)s[2] == 0xBF)
+			s += 3;
+		if (*s == '\0' || *s == '#')
+			continue;
+		if (*s == '[') {
+			char *close = strchr(s, ']');
+
+			if (in && !bad_section) {
+				struct brand *old = find_mut(b, cur.id);
+
+				if (old != NULL) {
+					brand_free(old);
+					*old = cur;
+				} else {
+					if (b->n == b->cap) {
+						b->cap = b->cap ? b->cap * 2 : 64;
+						b->v = xreallocarray(b->v, b->cap, sizeof *b->v);
+					}
+					b->v[b->n++] = cur;
+				}
+				b->dirty = true;
+			} else if (in)
+				brand_free(&cur);
+			memset(&cur, 0, sizeof cur);
+			in = true;
+			bad_section = false;
+			seen = 0;
+			if (close == NULL || *trim(close + 1) != '\0') {
+				problem(cause, name, lineno, N_("a section line is \"[id]\""), s);
+				bad_section = true;
+				rc = -1;
+				continue;
+			}
+			*close = '\0';
+			cur.id = xstrdup(trim(s + 1));
+			cur.file = xstrdup(name);
+			cur.line = lineno;
+			if (!valid_id(cur.id)) {
+				problem(cause, name, lineno, N_("a brand id is lower-case ASCII letters, digits, '_' or '-'"), cur.id);
+				bad_section = true;
+				rc = -1;
+			}
+			for (size_t i = 0; i < nids && !bad_section; i++)
+				if (strcmp(ids[i], cur.id) == 0) {
+					problem(cause, name, lineno, N_("brand id used twice in one file"), cur.id);
+					bad_section = true;
+					rc = -1;
+				}
+			ids = xreallocarray(ids, nids + 1, sizeof *ids);
+			ids[nids++] = xstrdup(cur.id);
+			continue;
+		}
+		if ((eq = strchr(s, '=')) == NULL) {
+			problem(cause, name, lineno, N_("expected \"key = value\""), s);
+			rc = -1;
+			continue;
+		}
+		*eq = '\0';
+		key = trim(s);
+		value = trim(eq + 1);
+		if (!in) {
+			problem(cause, name, lineno, N_("key outside a [brand] section"), key);
+			rc = -1;
+			continue;
+		}
+		for (k = 0; k < (int)(sizeof keys / sizeof keys[0]); k++)
+			if (strcmp(key, keys[k]) == 0)
+				break;
+		if (k == (int)(sizeof keys / sizeof keys[0])) {
+			problem(cause, name, lineno, N_("unknown key"), key);
+			bad_section = true;
+			rc = -1;
+			continue;
+		}
+		if (seen & (1u << k)) {
+			problem(cause, name, lineno, N_("key given twice in one section"), key);
+			bad_section = true;
+			rc = -1;
+			continue;
+		}
+		seen |= 1u << k;
+		switch (k) {
+		case 0:
+			free(cur.name);
+			cur.name = *value != '\0' ? xstrdup(value) : NULL;
+			break;
+		case 1: split_list(value, false, &cur.aliases, &cur.naliases); break;
+		case 2: split_list(value, true, &cur.domains, &cur.ndomains); break;
+		case 3: split_list(value, true, &cur.mail_domains, &cur.nmail_domains); break;
+		case 4: split_list(value, true, &cur.services, &cur.nservices); break;
+		case 5:
+			free(cur.parent);
+			cur.parent = *value != '\0' ? xstrdup(value) : NULL;
+			break;
+		case 6:
+			free(cur.country);
+			cur.country = *value != '\0' ? xstrdup(value) : NULL;
+			break;
+		case 7: split_list(value, false, &cur.phones, &cur.nphones); break;
+		}
+	}
+	/* The last section. */
+	if (in && !bad_section) {
+		struct brand *old = find_mut(b, cur.id);
+
+		if (old != NULL) {
+			brand_free(old);
+			*old = cur;
+		} else {
+			if (b->n == b->cap) {
+				b->cap = b->cap ? b->cap * 2 : 64;
+				b->v = xreallocarray(b->v, b->cap, sizeof *b->v);
+			}
+			b->v[b->n++] = cur;
+		}
+		b->dirty = true;
+	} else if (in)
+		brand_free(&cur);
+	list_free(ids, nids);
+	free(copy);
+	return rc;
+}
+
+int
+brands_load_file(struct brands *b, const char *path, char **cause)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf data;
+	char chunk[8192];
+	size_t k;
+	int rc;
+
+	if (cause != NULL)
+		*cause = NULL;
+	if (f == NULL) {
+		if (cause != NULL)
+			*cause = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	buf_init(&data);
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&data, chunk, k);
+	fclose(f);
+	rc = brands_load_mem(b, data.s, data.len, path, cause);
+	buf_free(&data);
+	return rc;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+brands_load_dir(struct brands *b, const char *dir, char **cause)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0;
+	int rc = 0;
+
+	if (cause != NULL)
+		*cause = NULL;
+	if (d == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		size_t l = strlen(e->d_name);
+
+		if (e->d_name[0] == '.' || l < 6 || strcmp(e->d_name + l - 5, ".conf") != 0)
+			continue;
+		names = xreallocarray(names, n + 1, sizeof *names);
+		names[n++] = xasprintf("%s/%s", dir, e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		char *c = NULL;
+
+		if (brands_load_file(b, names[i], &c) != 0) {
+			rc = -1;
+			if (cause != NULL && *cause == NULL)
+				*cause = c;
+			else
+				free(c);
+		}
+	}
+	list_free(names, n);
+	return rc;
+}
+
+const struct brands *
+brands_default(char **cause)
+{
+	static struct brands *def;
+	static char *first_problem;
+	static bool told;
+
+	if (def == NULL) {
+		char *path = util_data_path("brands.conf"), *c = NULL, *dir;
+		const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+		def = brands_new();
+		if (brands_load_file(def, path, &c) != 0)
+			first_problem = c;
+		free(path);
+		if (xdg != NULL && *xdg != '\0')
+			dir = xasprintf("%s/kensa/brands.d", xdg);
+		else if (home != NULL && *home != '\0')
+			dir = xasprintf("%s/.config/kensa/brands.d", home);
+		else
+			dir = NULL;
+		if (dir != NULL) {
+			c = NULL;
+			if (brands_load_dir(def, dir, &c) != 0 && first_problem == NULL)
+				first_problem = c;
+			else
+				free(c);
+			free(dir);
+		}
+	}
+	if (cause != NULL) {
+		*cause = NULL;
+		if (!told && first_problem != NULL)
+			*cause = xstrdup(first_problem);
+		told = true;
+	}
+	return def;
+}
+
+/* ---- look-ups ---- */
+
+size_t
+brands_count(const struct brands *b)
+{
+	return b != NULL ? b->n : 0;
+}
+
+const struct brand *
+brands_get(const struct brands *b, size_t i)
+{
+	return b != NULL && i < b->n ? &b->v[i] : NULL;
+}
+
+const struct brand *
+brands_find(const struct brands *b, const char *id)
+{
+	if (b == NULL || id == NULL)
+		return NULL;
+	for (size_t i = 0; i < b->n; i++)
+		if (strcmp(b->v[i].id, id) == 0)
+			return &b->v[i];
+	return NULL;
+}
+
+const struct brand *
+brands_root(const struct brands *b, const struct brand *br)
+{
+	/* Bounded walk: a parent cycle in a user file must not hang. */
+	for (int depth = 0; br != NULL && br->parent != NULL && depth < 16; depth++) {
+		const struct brand *p = brands_find(b, br->parent);
+
+		if (p == NULL || p == br)
+			break;
+		br = p;
+	}
+	return br;
+}
+
+bool
+brands_related(const struct brands *b, const struct brand *x, const struct brand *y)
+{
+	return x != NULL && y != NULL && brands_root(b, x) == brands_root(b, y);
+}
+
+/* host equals d or ends with "." d. */
+static bool
+host_under(const char *host, size_t hl, const char *d)
+{
+	size_t dl = strlen(d);
+
+	if (dl == 0 || hl < dl || ascii_strncasecmp(host + hl - dl, d, dl) != 0)
+		return false;
+	return hl == dl || host[hl - dl - 1] == '.';
+}
+
+static bool
+list_holds(char *const *v, size_t n, const char *host, size_t hl)
+{
+	for (size_t i = 0; i < n; i++)
+		if (host_under(host, hl, v[i]))
+			return true;
+	return false;
+}
+
+static bool
+one_owns(const struct brand *br, const char *host, size_t hl, int what)
+{
+	return ((what & BRAND_WEB) && list_holds(br->domains, br->ndomains, host, hl)) ||
+	    ((what & BRAND_MAIL) && list_holds(br->mail_domains, br->nmail_domains, host, hl)) ||
+	    ((what & BRAND_SERVICES) && list_holds(br->services, br->nservices, host, hl));
+}
+
+bool
+brands_owns(const struct brands *b, const struct brand *br, const char *host, int what)
+{
+	const struct brand *root;
+	size_t hl;
+
+	if (b == NULL || br == NULL || host == NULL)
+		return false;
+	hl = strlen(host);
+	while (hl > 0 && host[hl - 1] == '.')
+		hl--;
+	if (hl == 0)
+		return false;
+	root = brands_root(b, br);
+	for (size_t i = 0; i < b->n; i++)
+		if (brands_root(b, &b->v[i]) == root && one_owns(&b->v[i], host, hl, what))
+			return true;
+	return false;
+}
+
+const struct brand *
+brands_lookup_domain(const struct brands *b, const char *host)
+{
+	size_t hl;
+
+	if (b == NULL || host == NULL)
+		return NULL;
+	hl = strlen(host);
+	while (hl > 0 && host[hl - 1] == '.')
+		hl--;
+	if (hl == 0)
+		return NULL;
+	for (size_t i = 0; i < b->n; i++)
+		if (one_owns(&b->v[i], host, hl, BRAND_WEB | BRAND_MAIL))
+			return &b->v[i];
+	return NULL;
+}
+
+/* Digits of a phone number in national form: "+81 120-959-684" and "0120959684" both give "0120959684". */
+static void
+phone_digits(const char *s, char *out, size_t cap)
+{
+	size_t n = 0;
+	bool plus = false;
+	char *folded = normtext_fold_str(s, false);
+
+	for (const char *p = folded; *p != '\0' && n + 1 < cap; p++) {
+		if (*p == '+' && n == 0)
+			plus = true;
+		else if (*p >= '0' && *p <= '9')
+			out[n++] = *p;
+	}
+	out[n] = '\0';
+	free(folded);
+	if (plus && strncmp(out, "81", 2) == 0 && n + 1 < cap) {
+		memmove(out + 1, out + 2, n - 1);
+		out[0] = '0';
+	}
+}
+
+bool
+brands_has_phone(const struct brands *b, const struct brand *br, const char *number)
+{
+	const struct brand *root = brands_root(b, br);
+	char want[64], have[64];
+
+	if (br == NULL || number == NULL)
+		return false;
+	phone_digits(number, want, sizeof want);
+	for (size_t i = 0; i < b->n; i++) {
+		if (brands_root(b, &b->v[i]) != root)
+			continue;
+		for (size_t j = 0; j < b->v[i].nphones; j++) {
+			phone_digits(b->v[i].phones[j], have, sizeof have);
+			if (*want != '\0' && strcmp(want, have) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+bool
+brands_have_phones(const struct brands *b, const struct brand *br)
+{
+	const struct brand *root = brands_root(b, br);
+
+	if (br == NULL)
+		return false;
+	for (size_t i = 0; i < b->n; i++)
+		if (brands_root(b, &b->v[i]) == root && b->v[i].nphones > 0)
+			return true;
+	return false;
+}
+
+/* ---- matching ---- */
+
+static bool
+is_latin_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Short acronyms collide with words and first names ("Ana", "line", "Tim"): only as written. */
+static bool
+is_acronym(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++, n++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')))
+			return false;
+	return n >= 2 && n <= 4;
+}
+
+static void
+alias_add(struct brands *b, size_t bi, const char *text)
+{
+	struct alias a;
+	bool exact = is_acronym(text);
+
+	a.folded = normtext_fold_str(text, !exact);
+	a.len = strlen(a.folded);
+	if (a.len < 2) {
+		free(a.folded);
+		return;
+	}
+	a.exact = exact;
+	a.latin_start = is_latin_alnum(a.folded[0]);
+	a.latin_end = is_latin_alnum(a.folded[a.len - 1]);
+	a.brand = bi;
+	b->aliases = xreallocarray(b->aliases, b->naliases + 1, sizeof *b->aliases);
+	b->aliases[b->naliases++] = a;
+}
+
+static void
+aliases_build(struct brands *b)
+{
+	aliases_free(b);
+	for (size_t i = 0; i < b->n; i++) {
+		if (b->v[i].name != NULL)
+			alias_add(b, i, b->v[i].name);
+		for (size_t j = 0; j < b->v[i].naliases; j++)
+			alias_add(b, i, b->v[i].aliases[j]);
+	}
+	b->dirty = false;
+}
+
+/* The first occurrence of a in hay at or after from with word boundaries where Latin meets Latin. */
+static const char *
+alias_find(const struct alias *a, const char *hay, size_t hlen)
+{
+	const char *p = hay, *end = hay + hlen;
+
+	while (p < end) {
+		const char *m = memmem(p, (size_t)(end - p), a->folded, a->len);
+
+		if (m == NULL)
+			return NULL;
+		if ((!a->latin_start || m == hay || !is_latin_alnum(m[-1])) &&
+		    (!a->latin_end || m + a->len == end || !is_latin_alnum(m[a->len])))
+			return m;
+		p = m + 1;
+	}
+	return NULL;
+}
+
+const struct brand *
+brands_match(const struct brands *b, const char *text, size_t len, size_t *start, size_t *end, int *cover)
+{
+	struct normtext folded, plain;
+	size_t best_at = (size_t)-1, best_len = 0, best_brand = 0;
+	bool best_exact = false;
+
+	if (cover != NULL)
+		*cover = 0;
+	if (b == NULL || b->n == 0 || text == NULL || len == 0)
+		return NULL;
+	if (b->dirty)
+		aliases_build((struct brands *)b);
+	normtext_fold(text, len, true, &folded);
+	normtext_fold(text, len, false, &plain);
+	for (size_t i = 0; i < b->naliases; i++) {
+		const struct alias *a = &b->aliases[i];
+		const struct normtext *n = a->exact ? &plain : &folded;
+		const char *m = alias_find(a, n->s, n->len);
+		size_t at, span;
+
+		if (m == NULL)
+			continue;
+		at = n->orig[m - n->s];
+		span = n->orig_end[(size_t)(m - n->s) + a->len - 1] - at;
+		if (at < best_at || (at == best_at && span > best_len)) {
+			best_at = at;
+			best_len = span;
+			best_brand = a->brand;
+			best_exact = a->exact;
+		}
+	}
+	if (best_at != (size_t)-1) {
+		if (start != NULL)
+			*start = best_at;
+		if (end != NULL)
+			*end = best_at + best_len;
+		if (cover != NULL) {
+			/* share of the folded text covered by the match */
+			const struct normtext *n = best_exact ? &plain : &folded;
+			size_t covered = 0;
+
+			for (size_t i = 0; i < n->len; i++)
+				if (n->orig[i] >= best_at && n->orig[i] < best_at + best_len)
+					covered++;
+			*cover = n->len > 0 ? (int)(covered * 100 / n->len) : 0;
+		}
+	}
+	normtext_free(&folded);
+	normtext_free(&plain);
+	return best_at != (size_t)-1 ? &b->v[best_brand] : NULL;
+}
+
+/* ---- validation ---- */
+
+static void
+add_problem(char ***v, size_t *n, char *s)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = s;
+}
+
+static void
+check_registrable(const struct brand *br, char *const *v, size_t n, const char *key,
+    char ***problems, size_t *nproblems)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *org = domain_org(v[i]);
+
+		if (org == NULL || strcmp(org, v[i]) != 0)
+			add_problem(problems, nproblems, xasprintf("%s:%d: [%s] %s: %s is not a registrable domain (%s)",
+			    br->file, br->line, br->id, key, v[i], org != NULL ? org : "none"));
+		free(org);
+	}
+}
+
+size_t
+brands_validate(const struct brands *b, char ***problems, size_t *nproblems)
+{
+	size_t before = *nproblems;
+
+	for (size_t i = 0; i < b->n; i++) {
+		const struct brand *br = &b->v[i];
+
+		if (br->name == NULL)
+			add_problem(problems, nproblems, xasprintf("%s:%d: [%s] has no name", br->file, br->line, br->id));
+		if (br->parent != NULL && brands_find(b, br->parent) == NULL)
+			add_problem(problems, nproblems, xasprintf("%s:%d: [%s] parent %s does not exist",
+			    br->file, br->line, br->id, br->parent));
+		if (br->ndomains == 0 && br->nmail_domains == 0 && br->parent == NULL)
+			add_problem(problems, nproblems, xasprintf("%s:%d: [%s] has no domains and no parent",
+			    br->file, br->line, br->id));
+		check_registrable(br, br->domains, br->ndomains, "domains", problems, nproblems);
+		check_registrable(br, br->mail_domains, br->nmail_domains, "mail_domains", problems, nproblems);
+		check_registrable(br, br->services, br->nservices, "services", problems, nproblems);
+		/* A domain in two brands that are not one group. */
+		for (size_t j = i + 1; j < b->n; j++) {
+			const struct brand *o = &b->v[j];
+
+			if (brands_related(b, br, o))
+				continue;
+			for (int l = 0; l < 2; l++) {
+				char *const *v = l == 0 ? br->domains : br->mail_domains;
+				size_t n = l == 0 ? br->ndomains : br->nmail_domains;
+
+				for (size_t k = 0; k < n; k++) {
+					size_t hl = strlen(v[k]);
+
+					if (list_holds(o->domains, o->ndomains, v[k], hl) ||
+					    list_holds(o->mail_domains, o->nmail_domains, v[k], hl))
+						add_problem(problems, nproblems, xasprintf(
+						    "%s:%d: [%s] and %s:%d: [%s] both list %s", br->file, br->line,
+						    br->id, o->file, o->line, o->id, v[k]));
+				}
+			}
+		}
+	}
+	return *nproblems - before;
+}

@@ -1,0 +1,188 @@
+/* confusable.c — UTS #39 skeletons: the table of look-alike characters and the mapping. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "confusable.h"
+#include "util.h"
+
+struct pair {
+	ucs4_t from;
+	ucs4_t to[4];
+	int nto;
+};
+
+static struct pair *table;
+static size_t ntable;
+static bool loaded;
+
+static int
+cmp_pair(const void *a, const void *b)
+{
+	ucs4_t x = ((const struct pair *)a)->from, y = ((const struct pair *)b)->from;
+
+	return x < y ? -1 : x > y;
+}
+
+int
+confusable_load(const char *path, char **cause)
+{
+	FILE *f = fopen(path, "r");
+	char line[256];
+	int lineno = 0, rc = 0;
+	struct pair *v = NULL;
+	size_t n = 0;
+
+	if (cause != NULL)
+		*cause = NULL;
+	loaded = true;
+	if (f == NULL) {
+		if (cause != NULL)
+			*cause = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	while (fgets(line, sizeof line, f) != NULL) {
+		struct pair p;
+		char *s = line, *e;
+		unsigned long cp;
+
+		lineno++;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (*s == '#' || *s == '\n' || *s == '\r' || *s == '\0')
+			continue;
+		memset(&p, 0, sizeof p);
+		cp = strtoul(s, &e, 16);
+		if (e == s || cp > 0x10FFFF || (s = strchr(e, ';')) == NULL) {
+			if (rc == 0 && cause != NULL)
+				*cause = xasprintf("%s:%d: expected \"XXXX ; YYYY\"", path, lineno);
+			rc = -1;
+			continue;
+		}
+		p.from = (ucs4_t)cp;
+		s++;
+		for (;;) {
+			cp = strtoul(s, &e, 16);
+			if (e == s)
+				break;
+			if (p.nto < 4 && cp <= 0x10FFFF)
+				p.to[p.nto++] = (ucs4_t)cp;
+			s = e;
+		}
+		if (p.nto == 0) {
+			if (rc == 0 && cause != NULL)
+				*cause = xasprintf("%s:%d: no prototype", path, lineno);
+			rc = -1;
+			continue;
+		}
+		v = xreallocarray(v, n + 1, sizeof *v);
+		v[n++] = p;
+	}
+	fclose(f);
+	qsort(v, n, sizeof *v, cmp_pair);
+	free(table);
+	table = v;
+	ntable = n;
+	return rc;
+}
+
+static const struct pair *
+lookup(ucs4_t c)
+{
+	struct pair key;
+
+	key.from = c;
+	return ntable ? bsearch(&key, table, ntable, sizeof *table, cmp_pair) : NULL;
+}
+
+static uint8_t *
+nfd(const uint8_t *s, size_t n, size_t *outn)
+{
+	uint8_t *r = u8_normalize(UNINORM_NFD, s, n, NULL, outn);
+
+	if (r == NULL) {
+		r = xmalloc(n + 1);
+		memcpy(r, s, n);
+		*outn = n;
+	}
+	return r;
+}
+
+/* Each character of n bytes replaced by its prototype. Returns a NUL-terminated string, *outn its length. */
+static uint8_t *
+map_chars(const uint8_t *s, size_t n, size_t *outn)
+{
+	struct buf out;
+	const uint8_t *p, *end;
+
+	buf_init(&out);
+	buf_add(&out, "", 0);
+	for (p = s, end = s + n; p < end;) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, p, (size_t)(end - p));
+		const struct pair *m;
+
+		if (k <= 0)
+			k = 1;
+		if ((m = lookup(c)) != NULL) {
+			for (int i = 0; i < m->nto; i++) {
+				uint8_t tmp[6];
+				int l = u8_uctomb(tmp, m->to[i], sizeof tmp);
+
+				if (l > 0)
+					buf_add(&out, (const char *)tmp, (size_t)l);
+			}
+		} else
+			buf_add(&out, (const char *)p, (size_t)k);
+		p += k;
+	}
+	*outn = out.len;
+	return (uint8_t *)buf_take(&out);
+}
+
+char *
+confusable_skeleton(const char *s)
+{
+	size_t n, n2;
+	uint8_t *a, *b;
+	char *low;
+
+	if (!loaded) {
+		char *path = util_data_path("confusables.txt"), *cause = NULL;
+
+		confusable_load(path, &cause);
+		free(cause);
+		free(path);
+	}
+	/* Host names are case-insensitive ASCII; compatibility forms (full-width) decompose under NFKD. */
+	low = xstrdup(s);
+	ascii_lower(low);
+	a = u8_normalize(UNINORM_NFKD, (const uint8_t *)low, strlen(low), NULL, &n);
+	if (a == NULL) {
+		a = (uint8_t *)low;
+		n = strlen(low);
+	} else
+		free(low);
+	b = map_chars(a, n, &n2);
+	free(a);
+	/* Prototypes can be upper case ("0" -> "O", "I" -> "l"): fold, map again, NFD. */
+	a = u8_casefold(b, n2, NULL, NULL, NULL, &n);
+	free(b);
+	if (a == NULL)
+		return xstrdup("");
+	b = map_chars(a, n, &n2);
+	free(a);
+	a = nfd(b, n2, &n);
+	free(b);
+	low = xmalloc(n + 1);
+	memcpy(low, a, n);
+	low[n] = '\0';
+	free(a);
+	return low;
+}

@@ -1,0 +1,796 @@
+/* url.c — every link of a message, the facts about its host, and the link findings. */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <idn2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "brands.h"
+#include "confusable.h"
+#include "domain.h"
+#include "findings.h"
+#include "i18n.h"
+#include "message.h"
+#include "url.h"
+#include "util.h"
+
+/* ---- parsing ---- */
+
+static bool
+is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+hexv(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Percent-decode n bytes (a host: browsers decode it before resolving). */
+static char *
+pct_decode(const char *s, size_t n)
+{
+	char *r = xmalloc(n + 1), *o = r;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '%' && i + 2 < n && hexv((unsigned char)s[i + 1]) >= 0 &&
+		    hexv((unsigned char)s[i + 2]) >= 0) {
+			*o++ = (char)(hexv((unsigned char)s[i + 1]) * 16 + hexv((unsigned char)s[i + 2]));
+			i += 2;
+		} else
+			*o++ = s[i];
+	}
+	*o = '\0';
+	return r;
+}
+
+static bool
+special_scheme(const char *s)
+{
+	return strcmp(s, "http") == 0 || strcmp(s, "https") == 0 || strcmp(s, "ftp") == 0 ||
+	    strcmp(s, "ws") == 0 || strcmp(s, "wss") == 0 || strcmp(s, "hxxp") == 0 ||
+	    strcmp(s, "hxxps") == 0;
+}
+
+void
+url_parts_free(struct url_parts *u)
+{
+	free(u->scheme);
+	free(u->userinfo);
+	free(u->host);
+	free(u->port);
+	free(u->rest);
+	memset(u, 0, sizeof *u);
+}
+
+int
+url_parse(const char *url, struct url_parts *out)
+{
+	const char *p, *auth, *aend, *at, *h, *hend;
+	size_t n;
+
+	memset(out, 0, sizeof *out);
+	if (url == NULL)
+		return -1;
+	/* Browsers strip leading and trailing C0 controls and spaces, and drop tabs and newlines inside. */
+	while (*url != '\0' && (unsigned char)*url <= ' ')
+		url++;
+	if (*url == '\0')
+		return -1;
+	p = url;
+	while (is_alpha((unsigned char)*p) || (p > url && (is_digit((unsigned char)*p) || *p == '+' ||
+	    *p == '-' || *p == '.')))
+		p++;
+	if (p > url && *p == ':' && p - url >= 2) {
+		out->scheme = xstrndup(url, (size_t)(p - url));
+		ascii_lower(out->scheme);
+		p++;
+		if (!special_scheme(out->scheme) && !(p[0] == '/' && p[1] == '/')) {
+			out->rest = xstrdup(p);
+			return 0;
+		}
+		/* "https:\\evil", "https:/evil", "https:evil" all reach evil in a browser. */
+		while (*p == '/' || *p == '\\')
+			p++;
+	} else if (url[0] == '/' && (url[1] == '/' || url[1] == '\\')) {
+		out->scheme = xstrdup("");
+		p = url + 2;
+	} else if (ascii_strncasecmp(url, "www.", 4) == 0) {
+		out->scheme = xstrdup("");
+		p = url;
+	} else
+		return -1;
+	auth = p;
+	aend = auth + strcspn(auth, "/\\?#");
+	/* The last '@' ends the userinfo ("https://a@b@evil/"). */
+	at = NULL;
+	for (const char *q = auth; q < aend; q++)
+		if (*q == '@')
+			at = q;
+	h = auth;
+	if (at != NULL) {
+		out->userinfo = xstrndup(auth, (size_t)(at - auth));
+		h = at + 1;
+	}
+	if (*h == '[') {
+		hend = memchr(h, ']', (size_t)(aend - h));
+		hend = hend != NULL ? hend + 1 : aend;
+	} else {
+		hend = memchr(h, ':', (size_t)(aend - h));
+		if (hend == NULL)
+			hend = aend;
+	}
+	n = (size_t)(hend - h);
+	if (n > 0) {
+		char *raw = xstrndup(h, n);
+
+		out->host = pct_decode(raw, n);
+		free(raw);
+		ascii_lower(out->host);
+		/* A trailing dot names the same host. */
+		n = strlen(out->host);
+		while (n > 0 && out->host[n - 1] == '.')
+			out->host[--n] = '\0';
+		if (*out->host == '\0') {
+			free(out->host);
+			out->host = NULL;
+		}
+	}
+	if (hend < aend && *hend == ':' && hend + 1 < aend)
+		out->port = xstrndup(hend + 1, (size_t)(aend - hend - 1));
+	out->rest = xstrdup(aend);
+	return 0;
+}
+
+char *
+url_defang(const char *url)
+{
+	struct url_parts u;
+	struct buf b;
+	const char *s = url, *host_at = NULL, *host_end = NULL;
+
+	if (url == NULL)
+		return xstrdup("");
+	while (*s != '\0' && (unsigned char)*s <= ' ')
+		s++;
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	if (url_parse(s, &u) == 0 && u.host != NULL) {
+		/* Locate the authority's host part in the text as written. */
+		const char *p = s;
+
+		if (*u.scheme != '\0') {
+			p = strchr(s, ':') + 1;
+			while (*p == '/' || *p == '\\')
+				p++;
+		} else if (p[0] == '/' && (p[1] == '/' || p[1] == '\\'))
+			p += 2;
+		host_end = p + strcspn(p, "/\\?#");
+		for (const char *q = p; q < host_end; q++)
+			if (*q == '@')
+				p = q + 1;
+		host_at = p;
+	}
+	for (const char *p = s; *p != '\0'; p++) {
+		if (p == s && (ascii_strncasecmp(p, "http", 4) == 0)) {
+			buf_add(&b, p[0] == 'H' ? "H" : "h", 1);
+			buf_adds(&b, "XX");
+			buf_addc(&b, p[3]);
+			p += 3;
+			continue;
+		}
+		if (p >= host_at && p < host_end && *p == '.' && host_at != NULL) {
+			buf_adds(&b, "[.]");
+			continue;
+		}
+		if ((unsigned char)*p < ' ' || *p == 0x7f)
+			continue;
+		buf_addc(&b, *p);
+	}
+	url_parts_free(&u);
+	return buf_take(&b);
+}
+
+/* ---- bare URLs in text ---- */
+
+/* Characters a bare URL never holds (RFC 3986 plus common sense for mail text). */
+static bool
+url_stop_ascii(int c)
+{
+	return c <= ' ' || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '`' || c == '{' ||
+	    c == '}' || c == '|' || c == '^';
+}
+
+/* Non-ASCII code points allowed in a host: letters of alphabetic scripts, not CJK, not punctuation or full-width forms. */
+static bool
+host_char_ok(ucs4_t c)
+{
+	if (c < 0x80)
+		return false;
+	if (c < 0xC0 || c == 0xD7 || c == 0xF7)
+		return false;
+	if (c >= 0x2000 && c <= 0x2BFF)      /* punctuation, symbols, arrows */
+		return false;
+	if (c >= 0x2E80)                     /* CJK, kana, full-width forms and beyond */
+		return false;
+	return true;
+}
+
+static size_t
+trim_url_end(const char *t, size_t s, size_t e)
+{
+	for (;;) {
+		char c;
+		size_t open = 0, close = 0;
+
+		if (e <= s)
+			return e;
+		c = t[e - 1];
+		if (strchr(".,;:!?'*", c) != NULL) {
+			e--;
+			continue;
+		}
+		if (c == ')' || c == ']') {
+			char o = c == ')' ? '(' : '[';
+
+			for (size_t i = s; i < e; i++) {
+				if (t[i] == o)
+					open++;
+				else if (t[i] == c)
+					close++;
+			}
+			if (close > open) {
+				e--;
+				continue;
+			}
+		}
+		return e;
+	}
+}
+
+size_t
+url_find_text(const char *text, size_t len, struct url_span *out, size_t max)
+{
+	size_t n = 0, i = 0;
+
+	while (i < len && n < max) {
+		size_t start = i, host_start, j;
+		const char *p = text + i;
+		bool www = false;
+
+		if ((p[0] | 0x20) == 'h' && len - i >= 7 && (ascii_strncasecmp(p, "http://", 7) == 0 ||
+		    (len - i >= 8 && ascii_strncasecmp(p, "https://", 8) == 0)))
+			host_start = i + (p[4] == ':' ? 7 : 8);
+		else if ((p[0] | 0x20) == 'f' && len - i >= 6 && ascii_strncasecmp(p, "ftp://", 6) == 0)
+			host_start = i + 6;
+		else if ((p[0] | 0x20) == 'w' && len - i >= 5 && ascii_strncasecmp(p, "www.", 4) == 0 &&
+		    (i == 0 || !(is_alpha((unsigned char)text[i - 1]) || is_digit((unsigned char)text[i - 1]) ||
+		    text[i - 1] == '.' || text[i - 1] == '/' || text[i - 1] == '@' || text[i - 1] == '-'))) {
+			host_start = i;
+			www = true;
+		} else {
+			i++;
+			continue;
+		}
+		/* Not inside a word ("xhttp://" is not a URL start, but "URL:http://" is). */
+		if (!www && i > 0 && (is_alpha((unsigned char)text[i - 1]) || is_digit((unsigned char)text[i - 1]))) {
+			i++;
+			continue;
+		}
+		/* Host: ASCII host characters and non-CJK letters. */
+		j = host_start;
+		while (j < len) {
+			unsigned char c = (unsigned char)text[j];
+
+			if (c < 0x80) {
+				if (url_stop_ascii(c) || c == '/' || c == '?' || c == '#' || c == '\\')
+					break;
+				j++;
+			} else {
+				ucs4_t uc;
+				int k = u8_mbtouc(&uc, (const uint8_t *)text + j, len - j);
+
+				if (k <= 0 || !host_char_ok(uc))
+					break;
+				j += (size_t)k;
+			}
+		}
+		if (j == host_start || (www && j - host_start < 6)) {
+			i = j > i ? j : i + 1;
+			continue;
+		}
+		/* Path, query, fragment: ASCII only; any non-ASCII character (Japanese text) ends the URL. */
+		while (j < len && (unsigned char)text[j] < 0x80 && !url_stop_ascii((unsigned char)text[j]))
+			j++;
+		j = trim_url_end(text, start, j);
+		if (j > host_start) {
+			out[n].start = start;
+			out[n].end = j;
+			n++;
+		}
+		i = j > i ? j : i + 1;
+	}
+	return n;
+}
+
+/* ---- data lists ---- */
+
+struct wordlist {
+	char **v;
+	size_t n;
+	bool loaded;
+};
+
+static struct wordlist risky_tlds, shorteners;
+
+static void
+wordlist_load(struct wordlist *w, const char *name)
+{
+	char *path = util_data_path(name), line[512];
+	FILE *f = fopen(path, "r");
+
+	w->loaded = true;
+	free(path);
+	if (f == NULL)
+		return;
+	while (fgets(line, sizeof line, f) != NULL) {
+		char *s = line, *e;
+
+		while (*s == ' ' || *s == '\t' || *s == '.')
+			s++;
+		if (*s == '#' || *s == '\0' || *s == '\n')
+			continue;
+		e = s + strcspn(s, " \t\r\n#");
+		*e = '\0';
+		if (*s == '\0')
+			continue;
+		w->v = xreallocarray(w->v, w->n + 1, sizeof *w->v);
+		w->v[w->n] = xstrdup(s);
+		ascii_lower(w->v[w->n]);
+		w->n++;
+	}
+	fclose(f);
+}
+
+static bool
+host_under(const char *host, const char *d)
+{
+	size_t hl = strlen(host), dl = strlen(d);
+
+	if (dl == 0 || hl < dl || strcmp(host + hl - dl, d) != 0)
+		return false;
+	return hl == dl || host[hl - dl - 1] == '.';
+}
+
+bool
+url_risky_tld(const char *host)
+{
+	const char *tld;
+
+	if (host == NULL)
+		return false;
+	if (!risky_tlds.loaded)
+		wordlist_load(&risky_tlds, "risky-tlds.txt");
+	tld = strrchr(host, '.');
+	tld = tld != NULL ? tld + 1 : host;
+	for (size_t i = 0; i < risky_tlds.n; i++)
+		if (ascii_strcasecmp(tld, risky_tlds.v[i]) == 0)
+			return true;
+	return false;
+}
+
+bool
+url_is_shortener(const char *host)
+{
+	if (host == NULL)
+		return false;
+	if (!shorteners.loaded)
+		wordlist_load(&shorteners, "shorteners.txt");
+	for (size_t i = 0; i < shorteners.n; i++)
+		if (host_under(host, shorteners.v[i]))
+			return true;
+	return false;
+}
+
+/* ---- one link's facts ---- */
+
+/* IPv4 in any form a browser accepts (WHATWG host parser): 1-4 parts, decimal, 0x hex or 0 octal. */
+static bool
+is_ipv4_any(const char *h)
+{
+	int parts = 0;
+	const char *p = h;
+
+	if (*p == '\0')
+		return false;
+	while (*p != '\0') {
+		const char *s = p;
+
+		if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+			p += 2;
+			while (hexv((unsigned char)*p) >= 0)
+				p++;
+		} else
+			while (is_digit((unsigned char)*p))
+				p++;
+		if (p == s)
+			return false;
+		parts++;
+		if (*p == '.')
+			p++;
+		else if (*p != '\0')
+			return false;
+	}
+	return parts >= 1 && parts <= 4;
+}
+
+/* The registrable domain named by a link's visible text ("www.amazon.co.jp", "https://amazon.co.jp/..."), or NULL. */
+static char *
+text_names_domain(const char *text)
+{
+	struct url_parts u;
+	char *tok, *res = NULL;
+	size_t n;
+
+	if (text == NULL)
+		return NULL;
+	while (*text == ' ' || *text == '<' || *text == '(' || *text == '[')
+		text++;
+	n = strcspn(text, " \t\n<>()[]\"'");
+	if (n == 0 || n > 2000)
+		return NULL;
+	tok = xstrndup(text, n);
+	if (url_parse(tok, &u) == 0 && u.host != NULL && u.scheme != NULL &&
+	    (*u.scheme == '\0' || special_scheme(u.scheme)))
+		res = domain_org(u.host);
+	else if (strchr(tok, '.') != NULL && strchr(tok, '@') == NULL) {
+		/* A bare domain: "amazon.co.jp", "paypal.com/signin". */
+		char *host = xstrndup(tok, strcspn(tok, "/?#:"));
+		size_t hl = strlen(host);
+
+		while (hl > 0 && strchr(".,;!?", host[hl - 1]) != NULL)
+			host[--hl] = '\0';
+		if (domain_is_hostname(host) && !is_ipv4_any(host)) {
+			const char *tld = strrchr(host, '.') + 1;
+
+			/* A file name ("invoice.pdf") is not a domain: require a letter-only TLD that libpsl knows. */
+			if (strlen(tld) >= 2 && is_alpha((unsigned char)tld[0]))
+				res = domain_org(host);
+		}
+		free(host);
+	}
+	url_parts_free(&u);
+	free(tok);
+	return res;
+}
+
+/* Brand domain used as labels followed by more labels of another domain. */
+static char *
+find_brand_subdomain(const char *host, const char *org, const struct brands *b)
+{
+	size_t hl = strlen(host);
+
+	if (b == NULL || org == NULL)
+		return NULL;
+	for (size_t i = 0; i < brands_count(b); i++) {
+		const struct brand *br = brands_get(b, i);
+
+		for (int l = 0; l < 2; l++) {
+			char *const *v = l == 0 ? br->domains : br->mail_domains;
+			size_t n = l == 0 ? br->ndomains : br->nmail_domains;
+
+			for (size_t k = 0; k < n; k++) {
+				size_t dl = strlen(v[k]);
+				const char *p = host;
+
+				if (brands_owns(b, br, org, BRAND_ALL))
+					break;
+				while ((p = strstr(p, v[k])) != NULL) {
+					bool left = p == host || p[-1] == '.' || p[-1] == '-';
+					bool right = p[dl] == '.' || p[dl] == '-';
+
+					if (left && right && (size_t)(p - host) + dl < hl)
+						return xstrdup(v[k]);
+					p++;
+				}
+			}
+		}
+	}
+	return NULL;
+}
+
+void
+link_fill(struct link *l, const struct brands *b)
+{
+	struct url_parts u;
+
+	free(l->defanged);
+	l->defanged = url_defang(l->href);
+	if (url_parse(l->href, &u) != 0) {
+		url_parts_free(&u);
+		return;
+	}
+	l->scheme = u.scheme;
+	u.scheme = NULL;
+	l->userinfo = u.userinfo;
+	u.userinfo = NULL;
+	if (u.host != NULL) {
+		char *a = NULL, *un = NULL, *h = u.host;
+		int rc;
+
+		l->host = xstrdup(h);
+		if (h[0] == '[' || domain_is_ip_literal(h) || is_ipv4_any(h)) {
+			l->ip_literal = true;
+			l->host_ascii = xstrdup(h);
+			l->host_unicode = xstrdup(h);
+		} else {
+			/* UTS #46 non-transitional processing, as browsers do ("ａｍａｚｏｎ" -> "amazon"). */
+			rc = idn2_to_ascii_8z(h, &a, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
+			if (rc != IDN2_OK)
+				rc = idn2_to_ascii_8z(h, &a, IDN2_NFC_INPUT | IDN2_TRANSITIONAL);
+			if (rc == IDN2_OK && a != NULL) {
+				l->host_ascii = xstrdup(a);
+				ascii_lower(l->host_ascii);
+				idn2_free(a);
+			}
+			if (idn2_to_unicode_8z8z(l->host_ascii != NULL ? l->host_ascii : h, &un, 0) == IDN2_OK &&
+			    un != NULL) {
+				l->host_unicode = xstrdup(un);
+				idn2_free(un);
+			} else
+				l->host_unicode = xstrdup(h);
+			l->org_domain = domain_org(l->host_ascii != NULL ? l->host_ascii : h);
+			l->brand_subdomain = find_brand_subdomain(l->host_ascii != NULL ? l->host_ascii : h,
+			    l->org_domain, b);
+		}
+		if (l->userinfo != NULL) {
+			/* "https://www.apple.com@evil.example/": the part before '@' reads as the host. */
+			char *user = xstrndup(l->userinfo, strcspn(l->userinfo, ":"));
+			char *dec = pct_decode(user, strlen(user));
+
+			l->userinfo_trick = strchr(dec, '.') != NULL || (b != NULL && brands_match(b, dec,
+			    strlen(dec), NULL, NULL, NULL) != NULL);
+			free(dec);
+			free(user);
+		}
+	}
+	if (l->text != NULL && strcmp(l->source, "text") != 0)
+		l->text_domain = text_names_domain(l->text);
+	url_parts_free(&u);
+}
+
+static void
+link_free(struct link *l)
+{
+	free(l->source);
+	free(l->text);
+	free(l->href);
+	free(l->defanged);
+	free(l->scheme);
+	free(l->host);
+	free(l->host_ascii);
+	free(l->host_unicode);
+	free(l->org_domain);
+	free(l->userinfo);
+	free(l->brand_subdomain);
+	free(l->text_domain);
+}
+
+void
+links_free(struct link *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		link_free(&v[i]);
+	free(v);
+}
+
+void
+links_collect(const struct message *m, const struct brands *b, struct link **out, size_t *nout)
+{
+	struct link *v = NULL;
+	struct url_span *spans;
+	size_t n = 0, ns;
+
+	*out = NULL;
+	*nout = 0;
+	if (m == NULL)
+		return;
+	for (size_t i = 0; i < m->nlinks && n < URL_MAX_LINKS; i++) {
+		const struct body_link *bl = &m->links[i];
+		struct link *l;
+
+		if (bl->href == NULL)
+			continue;
+		v = xreallocarray(v, n + 1, sizeof *v);
+		l = &v[n++];
+		memset(l, 0, sizeof *l);
+		l->number = bl->number;
+		l->source = xstrdup(bl->source != NULL ? bl->source : "a");
+		l->text = xstrdup(bl->text != NULL ? bl->text : "");
+		l->href = xstrdup(bl->href);
+		l->start = (long)bl->start;
+		l->end = (long)bl->end;
+		link_fill(l, b);
+	}
+	spans = xreallocarray(NULL, URL_MAX_LINKS, sizeof *spans);
+	ns = url_find_text(m->body, m->body_len, spans, URL_MAX_LINKS);
+	for (size_t i = 0; i < ns && n < URL_MAX_LINKS; i++) {
+		struct link *l;
+		bool inside = false;
+
+		/* A URL that is an HTML link's visible text is that link. */
+		for (size_t k = 0; k < m->nlinks && !inside; k++)
+			inside = spans[i].start < m->links[k].end && m->links[k].start < spans[i].end;
+		if (inside)
+			continue;
+		v = xreallocarray(v, n + 1, sizeof *v);
+		l = &v[n++];
+		memset(l, 0, sizeof *l);
+		l->source = xstrdup("text");
+		l->href = xstrndup(m->body + spans[i].start, spans[i].end - spans[i].start);
+		l->text = xstrdup(l->href);
+		l->start = (long)spans[i].start;
+		l->end = (long)spans[i].end;
+		link_fill(l, b);
+	}
+	free(spans);
+	*out = v;
+	*nout = n;
+}
+
+/* ---- findings ---- */
+
+static bool
+web_link(const struct link *l)
+{
+	return l->host != NULL && l->scheme != NULL && (*l->scheme == '\0' || special_scheme(l->scheme));
+}
+
+/* The brand whose domain the host imitates with look-alike characters, and that domain. */
+static const struct brand *
+confusable_brand(const struct link *l, const struct brands *b, const char **dom)
+{
+	char *written, *skel_host;
+	const struct brand *hit = NULL;
+	size_t labels_max = 0;
+
+	if (b == NULL || l->host == NULL || l->ip_literal)
+		return NULL;
+	/* The host as written, with ideographic full stops as dots, Unicode for A-labels. */
+	if (l->host_unicode != NULL && strstr(l->host, "xn--") != NULL)
+		written = xstrdup(l->host_unicode);
+	else {
+		struct buf w;
+
+		buf_init(&w);
+		buf_add(&w, "", 0);
+		for (const char *p = l->host; *p != '\0'; p++) {
+			if (strncmp(p, "\xe3\x80\x82", 3) == 0 || strncmp(p, "\xef\xbc\x8e", 3) == 0 ||
+			    strncmp(p, "\xef\xbd\xa1", 3) == 0) {
+				buf_addc(&w, '.');
+				p += 2;
+			} else
+				buf_addc(&w, *p);
+		}
+		written = buf_take(&w);
+	}
+	skel_host = confusable_skeleton(written);
+	for (const char *p = written; *p != '\0'; p++)
+		if (*p == '.')
+			labels_max++;
+	for (size_t i = 0; i < brands_count(b) && hit == NULL; i++) {
+		const struct brand *br = brands_get(b, i);
+
+		if (l->org_domain != NULL && brands_owns(b, br, l->org_domain, BRAND_ALL))
+			continue;
+		for (int k = 0; k < 2 && hit == NULL; k++) {
+			char *const *v = k == 0 ? br->domains : br->mail_domains;
+			size_t n = k == 0 ? br->ndomains : br->nmail_domains;
+
+			for (size_t j = 0; j < n && hit == NULL; j++) {
+				char *sk = confusable_skeleton(v[j]);
+				size_t sl = strlen(sk), hl = strlen(skel_host);
+
+				/* The host's skeleton ends with the domain's, on a label boundary, while the host is not that domain. */
+				if (sl > 0 && hl >= sl && strcmp(skel_host + hl - sl, sk) == 0 &&
+				    (hl == sl || skel_host[hl - sl - 1] == '.')) {
+					size_t wl = strlen(written), dl = strlen(v[j]);
+					bool same = wl >= dl && strcmp(written + wl - dl, v[j]) == 0 &&
+					    (wl == dl || written[wl - dl - 1] == '.');
+
+					if (!same) {
+						hit = br;
+						*dom = v[j];
+					}
+				}
+				free(sk);
+			}
+		}
+	}
+	free(skel_host);
+	free(written);
+	return hit;
+}
+
+/* The href, percent-decoded, names dom (a redirector carrying the real target). */
+static bool
+href_carries(const char *href, const char *dom)
+{
+	char *dec = pct_decode(href, strlen(href));
+	bool r;
+
+	ascii_lower(dec);
+	r = strstr(dec, dom) != NULL;
+	free(dec);
+	return r;
+}
+
+void
+url_check(const struct link *links, size_t n, const struct brands *b, const struct brand *claimed,
+    struct findings *fs)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct link *l = &links[i];
+		char where[32];
+		const char *dom = NULL;
+		const struct brand *cb;
+		const char *host = l->host_ascii != NULL ? l->host_ascii : l->host;
+
+		if (!web_link(l))
+			continue;
+		snprintf(where, sizeof where, "link[%zu]", i + 1);
+		if (l->ip_literal)
+			finding_add(fs, F_LINK_IP_LITERAL, -1, where, l->start, l->end,
+			    _("%s goes to the IP address %s"), l->defanged, l->host);
+		if (l->userinfo_trick)
+			finding_add(fs, F_LINK_TEXT_MISMATCH, -1, where, l->start, l->end,
+			    _("%s: \"%s\" before '@' is not the host; the link goes to %s"), l->defanged,
+			    l->userinfo, l->host);
+		else if (l->text_domain != NULL && (l->org_domain != NULL || l->ip_literal) &&
+		    (l->org_domain == NULL || strcmp(l->text_domain, l->org_domain) != 0)) {
+			const struct brand *tb = brands_lookup_domain(b, l->text_domain);
+			bool same_brand = tb != NULL && l->org_domain != NULL && brands_owns(b, tb, l->org_domain, BRAND_ALL);
+
+			if (!same_brand)
+				finding_add(fs, F_LINK_TEXT_MISMATCH,
+				    href_carries(l->href, l->text_domain) ? SEV_LOW : -1, where, l->start, l->end,
+				    _("the text names %s, the link goes to %s"), l->text_domain,
+				    l->org_domain != NULL ? l->org_domain : l->host);
+		}
+		if (l->brand_subdomain != NULL)
+			finding_add(fs, F_LINK_BRAND_MISMATCH, -1, where, l->start, l->end,
+			    _("%s puts the brand domain %s in front of %s"), l->defanged, l->brand_subdomain,
+			    l->org_domain != NULL ? l->org_domain : l->host);
+		else if (claimed != NULL && !brands_owns(b, claimed, host, BRAND_ALL) &&
+		    !(l->org_domain != NULL && brands_owns(b, claimed, l->org_domain, BRAND_ALL)))
+			finding_add(fs, F_LINK_BRAND_MISMATCH, -1, where, l->start, l->end,
+			    _("the message claims to be %s; %s is not one of its domains"), claimed->name,
+			    l->org_domain != NULL ? l->org_domain : l->host);
+		if (!l->ip_literal && url_risky_tld(host))
+			finding_add(fs, F_LINK_RISKY_TLD, -1, where, l->start, l->end,
+			    _("%s is under .%s"), l->defanged, strrchr(host, '.') != NULL ? strrchr(host, '.') + 1 : host);
+		if (url_is_shortener(host) && !(claimed != NULL && brands_owns(b, claimed, host, BRAND_ALL)))
+			finding_add(fs, F_LINK_SHORTENER, -1, where, l->start, l->end,
+			    _("%s hides its target behind the shortener %s"), l->defanged, host);
+		if ((cb = confusable_brand(l, b, &dom)) != NULL)
+			finding_add(fs, F_LINK_CONFUSABLE, -1, where, l->start, l->end,
+			    _("%s imitates %s (%s) with look-alike characters"), l->host, dom, cb->name);
+	}
+}
