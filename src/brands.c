@@ -636,19 +636,25 @@ aliases_build(struct brands *b)
 	b->dirty = false;
 }
 
-/* The first occurrence of a in hay at or after from with word boundaries where Latin meets Latin. */
+/*
+ * The first occurrence of a in the folded text n at a word boundary where
+ * Latin meets Latin, judged on the original text (folding drops spaces).
+ */
 static const char *
-alias_find(const struct alias *a, const char *hay, size_t hlen)
+alias_find(const struct alias *a, const struct normtext *n, const char *text, size_t len)
 {
-	const char *p = hay, *end = hay + hlen;
+	const char *p = n->s, *end = n->s + n->len;
 
 	while (p < end) {
 		const char *m = memmem(p, (size_t)(end - p), a->folded, a->len);
+		size_t at, to;
 
 		if (m == NULL)
 			return NULL;
-		if ((!a->latin_start || m == hay || !is_latin_alnum(m[-1])) &&
-		    (!a->latin_end || m + a->len == end || !is_latin_alnum(m[a->len])))
+		at = n->orig[m - n->s];
+		to = n->orig_end[(size_t)(m - n->s) + a->len - 1];
+		if ((!a->latin_start || at == 0 || !is_latin_alnum(text[at - 1])) &&
+		    (!a->latin_end || to >= len || !is_latin_alnum(text[to])))
 			return m;
 		p = m + 1;
 	}
@@ -673,7 +679,7 @@ brands_match(const struct brands *b, const char *text, size_t len, size_t *start
 	for (size_t i = 0; i < b->naliases; i++) {
 		const struct alias *a = &b->aliases[i];
 		const struct normtext *n = a->exact ? &plain : &folded;
-		const char *m = alias_find(a, n->s, n->len);
+		const char *m = alias_find(a, n, text, len);
 		size_t at, span;
 
 		if (m == NULL)

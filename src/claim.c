@@ -51,6 +51,15 @@ claim_set(struct brand_claim *c, const struct brand *br, enum claim_source src, 
 	c->end = base >= 0 ? base + end : -1;
 }
 
+static bool
+all_lower(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || s[i] == '.' || s[i] == '-' || s[i] == ' '))
+			return false;
+	return true;
+}
+
 /* Does the subject hold the name in brackets (【ANA】) or lead with it ("SMARTalk:", "Amazon -")? */
 static const struct brand *
 subject_claim(const struct brands *b, const char *subj, size_t *start, size_t *end)
@@ -99,7 +108,8 @@ subject_claim(const struct brands *b, const char *subj, size_t *start, size_t *e
 
 		if (n > 0 && n < 80 && p[n] != '\0') {
 			br = brands_match(b, p, n, &s, &e, &cover);
-			if (br != NULL && cover >= 60 && s <= 2) {
+			/* "apple: fix gmux" names a kernel subsystem; brands write their names capitalised. */
+			if (br != NULL && cover >= 60 && s <= 2 && !all_lower(p + s, e - s)) {
 				*start = (size_t)(p - subj) + s;
 				*end = (size_t)(p - subj) + e;
 				return br;
@@ -291,7 +301,7 @@ claim_random_name(const char *name)
 		return true;
 	if (switches >= 2 && vowels * 4 < n - digits)
 		return true;
-	if (n >= 9 && vowels * 6 < n - digits)
+	if (n >= 10 && digits == 0 && vowels * 4 < n)
 		return true;
 	return false;
 }

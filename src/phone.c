@@ -135,6 +135,10 @@ phone_find(const char *text, size_t len, struct phone *out, size_t max)
 			} else if ((c == '-' || c == ' ' || c == '(' || c == ')') && j + 1 < nv) {
 				char nx = v[j + 1].c;
 
+				/* A complete number followed by "(9:00-18:00)" or more figures: stop. */
+				if (nd >= (plus ? 11u : 10u) && c != ')')
+					break;
+
 				if (glen > 0) {
 					groups++;
 					if (glen > maxgroup)

@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <idn2.h>
+#include <libpsl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -441,6 +442,17 @@ is_ipv4_any(const char *h)
 	return parts >= 1 && parts <= 4;
 }
 
+/* true when tld is a top-level domain of the Public Suffix List ("pdf" and "txt" are not). */
+static bool
+known_tld(const char *tld)
+{
+	static const psl_ctx_t *ctx;
+
+	if (ctx == NULL && (ctx = psl_latest(NULL)) == NULL)
+		ctx = psl_builtin();
+	return ctx != NULL && psl_is_public_suffix2(ctx, tld, PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE);
+}
+
 /* The registrable domain named by a link's visible text ("www.amazon.co.jp", "https://amazon.co.jp/..."), or NULL. */
 static char *
 text_names_domain(const char *text)
@@ -471,7 +483,7 @@ text_names_domain(const char *text)
 			const char *tld = strrchr(host, '.') + 1;
 
 			/* A file name ("invoice.pdf") is not a domain: require a letter-only TLD that libpsl knows. */
-			if (strlen(tld) >= 2 && is_alpha((unsigned char)tld[0]))
+			if (strlen(tld) >= 2 && is_alpha((unsigned char)tld[0]) && known_tld(tld))
 				res = domain_org(host);
 		}
 		free(host);
@@ -669,7 +681,7 @@ confusable_brand(const struct link *l, const struct brands *b, const char **dom)
 {
 	char *written, *skel_host;
 	const struct brand *hit = NULL;
-	size_t labels_max = 0;
+	bool nonascii = false;
 
 	if (b == NULL || l->host == NULL || l->ip_literal)
 		return NULL;
@@ -692,13 +704,14 @@ confusable_brand(const struct link *l, const struct brands *b, const char **dom)
 		written = buf_take(&w);
 	}
 	skel_host = confusable_skeleton(written);
+	/* Written with non-ASCII characters that IDNA maps onto a brand's domain ("ａｍａｚｏｎ.co.jp") still imitates it. */
 	for (const char *p = written; *p != '\0'; p++)
-		if (*p == '.')
-			labels_max++;
+		if ((unsigned char)*p >= 0x80)
+			nonascii = true;
 	for (size_t i = 0; i < brands_count(b) && hit == NULL; i++) {
 		const struct brand *br = brands_get(b, i);
 
-		if (l->org_domain != NULL && brands_owns(b, br, l->org_domain, BRAND_ALL))
+		if (!nonascii && l->org_domain != NULL && brands_owns(b, br, l->org_domain, BRAND_ALL))
 			continue;
 		for (int k = 0; k < 2 && hit == NULL; k++) {
 			char *const *v = k == 0 ? br->domains : br->mail_domains;

@@ -1,2 +1,231 @@
+/* test_claim.c — the brand a message claims (display name, subject, signature, copyright, title, alt) and the sender findings. */
 #include "config.h"
-int main(void){return 0;}
+
+#include <check.h>
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "address.h"
+#include "analyze.h"
+#include "brands.h"
+#include "claim.h"
+#include "findings.h"
+#include "message.h"
+
+static struct brands *b;
+
+static void
+setup(void)
+{
+	char *cause = NULL;
+
+	setenv("KENSA_DATADIR", TEST_DATADIR, 1);
+	b = brands_new();
+	ck_assert_msg(brands_load_file(b, TEST_DATADIR "/brands.conf", &cause) == 0, "%s", cause);
+	message_init();
+}
+
+static void
+teardown(void)
+{
+	brands_free(b);
+}
+
+/* Claim of a message given as text. */
+static void
+claim_is(const char *mail, const char *id, enum claim_source src, const char *text)
+{
+	struct message *m;
+	struct addresses a;
+	struct brand_claim c;
+	char *cause = NULL;
+
+	ck_assert_msg(message_load_mem(mail, strlen(mail), "t", &m, &cause) == 0, "%s", cause);
+	addresses_collect(m, &a);
+	claim_find(m, &a, b, &c);
+	if (id == NULL)
+		ck_assert_msg(c.brand == NULL, "expected no claim, got %s (%s)", c.brand ? c.brand->id : "", c.text);
+	else {
+		ck_assert_msg(c.brand != NULL, "expected %s, got no claim", id);
+		ck_assert_str_eq(c.brand->id, id);
+		ck_assert_int_eq(c.source, src);
+		ck_assert_str_eq(c.text, text);
+		if (c.start >= 0 && src == CLAIM_SIGNATURE)
+			ck_assert(strncmp(m->body + c.start, text, strlen(text)) == 0);
+		if (c.start >= 0 && src == CLAIM_SUBJECT)
+			ck_assert(strncmp(message_hvalue(m, "Subject") + c.start, text, strlen(text)) == 0);
+	}
+	claim_free(&c);
+	addresses_free(&a);
+	message_free(m);
+}
+
+#define HDR "To: taro@example.com\nDate: Fri, 20 Feb 2026 14:22:01 +0800\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+
+START_TEST(claim_sources)
+{
+	claim_is("From: \"Amazon\" <x@evil.example>\nSubject: hi\n" HDR "\nbody\n", "amazon", CLAIM_FROM_NAME, "Amazon");
+	claim_is("From: =?utf-8?b?44Od44Kx44OD44OI44Kr44O844OJ?= <a@jfmmfn.cn>\nSubject: x\n" HDR "\nx\n",
+	    "pocketcard", CLAIM_FROM_NAME, "ポケットカード");
+	claim_is("From: u2zckmmpc <r@kmnkw.cn>\nSubject: 【ANA】今だけ最大5,000マイル\n" HDR "\nx\n", "ana", CLAIM_SUBJECT, "ANA");
+	claim_is("From: x <r@kmnkw.cn>\nSubject: [spam] 【三井住友カード】ご利用確認\n" HDR "\nx\n", "smbc_card", CLAIM_SUBJECT, "三井住友カード");
+	claim_is("From: x <r@a.example>\nSubject: SMARTalk:お知らせ\n" HDR "\nx\n", "smartalk", CLAIM_SUBJECT, "SMARTalk");
+	claim_is("From: x <r@a.example>\nSubject: Re: [PATCH] apple: fix gmux\n" HDR "\nx\n", NULL, 0, NULL);
+	claim_is("From: x <r@a.example>\nSubject: I bought it on Amazon yesterday\n" HDR "\nx\n", NULL, 0, NULL);
+	claim_is("From: x <r@a.example>\nSubject: hello\n" HDR "\nお客様各位\n\nご確認ください。\n\nCopyright © Pocketcard Co,Ltd.td. All rights reserved.\n",
+	    "pocketcard", CLAIM_COPYRIGHT, "Pocketcard");
+	claim_is("From: x <r@a.example>\nSubject: hello\n" HDR "\nお客様各位\n\nご確認ください。\n\n【発行・編集】全日本空輸株式会社\n",
+	    "ana", CLAIM_SIGNATURE, "全日本空輸株式会社");
+	claim_is("From: x <r@a.example>\nSubject: hello\n" HDR "\nI read about Amazon and PayPal in a long sentence that goes on and on about many things.\n",
+	    NULL, 0, NULL);
+	claim_is("From: x <r@a.example>\nSubject: hello\nTo: t@example.com\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n"
+	    "<html><head><title>Netflix</title></head><body><p>Update your payment details to keep watching today.</p></body></html>\n",
+	    "netflix", CLAIM_TITLE, "Netflix");
+	claim_is("From: x <r@a.example>\nSubject: hello\nTo: t@example.com\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n"
+	    "<html><body><p>Your account <img src=\"cid:x\" alt=\"PayPal\"> is limited until you confirm your details.</p></body></html>\n",
+	    "paypal", CLAIM_ALT, "PayPal");
+	/* mailing lists quote other people's signatures: body claims are not read */
+	claim_is("From: x <r@a.example>\nSubject: hello\nList-Id: <linux-kernel.vger.kernel.org>\n" HDR "\nthanks\n\nGoogle LLC\n",
+	    NULL, 0, NULL);
+	/* no name anywhere, but the From address is on the brand's sending domain */
+	claim_is("From: <no-reply@accounts.google.com>\nSubject: Security alert\n" HDR "\nA new sign-in\n", "google",
+	    CLAIM_FROM_DOMAIN, "accounts.google.com");
+}
+END_TEST
+
+START_TEST(random_names)
+{
+	static const char *const randoms[] = { "u2zckmmpc", "xqzvbnmkl", "a8f3k2j9x", "reportqsevxnk", "kmnkwzrtp" };
+	static const char *const names[] = {
+		"taro", "Taro Yamada", "jsmith", "tschmidt", "mrbrightside", "johnsmith1985", "yamada.taro",
+		"ポケットカード", "u2", "Amazon", "info", "noreply", "alexander", "christopher", "strengths",
+		"support", "newsletter", "k.tanaka", "abc12345",
+	};
+
+	for (size_t i = 0; i < sizeof randoms / sizeof randoms[0]; i++)
+		ck_assert_msg(claim_random_name(randoms[i]), "%s should look random", randoms[i]);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		ck_assert_msg(!claim_random_name(names[i]), "%s should not look random", names[i]);
+}
+END_TEST
+
+static void
+greeting_is(const char *body, const char *span)
+{
+	char *rcpt[] = { "taro@example.com", "hanako.sato@example.jp" };
+	size_t s = 0, e = 0;
+	bool hit = claim_greeting_address(body, strlen(body), rcpt, 2, &s, &e);
+
+	if (span == NULL) {
+		ck_assert_msg(!hit, "\"%s\": expected no greeting, got \"%.*s\"", body, (int)(e - s), body + s);
+		return;
+	}
+	ck_assert_msg(hit, "\"%s\": expected a greeting", body);
+	ck_assert_msg(e - s == strlen(span) && memcmp(body + s, span, e - s) == 0, "\"%s\": span \"%.*s\"", body,
+	    (int)(e - s), body + s);
+}
+
+START_TEST(greetings)
+{
+	greeting_is("taro@example.com 様\n\nANAマイルの期限が切れます!\n", "taro@example.com");
+	greeting_is("TARO@EXAMPLE.COM様\n", "TARO@EXAMPLE.COM");
+	greeting_is("hanako.sato さま\nお知らせ\n", "hanako.sato");
+	greeting_is("Dear taro@example.com,\nYour account\n", "taro@example.com");
+	greeting_is("Hello hanako.sato,\n", "hanako.sato");
+	greeting_is("山田 太郎 様\n\nお知らせ\n", NULL);
+	greeting_is("Taro 様\n", NULL);                       /* a short local part may be the real name */
+	greeting_is("お問い合わせは taro@example.com までどうぞ\n", NULL);   /* not a greeting */
+	greeting_is("line1\nline2\nline3\nline4\nline5\nline6\ntaro@example.com 様\n", NULL);   /* too far down */
+}
+END_TEST
+
+/* The samples: claims and the sender findings through the whole analyser. */
+static struct report *
+seed(const char *prefix)
+{
+	char pat[512];
+	glob_t g;
+	struct report *r = NULL;
+	char *cause = NULL;
+
+	snprintf(pat, sizeof pat, TEST_CORPUS "/seeds/%s*", prefix);
+	ck_assert_int_eq(glob(pat, 0, NULL, &g), 0);
+	ck_assert_int_eq(analyze_file(g.gl_pathv[0], NULL, &r, &cause), 0);
+	globfree(&g);
+	return r;
+}
+
+static bool
+has(const struct report *r, enum finding_id id)
+{
+	return findings_has(&r->findings, id);
+}
+
+START_TEST(samples)
+{
+	struct report *r;
+
+	r = seed("1770309790");   /* ポケットカード from jfmmfn.cn */
+	ck_assert_str_eq(r->claim.brand->id, "pocketcard");
+	ck_assert(has(r, F_FROM_BRAND_MISMATCH) && !has(r, F_BRAND_VERIFIED));
+	for (size_t i = 0; i < r->findings.n; i++)
+		if (r->findings.v[i].id == F_FROM_BRAND_MISMATCH) {
+			const char *v = message_hvalue(r->msg, "From");
+
+			ck_assert_str_eq(r->findings.v[i].where, "header:From");
+			ck_assert(strncmp(v + r->findings.v[i].span_start, "ポケットカード", strlen("ポケットカード")) == 0);
+		}
+	report_free(r);
+	r = seed("1771568541");   /* ANA: random name, greeting */
+	ck_assert_str_eq(r->claim.brand->id, "ana");
+	ck_assert(has(r, F_FROM_RANDOM_NAME) && has(r, F_GREETING_IS_ADDRESS) && has(r, F_FROM_BRAND_MISMATCH));
+	report_free(r);
+	r = seed("1639558840");   /* SMARTalk, genuine */
+	ck_assert_str_eq(r->claim.brand->id, "smartalk");
+	ck_assert(has(r, F_BRAND_VERIFIED) && !has(r, F_FROM_BRAND_MISMATCH) && !has(r, F_FROM_RANDOM_NAME));
+	ck_assert_int_eq(r->verdict, VERDICT_CLEAN);
+	report_free(r);
+	r = seed("1764487212");   /* American Express prank */
+	ck_assert_str_eq(r->claim.brand->id, "amex");
+	ck_assert(has(r, F_FROM_BRAND_MISMATCH) && !has(r, F_LINK_BRAND_MISMATCH));
+	report_free(r);
+	r = seed("1764487398");   /* 三井住友カード prank */
+	ck_assert_str_eq(r->claim.brand->id, "smbc_card");
+	ck_assert(has(r, F_FROM_BRAND_MISMATCH) && !has(r, F_LINK_BRAND_MISMATCH));
+	report_free(r);
+	r = seed("1770813301");   /* Amazon with no address: no mismatch on a domain it does not have */
+	ck_assert_str_eq(r->claim.brand->id, "amazon");
+	ck_assert(!has(r, F_FROM_BRAND_MISMATCH) && has(r, F_PHONE_NOT_BRAND));
+	report_free(r);
+}
+END_TEST
+
+static Suite *
+claim_suite(void)
+{
+	Suite *s = suite_create("claim");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_unchecked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, claim_sources);
+	tcase_add_test(tc, random_names);
+	tcase_add_test(tc, greetings);
+	tcase_add_test(tc, samples);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(claim_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
