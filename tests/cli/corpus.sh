@@ -7,7 +7,10 @@
 # Ids the analyser implements today; the list grows as checks land.
 implemented="SUBJECT_SPAM_TAG FROM_ADDRESS_INVALID REPLY_TO_MISMATCH RETURN_PATH_MISMATCH
 MESSAGE_ID_MISMATCH AUTH_SPF_FAIL AUTH_DKIM_FAIL AUTH_DMARC_FAIL AUTH_MISSING
-ORIGIN_NO_RDNS ORIGIN_HELO_MISMATCH"
+ORIGIN_NO_RDNS ORIGIN_HELO_MISMATCH
+FROM_BRAND_MISMATCH BRAND_VERIFIED FROM_RANDOM_NAME GREETING_IS_ADDRESS
+LINK_TEXT_MISMATCH LINK_BRAND_MISMATCH LINK_RISKY_TLD LINK_SHORTENER LINK_IP_LITERAL
+LINK_CONFUSABLE PHONE_NOT_BRAND ATTACHMENT_RISKY"
 is_impl() { case " $(echo $implemented) " in *" $1 "*) return 0 ;; esac; return 1; }
 
 while IFS=$'\t' read -r prefix verdict must mustnot; do
@@ -17,6 +20,11 @@ while IFS=$'\t' read -r prefix verdict must mustnot; do
 	json=$("$KENSA" report --format json "$f")
 	check "$prefix: report exits 0 and is JSON" jq -e . >/dev/null <<<"$json"
 	ids=" $(jq -r '.findings[].id' <<<"$json" | sort -u | tr '\n' ' ') "
+	got=$(jq -r .verdict <<<"$json")
+	check "$prefix: verdict $verdict (got $got)" test "$got" = "$verdict"
+	# every finding of this issue carries a span (attachments point at a part, not at text)
+	nospan=$(jq -r '[.findings[]|select(.id|test("^(FROM_BRAND|BRAND_VERIFIED|FROM_RANDOM|GREETING|LINK_|PHONE_)"))|select(.span==null)|.id]|join(",")' <<<"$json")
+	check "$prefix: brand/link/phone findings have spans ($nospan)" test -z "$nospan"
 	for id in $must; do
 		is_impl "$id" || continue
 		case $ids in *" $id "*) ok "$prefix raises $id" ;; *) not_ok "$prefix raises $id (got:$ids)" ;; esac
@@ -25,6 +33,21 @@ while IFS=$'\t' read -r prefix verdict must mustnot; do
 		case $ids in *" $id "*) not_ok "$prefix must not raise $id" ;; *) ok "$prefix does not raise $id" ;; esac
 	done
 done <"$samples/expected.tsv"
+
+# Links, defanged, with their domains (JSON "links").
+j=$("$KENSA" report --format json "$(sample 1770309790)")
+check "pocketcard: link defanged" test "$(jq -r '.links[]|select(.org_domain=="cpvvl.cn")|.defanged' <<<"$j" | head -1)" = "hXXps://reflecto[.]cpvvl[.]cn/netsvice/logino/"
+check "pocketcard: link fields" jq -e '.links[0]|has("text") and has("href") and has("domain") and has("org_domain") and (.age_days==null)' <<<"$j"
+check "pocketcard: claimed brand from the display name" test "$(jq -r '.brand.id+" "+.brand.source' <<<"$j")" = "pocketcard from-name"
+j=$("$KENSA" report --format json "$(sample 1770813301)")
+check "amazon: two links, one to the brand" test "$(jq -r '[.links[].org_domain]|join(",")' <<<"$j")" = "keiyakensev.top,amazon.co.jp"
+check "amazon: PHONE_NOT_BRAND names 0120-959-684 with a span" \
+	jq -e '[.findings[]|select(.id=="PHONE_NOT_BRAND")][0]|(.evidence|test("0120-959-684")) and (.span[1]-.span[0]==12)' <<<"$j"
+j=$("$KENSA" report --format json "$(sample 1771568541)")
+check "ana: claim from the subject" test "$(jq -r '.brand.id+" "+.brand.source' <<<"$j")" = "ana subject"
+check "ana: text link found in the plain body" test "$(jq -r '.links[0].href' <<<"$j")" = "https://branchiish.aaxqlc.cn/amcmembr_Loginam/"
+j=$("$KENSA" report --format json "$(sample 1639558840)")
+check "smartalk: verified as SMARTalk" test "$(jq -r '.brand.id' <<<"$j")" = smartalk
 
 # Facts the analysts read off by hand.
 j=$("$KENSA" report --format json "$(sample 1770309790)")
