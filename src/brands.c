@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,8 @@ brands_free(struct brands *b)
 	aliases_free(b);
 	free(b);
 }
+
+static void aliases_build(struct brands *b);
 
 /* ---- parsing ---- */
 
@@ -305,6 +308,9 @@ brands_load_mem(struct brands *b, const char *text, size_t len, const char *name
 		brand_free(&cur);
 	list_free(ids, nids);
 	free(copy);
+	/* Ready for matching now: brands_match() may run in several threads at once. */
+	if (b->dirty)
+		aliases_build(b);
 	return rc;
 }
 
@@ -377,43 +383,51 @@ brands_load_dir(struct brands *b, const char *dir, char **cause)
 	return rc;
 }
 
+static struct brands *default_brands;
+static char *default_problem;
+static bool default_told;
+static pthread_once_t default_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t default_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void
+default_load(void)
+{
+	char *path = util_data_path("brands.conf"), *c = NULL, *dir;
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	default_brands = brands_new();
+	if (brands_load_file(default_brands, path, &c) != 0)
+		default_problem = c;
+	free(path);
+	if (xdg != NULL && *xdg != '\0')
+		dir = xasprintf("%s/kensa/brands.d", xdg);
+	else if (home != NULL && *home != '\0')
+		dir = xasprintf("%s/.config/kensa/brands.d", home);
+	else
+		dir = NULL;
+	if (dir != NULL) {
+		c = NULL;
+		if (brands_load_dir(default_brands, dir, &c) != 0 && default_problem == NULL)
+			default_problem = c;
+		else
+			free(c);
+		free(dir);
+	}
+}
+
 const struct brands *
 brands_default(char **cause)
 {
-	static struct brands *def;
-	static char *first_problem;
-	static bool told;
-
-	if (def == NULL) {
-		char *path = util_data_path("brands.conf"), *c = NULL, *dir;
-		const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-
-		def = brands_new();
-		if (brands_load_file(def, path, &c) != 0)
-			first_problem = c;
-		free(path);
-		if (xdg != NULL && *xdg != '\0')
-			dir = xasprintf("%s/kensa/brands.d", xdg);
-		else if (home != NULL && *home != '\0')
-			dir = xasprintf("%s/.config/kensa/brands.d", home);
-		else
-			dir = NULL;
-		if (dir != NULL) {
-			c = NULL;
-			if (brands_load_dir(def, dir, &c) != 0 && first_problem == NULL)
-				first_problem = c;
-			else
-				free(c);
-			free(dir);
-		}
-	}
+	pthread_once(&default_once, default_load);
 	if (cause != NULL) {
 		*cause = NULL;
-		if (!told && first_problem != NULL)
-			*cause = xstrdup(first_problem);
-		told = true;
+		pthread_mutex_lock(&default_lock);
+		if (!default_told && default_problem != NULL)
+			*cause = xstrdup(default_problem);
+		default_told = true;
+		pthread_mutex_unlock(&default_lock);
 	}
-	return def;
+	return default_brands;
 }
 
 /* ---- look-ups ---- */
@@ -672,8 +686,6 @@ brands_match(const struct brands *b, const char *text, size_t len, size_t *start
 		*cover = 0;
 	if (b == NULL || b->n == 0 || text == NULL || len == 0)
 		return NULL;
-	if (b->dirty)
-		aliases_build((struct brands *)b);
 	normtext_fold(text, len, true, &folded);
 	normtext_fold(text, len, false, &plain);
 	for (size_t i = 0; i < b->naliases; i++) {

@@ -413,6 +413,20 @@ claim_greeting_address(const char *body, size_t len, char *const *rcpt, size_t n
 
 /* ---- findings ---- */
 
+/* The From local part is a role only the domain's own servers use (RFC 5321 section 4.5.1, RFC 3834). */
+static bool
+system_sender(const struct address *from)
+{
+	const char *at;
+	size_t n;
+
+	if (from->addr == NULL || (at = strrchr(from->addr, '@')) == NULL)
+		return false;
+	n = (size_t)(at - from->addr);
+	return (n == 10 && ascii_strncasecmp(from->addr, "postmaster", 10) == 0) ||
+	    (n == 13 && ascii_strncasecmp(from->addr, "mailer-daemon", 13) == 0);
+}
+
 bool
 claim_check_sender(const struct brand_claim *c, const struct message *m, const struct addresses *a,
     const struct auth_summary *auth, const struct brands *b, struct findings *fs)
@@ -423,7 +437,12 @@ claim_check_sender(const struct brand_claim *c, const struct message *m, const s
 	const struct header *h = NULL;
 
 	if (c->brand != NULL && a->from.valid && a->from.domain != NULL) {
-		if (claim_from_is_brand(b, c->brand, a->from.domain)) {
+		bool own = claim_from_is_brand(b, c->brand, a->from.domain);
+
+		/* Bounces from the brand's mailbox service (mailer-daemon@googlemail.com) are the brand's. */
+		if (!own && system_sender(&a->from) && brands_owns(b, c->brand, a->from.domain, BRAND_WEB))
+			own = true;
+		if (own) {
 			if (auth->dkim_aligned || auth->dmarc == AUTH_PASS) {
 				finding_add(fs, F_BRAND_VERIFIED, -1, c->where, c->start, c->end,
 				    _("%s: From %s is the brand's, and %s passed aligned"), c->brand->name,
@@ -450,7 +469,8 @@ claim_check_sender(const struct brand_claim *c, const struct message *m, const s
 		rcpt = xreallocarray(rcpt, nrcpt + 1, sizeof *rcpt);
 		rcpt[nrcpt++] = h->value;
 	}
-	if (m->body != NULL && claim_greeting_address(m->body, m->body_len, rcpt, nrcpt, &s, &e))
+	/* Delivery reports greet the sender of the bounced mail by address, and rightly so. */
+	if (m->body != NULL && !a->is_report && !system_sender(&a->from) && claim_greeting_address(m->body, m->body_len, rcpt, nrcpt, &s, &e))
 		finding_add(fs, F_GREETING_IS_ADDRESS, -1, "body", (long)s, (long)e,
 		    _("the greeting calls the recipient \"%.*s\""), (int)(e - s), m->body + s);
 	free(rcpt);

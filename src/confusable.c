@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +115,22 @@ nfd(const uint8_t *s, size_t n, size_t *outn)
 	return r;
 }
 
+static pthread_once_t default_once = PTHREAD_ONCE_INIT;
+
+/* The shipped table, once, unless a table was loaded explicitly before. */
+static void
+default_load(void)
+{
+	char *path, *cause = NULL;
+
+	if (loaded)
+		return;
+	path = util_data_path("confusables.txt");
+	confusable_load(path, &cause);
+	free(cause);
+	free(path);
+}
+
 /* Each character of n bytes replaced by its prototype. Returns a NUL-terminated string, *outn its length. */
 static uint8_t *
 map_chars(const uint8_t *s, size_t n, size_t *outn)
@@ -153,13 +170,7 @@ confusable_skeleton(const char *s)
 	uint8_t *a, *b;
 	char *low;
 
-	if (!loaded) {
-		char *path = util_data_path("confusables.txt"), *cause = NULL;
-
-		confusable_load(path, &cause);
-		free(cause);
-		free(path);
-	}
+	pthread_once(&default_once, default_load);
 	/* Host names are case-insensitive ASCII; compatibility forms (full-width) decompose under NFKD. */
 	low = xstrdup(s);
 	ascii_lower(low);

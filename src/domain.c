@@ -3,22 +3,29 @@
 
 #include <arpa/inet.h>
 #include <libpsl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "domain.h"
 #include "util.h"
 
+static const psl_ctx_t *ctx;
+static pthread_once_t ctx_once = PTHREAD_ONCE_INIT;
+
+static void
+psl_init(void)
+{
+	ctx = psl_latest(NULL);   /* the system list when newer than the built-in one */
+	if (ctx == NULL)
+		ctx = psl_builtin();
+}
+
+/* Once, whatever the number of scan threads asking. */
 static const psl_ctx_t *
 psl(void)
 {
-	static const psl_ctx_t *ctx;
-
-	if (ctx == NULL) {
-		ctx = psl_latest(NULL);   /* the system list when newer than the built-in one */
-		if (ctx == NULL)
-			ctx = psl_builtin();
-	}
+	pthread_once(&ctx_once, psl_init);
 	return ctx;
 }
 

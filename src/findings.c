@@ -42,6 +42,7 @@ static const struct {
 	{ F_ORIGIN_COUNTRY,        0, 0 },
 	{ F_AUTH_MISSING,          5, 0 },   /* old and internal mail often has none */
 	{ F_MESSAGE_ID_MISMATCH,   5, 0 },   /* mailing services number messages on their own domain */
+	{ F_SUBJECT_SPAM_TAG,     20, 0 },   /* the receiving filter's own verdict: suspicious by itself (bench/RESULTS-eval.md) */
 	{ F_LINK_BRAND_MISMATCH, 1000, 1 },
 	{ F_LINK_TEXT_MISMATCH,  1000, 1 },
 	{ F_LINK_NEW_DOMAIN,     1000, 1 },

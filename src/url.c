@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 #include <idn2.h>
 #include <libpsl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -370,6 +371,19 @@ wordlist_load(struct wordlist *w, const char *name)
 	fclose(f);
 }
 
+static const psl_ctx_t *psl_ctx;
+static pthread_once_t lists_once = PTHREAD_ONCE_INIT;
+
+/* Data lists and the PSL context, once: links are checked in several threads at once. */
+static void
+lists_load(void)
+{
+	wordlist_load(&risky_tlds, "risky-tlds.txt");
+	wordlist_load(&shorteners, "shorteners.txt");
+	if ((psl_ctx = psl_latest(NULL)) == NULL)
+		psl_ctx = psl_builtin();
+}
+
 static bool
 host_under(const char *host, const char *d)
 {
@@ -387,8 +401,7 @@ url_risky_tld(const char *host)
 
 	if (host == NULL)
 		return false;
-	if (!risky_tlds.loaded)
-		wordlist_load(&risky_tlds, "risky-tlds.txt");
+	pthread_once(&lists_once, lists_load);
 	tld = strrchr(host, '.');
 	tld = tld != NULL ? tld + 1 : host;
 	for (size_t i = 0; i < risky_tlds.n; i++)
@@ -402,8 +415,7 @@ url_is_shortener(const char *host)
 {
 	if (host == NULL)
 		return false;
-	if (!shorteners.loaded)
-		wordlist_load(&shorteners, "shorteners.txt");
+	pthread_once(&lists_once, lists_load);
 	for (size_t i = 0; i < shorteners.n; i++)
 		if (host_under(host, shorteners.v[i]))
 			return true;
@@ -446,11 +458,8 @@ is_ipv4_any(const char *h)
 static bool
 known_tld(const char *tld)
 {
-	static const psl_ctx_t *ctx;
-
-	if (ctx == NULL && (ctx = psl_latest(NULL)) == NULL)
-		ctx = psl_builtin();
-	return ctx != NULL && psl_is_public_suffix2(ctx, tld, PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE);
+	pthread_once(&lists_once, lists_load);
+	return psl_ctx != NULL && psl_is_public_suffix2(psl_ctx, tld, PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE);
 }
 
 /* The registrable domain named by a link's visible text ("www.amazon.co.jp", "https://amazon.co.jp/..."), or NULL. */

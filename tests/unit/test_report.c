@@ -199,7 +199,10 @@ START_TEST(json_line_seed)
 
 	ck_assert_int_eq(json_integer_value(json_object_get(j, "score")), r->score);
 	ck_assert_str_eq(json_string_value(json_object_get(j, "verdict")), verdict_name(r->verdict));
-	ck_assert_str_eq(verdict_name(r->verdict), "suspicious");
+	ck_assert_str_eq(verdict_name(r->verdict), "phishing");
+	/* the links, defanged */
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(json_object_get(j, "links"), 0), "defanged")),
+	    "hXXps://reflecto[.]cpvvl[.]cn/netsvice/logino/");
 	json_decref(j);
 	free(line);
 
@@ -224,9 +227,9 @@ START_TEST(scan_lines)
 	json_t *j;
 
 	line = report_scan_line(r, "cur/1770309790.M101P4242.mx.example.com,S=4096:2,");
-	ck_assert_msg(strncmp(line, "suspicious ", 11) == 0, "line \"%s\"", line);
+	ck_assert_msg(strncmp(line, "phishing ", 9) == 0, "line \"%s\"", line);
 	/* each id once, in order */
-	ck_assert_ptr_nonnull(strstr(line, "  SUBJECT_SPAM_TAG,ORIGIN_NO_RDNS  "));
+	ck_assert_ptr_nonnull(strstr(line, "  SUBJECT_SPAM_TAG,ORIGIN_NO_RDNS,FROM_BRAND_MISMATCH,LINK_BRAND_MISMATCH,LINK_RISKY_TLD  "));
 	ck_assert_ptr_nonnull(strstr(line, "cur/1770309790.M101P4242"));
 	ck_assert_ptr_nonnull(strstr(line, "[spam] 最新のお客様情報"));
 	ck_assert_ptr_null(strchr(line, '\n'));
@@ -285,7 +288,8 @@ START_TEST(text_and_markdown)
 	ck_assert_ptr_nonnull(strstr(s, "File "));
 	ck_assert_ptr_nonnull(strstr(s, path));
 	ck_assert_ptr_nonnull(strstr(s, "Verdict "));
-	ck_assert_ptr_nonnull(strstr(s, "suspicious (score "));
+	ck_assert_ptr_nonnull(strstr(s, "phishing (score "));
+	ck_assert_ptr_nonnull(strstr(s, "hXXps://reflecto[.]cpvvl[.]cn/netsvice/logino/"));
 	ck_assert_ptr_nonnull(strstr(s, "Subject "));
 	ck_assert_ptr_nonnull(strstr(s, "ポケットカード <mail.qaqrl@jfmmfn.cn>"));
 	ck_assert_ptr_nonnull(strstr(s, "Origin "));
@@ -305,7 +309,7 @@ START_TEST(text_and_markdown)
 	ck_assert_msg(strncmp(s, "## kensa report: ", 17) == 0, "%s", s);
 	/* Markdown specials in message text are escaped */
 	ck_assert_ptr_nonnull(strstr(s, "\\[spam\\] 最新のお客様情報"));
-	ck_assert_ptr_nonnull(strstr(s, "**Verdict:** suspicious"));
+	ck_assert_ptr_nonnull(strstr(s, "**Verdict:** phishing"));
 	ck_assert_ptr_nonnull(strstr(s, "| Field | Value |\n|---|---|\n"));
 	ck_assert_ptr_nonnull(strstr(s, "| From | ポケットカード \\<mail.qaqrl@jfmmfn.cn\\> |"));
 	ck_assert_ptr_nonnull(strstr(s, "| Origin | 101.47.76.101"));
