@@ -173,29 +173,35 @@ body_claim(const struct brands *b, const char *body, size_t len, struct brand_cl
 	return false;
 }
 
-bool
-claim_from_is_brand(const struct brands *b, const struct brand *br, const char *host)
+/* Mailbox providers: an address there proves nothing about the brand that runs it. */
+static bool
+mailbox_domain(const char *org)
 {
-	/* Mailbox providers: an address there proves nothing about the brand that runs it. */
 	static const char *const mailbox[] = {
 		"gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
 		"icloud.com", "me.com", "mac.com", "yahoo.com", "yahoo.co.jp", "ymail.com",
-		"docomo.ne.jp", "ezweb.ne.jp", "au.com", "softbank.ne.jp", "i.softbank.jp", "aol.com",
+		"docomo.ne.jp", "ezweb.ne.jp", "au.com", "softbank.ne.jp", "softbank.jp", "aol.com",
 	};
+
+	for (size_t i = 0; org != NULL && i < sizeof mailbox / sizeof mailbox[0]; i++)
+		if (strcmp(org, mailbox[i]) == 0)
+			return true;
+	return false;
+}
+
+bool
+claim_from_is_brand(const struct brands *b, const struct brand *br, const char *host)
+{
 	char *org;
 	bool r;
 
 	if (host == NULL || br == NULL)
 		return false;
+	/* mail_domains are the registry's word that the brand itself sends from there */
 	if (brands_owns(b, br, host, BRAND_MAIL | BRAND_SERVICES))
 		return true;
 	org = domain_org(host);
-	for (size_t i = 0; i < sizeof mailbox / sizeof mailbox[0]; i++)
-		if (org != NULL && strcmp(org, mailbox[i]) == 0) {
-			free(org);
-			return false;
-		}
-	r = brands_owns(b, br, host, BRAND_WEB);
+	r = !mailbox_domain(org) && brands_owns(b, br, host, BRAND_WEB);
 	free(org);
 	return r;
 }
@@ -247,8 +253,8 @@ claim_find(const struct message *m, const struct addresses *a, const struct bran
 		}
 	}
 	/* 4. No name: the From address itself, when it is on a brand's sending domains. */
-	if (a->from.valid && a->from.domain != NULL && (br = brands_lookup_domain(b, a->from.domain)) != NULL &&
-	    claim_from_is_brand(b, br, a->from.domain)) {
+	if (a->from.valid && a->from.domain != NULL && !mailbox_domain(a->from.org_domain) &&
+	    (br = brands_lookup_domain(b, a->from.domain)) != NULL && claim_from_is_brand(b, br, a->from.domain)) {
 		out->brand = br;
 		out->source = CLAIM_FROM_DOMAIN;
 		out->where = xstrdup("header:From");
