@@ -10,6 +10,7 @@
 #include "message.h"
 #include "settings.h"
 #include "spamtag.h"
+#include "text.h"
 #include "util.h"
 
 #define MAX_HOPS 100
@@ -90,6 +91,13 @@ run_checks(struct report *r, const struct settings *cfg)
 	address_check(&r->addr, &r->auth, &r->findings);
 	origin_check(r);
 	auth_check(&r->auth, &r->findings);
+	{
+		char *cause = NULL;
+
+		if (text_check(r->msg, &r->addr, &r->findings, &cause) != 0)
+			add_notice(r, xasprintf(_("text analysis: %s"), cause));
+		free(cause);
+	}
 	r->score = findings_score(&r->findings, &r->verdict);
 }
 

@@ -233,3 +233,13 @@ str_squeeze_space(char *s)
 		w--;
 	*w = '\0';
 }
+
+char *
+util_data_path(const char *name)
+{
+	const char *dir = getenv("KENSA_DATADIR");
+
+	if (dir == NULL || *dir == '\0')
+		dir = PKGDATADIR;
+	return xasprintf("%s/%s", dir, name);
+}

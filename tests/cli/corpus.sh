@@ -7,7 +7,8 @@
 # Ids the analyser implements today; the list grows as checks land.
 implemented="SUBJECT_SPAM_TAG FROM_ADDRESS_INVALID REPLY_TO_MISMATCH RETURN_PATH_MISMATCH
 MESSAGE_ID_MISMATCH AUTH_SPF_FAIL AUTH_DKIM_FAIL AUTH_DMARC_FAIL AUTH_MISSING
-ORIGIN_NO_RDNS ORIGIN_HELO_MISMATCH"
+ORIGIN_NO_RDNS ORIGIN_HELO_MISMATCH
+TEXT_TYPO TEXT_URGENCY"
 is_impl() { case " $(echo $implemented) " in *" $1 "*) return 0 ;; esac; return 1; }
 
 while IFS=$'\t' read -r prefix verdict must mustnot; do
