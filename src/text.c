@@ -1220,6 +1220,18 @@ typo_check(const char *src, const struct nstream *ns, const char *where, long ba
 
 /* ---------------------------------------------------------------- TEXT_URGENCY */
 
+/* The kinds the shipped urgency lists use, for the catalogue; user kinds are shown as written. */
+static const char *const urgency_kinds[] = { N_("deadline"), N_("suspension"), N_("threat"), N_("loss") };
+
+static const char *
+kind_label(const char *kind)
+{
+	for (size_t i = 0; i < sizeof urgency_kinds / sizeof urgency_kinds[0]; i++)
+		if (strcmp(kind, urgency_kinds[i]) == 0)
+			return _(urgency_kinds[i]);
+	return kind;
+}
+
 /* Match pattern p at stream position i ('#' is a run of digits). Returns the end, or 0. */
 static size_t
 urgency_match(const struct nstream *ns, const struct phrase *p, size_t i)
@@ -1276,7 +1288,7 @@ urgency_check(const char *src, const struct nstream *ns, const char *where, long
 			char *q = esc_dup(src + bs, be - bs, EXCERPT_COLS);
 
 			finding_add(fs, F_TEXT_URGENCY, -1, where, base + (long)bs, base + (long)be,
-			    _("\"%s\" (%s: \"%s\")"), q, hit->kind != NULL ? hit->kind : _("urgency"), hit->text);
+			    _("\"%s\" (%s: \"%s\")"), q, hit->kind != NULL ? kind_label(hit->kind) : _("urgency"), hit->text);
 			free(q);
 		}
 		emitted++;
