@@ -33,6 +33,11 @@ check "pocketcard: origin 101.47.76.101" test "$(jq -r .origin.ip <<<"$j")" = 10
 check "pocketcard: origin HELO jfmmfn.cn" test "$(jq -r .origin.helo <<<"$j")" = jfmmfn.cn
 check "pocketcard: From domain jfmmfn.cn" test "$(jq -r .from.domain <<<"$j")" = jfmmfn.cn
 check "pocketcard: display name decoded" test "$(jq -r .from.display <<<"$j")" = "ポケットカード"
+typos=$(jq -r '.findings[]|select(.id=="TEXT_TYPO")|.evidence' <<<"$j")
+check "pocketcard: よるく is a typo of よろしく" grep -q '"よるくお願い申し上げます": probably "よろしくお願い申し上げます"' <<<"$typos"
+check "pocketcard: こ確認 is a typo of ご確認" grep -q '"こ確認": probably "ご確認"' <<<"$typos"
+check "pocketcard: Co,Ltd.td. repeats td." grep -q '"Co,Ltd.td." repeats "td."' <<<"$typos"
+check "pocketcard: urgency アカウントが停止" grep -q 'アカウントが停止' <<<"$(jq -r '.findings[]|select(.id=="TEXT_URGENCY")|.evidence' <<<"$j")"
 j=$("$KENSA" report --format json "$(sample 1770813301)")
 check "amazon: origin 154.223.230.135" test "$(jq -r .origin.ip <<<"$j")" = 154.223.230.135
 check "amazon: From has no usable address" test "$(jq -r '[.findings[]|select(.id=="FROM_ADDRESS_INVALID")]|length' <<<"$j")" -ge 1
