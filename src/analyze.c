@@ -14,6 +14,7 @@
 #include "settings.h"
 #include "spamtag.h"
 #include "url.h"
+#include "text.h"
 #include "util.h"
 
 #define MAX_HOPS 100
@@ -118,6 +119,13 @@ run_checks(struct report *r, const struct settings *cfg)
 	origin_check(r);
 	auth_check(&r->auth, &r->findings);
 	brand_checks(r);
+	{
+		char *cause = NULL;
+
+		if (text_check(r->msg, &r->addr, &r->findings, &cause) != 0)
+			add_notice(r, xasprintf(_("text analysis: %s"), cause));
+		free(cause);
+	}
 	r->score = findings_score(&r->findings, &r->verdict);
 }
 

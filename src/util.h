@@ -43,6 +43,9 @@ void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf,
 char *buf_take(struct buf *b);                /* returns s (never NULL), resets b */
 void buf_free(struct buf *b);
 
+/* A data file: $KENSA_DATADIR/name if that is set (tests, the build tree), else PKGDATADIR/name. Caller frees. */
+char *util_data_path(const char *name);
+
 /* ASCII helpers that never depend on the locale. */
 int ascii_strcasecmp(const char *a, const char *b);
 int ascii_strncasecmp(const char *a, const char *b, size_t n);
@@ -50,8 +53,5 @@ const char *ascii_strcasestr(const char *hay, const char *needle);
 void ascii_lower(char *s);
 /* Collapse runs of white space (incl. folded CRLF) to one space, trim ends; in place. */
 void str_squeeze_space(char *s);
-
-/* $KENSA_DATADIR/name when that is set (tests from the build tree), else PKGDATADIR/name. Caller frees. */
-char *util_data_path(const char *name);
 
 #endif

@@ -10,7 +10,8 @@ MESSAGE_ID_MISMATCH AUTH_SPF_FAIL AUTH_DKIM_FAIL AUTH_DMARC_FAIL AUTH_MISSING
 ORIGIN_NO_RDNS ORIGIN_HELO_MISMATCH
 FROM_BRAND_MISMATCH BRAND_VERIFIED FROM_RANDOM_NAME GREETING_IS_ADDRESS
 LINK_TEXT_MISMATCH LINK_BRAND_MISMATCH LINK_RISKY_TLD LINK_SHORTENER LINK_IP_LITERAL
-LINK_CONFUSABLE PHONE_NOT_BRAND ATTACHMENT_RISKY"
+LINK_CONFUSABLE PHONE_NOT_BRAND ATTACHMENT_RISKY
+TEXT_TYPO TEXT_URGENCY"
 is_impl() { case " $(echo $implemented) " in *" $1 "*) return 0 ;; esac; return 1; }
 
 while IFS=$'\t' read -r prefix verdict must mustnot; do
@@ -55,6 +56,11 @@ check "pocketcard: origin 101.47.76.101" test "$(jq -r .origin.ip <<<"$j")" = 10
 check "pocketcard: origin HELO jfmmfn.cn" test "$(jq -r .origin.helo <<<"$j")" = jfmmfn.cn
 check "pocketcard: From domain jfmmfn.cn" test "$(jq -r .from.domain <<<"$j")" = jfmmfn.cn
 check "pocketcard: display name decoded" test "$(jq -r .from.display <<<"$j")" = "ポケットカード"
+typos=$(jq -r '.findings[]|select(.id=="TEXT_TYPO")|.evidence' <<<"$j")
+check "pocketcard: よるく is a typo of よろしく" grep -q '"よるくお願い申し上げます": probably "よろしくお願い申し上げます"' <<<"$typos"
+check "pocketcard: こ確認 is a typo of ご確認" grep -q '"こ確認": probably "ご確認"' <<<"$typos"
+check "pocketcard: Co,Ltd.td. repeats td." grep -q '"Co,Ltd.td." repeats "td."' <<<"$typos"
+check "pocketcard: urgency アカウントが停止" grep -q 'アカウントが停止' <<<"$(jq -r '.findings[]|select(.id=="TEXT_URGENCY")|.evidence' <<<"$j")"
 j=$("$KENSA" report --format json "$(sample 1770813301)")
 check "amazon: origin 154.223.230.135" test "$(jq -r .origin.ip <<<"$j")" = 154.223.230.135
 check "amazon: From has no usable address" test "$(jq -r '[.findings[]|select(.id=="FROM_ADDRESS_INVALID")]|length' <<<"$j")" -ge 1
