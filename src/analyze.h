@@ -7,11 +7,32 @@
 
 #include "address.h"
 #include "auth.h"
+#include "domainage.h"
 #include "findings.h"
+#include "geoip.h"
 #include "received.h"
 
 struct message;
 struct settings;
+struct lookup_job;
+
+/* A registrable domain the message names (From, links) and what is known of its age. */
+struct domain_fact {
+	char *domain;             /* registrable domain, lower case */
+	bool from;                /* the From address's domain */
+	int link;                 /* number of the first link to it, 0 none */
+	struct domainage_result age;
+};
+
+/* A link host's address and network: IP literals always, names with network use. */
+struct host_fact {
+	char *host;               /* as in the link, lower case */
+	int link;                 /* link number */
+	char *ip;                 /* the literal, or the first address the name resolved to; NULL if unresolved */
+	struct geoip_info geo;
+	const char *cdn;          /* CDN network name (static) or NULL */
+	char *error;              /* why resolution failed, or NULL */
+};
 
 struct report {
 	char *file;               /* as given */
@@ -27,6 +48,13 @@ struct report {
 	int score;
 	enum verdict verdict;
 	char **notices; size_t nnotices;   /* capped analysis, parse problems */
+	/* GeoIP and domain age */
+	struct geoip_info origin_geo;      /* of hops[origin].ip */
+	struct domain_fact *domains; size_t ndomains;
+	struct host_fact *hosts; size_t nhosts;
+	bool network;             /* network lookups were allowed */
+	unsigned lookups;         /* RDAP and DNS queries made for this report */
+	struct lookup_job *pending;        /* lookups still running (analyze_message_async) */
 };
 
 /*
@@ -38,6 +66,21 @@ int analyze_file(const char *path, const struct settings *cfg, struct report **o
 
 /* Analyse an already loaded message; takes ownership of m. Never fails. */
 struct report *analyze_message(struct message *m, const struct settings *cfg);
+
+/*
+ * Like analyze_message, but network lookups (when allowed) are started on
+ * worker threads and not waited for: r->pending is set while they run.
+ * Poll analyze_pending_fd(r) and call analyze_pending_apply(r, cfg) when it
+ * is readable; the findings are then re-run with the answers.
+ */
+struct report *analyze_message_async(struct message *m, const struct settings *cfg);
+/* The descriptor that becomes readable when r's lookups are done; -1 when none are pending. */
+int analyze_pending_fd(const struct report *r);
+/* If r's lookups are done, take their answers and re-run the checks; returns 1 then, 0 if still running (or none). */
+int analyze_pending_apply(struct report *r, const struct settings *cfg);
+
+/* What is known of domain's age in r (NULL if the message does not name it): the link list's hook for "age_days". */
+const struct domain_fact *analyze_domain_fact(const struct report *r, const char *domain);
 
 /* Re-run the checks that depend on the trust boundary with hop 'origin' as the origin (-1 = automatic). */
 void analyze_set_origin(struct report *r, const struct settings *cfg, int origin);
