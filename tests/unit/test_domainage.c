@@ -1,0 +1,405 @@
+/* test_domainage.c — RDAP answers, bootstrap files, dates, the cache, newly-registered-domain lists, the lookup job. */
+#include "config.h"
+
+#include <check.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "domainage.h"
+#include "lookup.h"
+#include "util.h"
+
+static time_t
+utc(const char *s)
+{
+	time_t t = 0;
+
+	ck_assert_msg(domainage_parse_time(s, &t) == 0, "cannot parse %s", s);
+	return t;
+}
+
+START_TEST(rfc3339)
+{
+	time_t t;
+
+	ck_assert_int_eq((long long)utc("1970-01-01T00:00:00Z"), 0);
+	ck_assert_int_eq((long long)utc("2026-02-18T00:00:00Z"), 1771372800LL);
+	ck_assert_int_eq((long long)utc("2026-02-18"), 1771372800LL);
+	ck_assert_int_eq((long long)utc("2026-02-18T09:00:00+09:00"), 1771372800LL);
+	ck_assert_int_eq((long long)utc("2026-02-17T19:30:00.123456-04:30"), 1771372800LL);
+	ck_assert_int_eq((long long)utc("2026-02-18t00:00:00z"), 1771372800LL);
+	ck_assert_int_eq(domainage_parse_time("2026-02-18T00:00Z", &t), -1);
+	ck_assert_int_eq(domainage_parse_time("2026-13-01", &t), -1);
+	ck_assert_int_eq(domainage_parse_time("18/02/2026", &t), -1);
+	ck_assert_int_eq(domainage_parse_time("2026-02-18T00:00:00+0900", &t), -1);
+	ck_assert_int_eq(domainage_parse_time("2026-02-18 junk", &t), -1);
+	ck_assert_int_eq(domainage_parse_time("", &t), -1);
+	ck_assert_int_eq(domainage_parse_time(NULL, &t), -1);
+}
+END_TEST
+
+START_TEST(days)
+{
+	time_t reg = utc("2026-02-18T03:04:05Z");
+
+	ck_assert_int_eq(domainage_days(reg, utc("2026-02-20T06:22:01Z")), 2);
+	ck_assert_int_eq(domainage_days(reg, utc("2026-02-18T23:59:59Z")), 0);
+	ck_assert_int_eq(domainage_days(reg, utc("2026-03-20T03:04:05Z")), 30);
+	ck_assert_int_eq(domainage_days(reg, utc("2026-02-17T03:04:05Z")), -1);
+	ck_assert_int_eq(domainage_days(reg, utc("2026-02-18T02:00:00Z")), -1);
+}
+END_TEST
+
+static int
+rdap(const char *json, time_t *t, char **cause)
+{
+	*cause = NULL;
+	return domainage_parse_rdap(json, strlen(json), t, cause);
+}
+
+START_TEST(rdap_answers)
+{
+	time_t t = 0;
+	char *cause;
+
+	ck_assert_int_eq(rdap("{\"objectClassName\":\"domain\",\"ldhName\":\"kmnkw.cn\",\"events\":["
+	    "{\"eventAction\":\"last changed\",\"eventDate\":\"2026-02-19T00:00:00Z\"},"
+	    "{\"eventAction\":\"registration\",\"eventDate\":\"2026-02-18T03:04:05Z\"},"
+	    "{\"eventAction\":\"expiration\",\"eventDate\":\"2027-02-18T03:04:05Z\"}]}", &t, &cause), 0);
+	ck_assert_int_eq((long long)t, (long long)utc("2026-02-18T03:04:05Z"));
+	ck_assert_ptr_null(cause);
+
+	ck_assert_int_eq(rdap("{\"events\":[{\"eventAction\":\"expiration\",\"eventDate\":\"2027-01-01\"}]}", &t, &cause), -1);
+	ck_assert(strstr(cause, "no registration event") != NULL);
+	free(cause);
+	ck_assert_int_eq(rdap("{\"errorCode\":404,\"title\":\"Not Found\"}", &t, &cause), -1);
+	ck_assert(strstr(cause, "404") != NULL);
+	free(cause);
+	ck_assert_int_eq(rdap("{\"events\":[{\"eventAction\":\"registration\",\"eventDate\":\"yesterday\"}]}", &t, &cause), -1);
+	ck_assert(strstr(cause, "date") != NULL);
+	free(cause);
+	ck_assert_int_eq(rdap("{\"events\":[{\"eventAction\":\"registration\"}]}", &t, &cause), -1);
+	free(cause);
+	ck_assert_int_eq(rdap("{\"events\":{\"eventAction\":\"registration\"}}", &t, &cause), -1);
+	free(cause);
+	ck_assert_int_eq(rdap("{\"events\":[", &t, &cause), -1);
+	ck_assert(strstr(cause, "not JSON") != NULL);
+	free(cause);
+	ck_assert_int_eq(rdap("[1,2]", &t, &cause), -1);
+	free(cause);
+	ck_assert_int_eq(rdap("", &t, &cause), -1);
+	free(cause);
+}
+END_TEST
+
+static struct rdap_bootstrap *
+boot(const char *json)
+{
+	struct rdap_bootstrap *b = NULL;
+	char *cause = NULL;
+
+	ck_assert_msg(domainage_bootstrap_parse(json, strlen(json), &b, &cause) == 0, "%s", cause);
+	return b;
+}
+
+static void
+url_is(const struct rdap_bootstrap *b, const char *domain, const char *want)
+{
+	char *got = domainage_bootstrap_url(b, domain);
+
+	if (want == NULL)
+		ck_assert_msg(got == NULL, "%s: got %s", domain, got);
+	else {
+		ck_assert_msg(got != NULL, "%s: none, want %s", domain, want);
+		ck_assert_str_eq(got, want);
+	}
+	free(got);
+}
+
+START_TEST(bootstrap)
+{
+	struct rdap_bootstrap *b = boot("{\"version\":\"1.0\",\"publication\":\"2026-11-26T00:00:00Z\",\"services\":["
+	    "[[\"com\",\"net\"],[\"http://rdap.example/plain/\",\"https://rdap.example/com/v1\"]],"
+	    "[[\"jp\"],[\"https://jp.example/\"]],"
+	    "[[\"co.jp\"],[\"http://cojp.example/x/\"]],"
+	    "[[\"bad\"],[\"ftp://nope/\"]],"
+	    "\"junk\", [[1],[2]]]}");
+	char *cause = NULL;
+	struct rdap_bootstrap *none = NULL;
+
+	ck_assert_str_eq(domainage_bootstrap_date(b), "2026-11-26T00:00:00Z");
+	url_is(b, "example.com", "https://rdap.example/com/v1/");     /* https preferred, '/' added */
+	url_is(b, "EXAMPLE.NET.", "https://rdap.example/com/v1/");
+	url_is(b, "amazon.co.jp", "http://cojp.example/x/");          /* the longest suffix */
+	url_is(b, "example.jp", "https://jp.example/");
+	url_is(b, "examplecom", NULL);
+	url_is(b, "x.notcom", NULL);
+	url_is(b, "x.bad", NULL);
+	url_is(b, "kmnkw.cn", NULL);
+	url_is(NULL, "kmnkw.cn", NULL);
+	domainage_bootstrap_free(b);
+
+	ck_assert_int_eq(domainage_bootstrap_parse("{\"services\":{}}", 15, &none, &cause), -1);
+	ck_assert_ptr_nonnull(cause);
+	free(cause);
+	ck_assert_int_eq(domainage_bootstrap_parse("not json", 8, &none, &cause), -1);
+	free(cause);
+	ck_assert_ptr_null(none);
+}
+END_TEST
+
+START_TEST(shipped_bootstrap)
+{
+	char *path = xasprintf("%s/rdap-dns.json", TEST_DATA), *text, *cause = NULL;
+	struct rdap_bootstrap *b = NULL;
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	ck_assert_ptr_nonnull(f);
+	text = xcalloc(1, 1 << 16);
+	n = fread(text, 1, (1 << 16) - 1, f);
+	fclose(f);
+	ck_assert_int_eq(domainage_bootstrap_parse(text, n, &b, &cause), 0);
+	ck_assert_ptr_nonnull(domainage_bootstrap_date(b));
+	url_is(b, "americanexpress.com", "https://rdap.verisign.com/com/v1/");
+	url_is(b, "auccwallt.top", "https://rdap.nic.top/");
+	url_is(b, "kmnkw.cn", NULL);   /* CNNIC publishes no RDAP service: the fallback answers */
+	domainage_bootstrap_free(b);
+	free(text);
+	free(path);
+}
+END_TEST
+
+static char *
+write_file(const char *dir, const char *name, const char *text)
+{
+	char *p = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(p, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	return p;
+}
+
+START_TEST(local_cache_and_lists)
+{
+	char tmpl[] = "/tmp/kensa-da-XXXXXX", *dir = mkdtemp(tmpl), *lists, *cache, *files[3];
+	char *list_dirs[2];
+	struct domainage_config dc;
+	struct domainage *da;
+	struct domainage_result r;
+	time_t now = time(NULL);
+	char *line;
+
+	ck_assert_ptr_nonnull(dir);
+	lists = xasprintf("%s/lists", dir);
+	cache = xasprintf("%s/cache", dir);
+	mkdir(lists, 0700);
+	mkdir(cache, 0700);
+	files[0] = write_file(lists, "2026-02-18.txt", "# a daily list\nkmnkw.cn\nJFMMFN.CN.\n");
+	files[1] = write_file(lists, "nrd.csv", "cpvvl.cn,2026-02-03\nauccwallt.top 2025-11-28T10:00:00Z\nno-date.top\nbad.top 31/12/2025\n");
+	line = xasprintf("fresh.com\tfound\t1771372800\t%lld\thttps://rdap.example/domain/fresh.com\n"
+	    "stale.com\tfound\t1771372800\t%lld\thttps://rdap.example/domain/stale.com\n"
+	    "gone.com\tnotfound\t0\t%lld\thttps://rdap.example/domain/gone.com\n"
+	    "flaky.com\tfailed\t0\t%lld\ttimeout\n"
+	    "kmnkw.cn\tfailed\t0\t%lld\ttimeout\n"
+	    "garbage line\n",
+	    (long long)now - 60, (long long)now - 40L * 86400, (long long)now - 60, (long long)now - 60, (long long)now - 60);
+	files[2] = write_file(cache, "domainage.tsv", line);
+	free(line);
+
+	memset(&dc, 0, sizeof dc);
+	list_dirs[0] = lists;
+	list_dirs[1] = NULL;
+	dc.list_dirs = list_dirs;
+	dc.cache_dir = cache;
+	da = domainage_open(&dc);
+
+	ck_assert_int_eq(domainage_local(da, "fresh.com", &r), 0);
+	ck_assert_int_eq(r.status, DOMAINAGE_FOUND);
+	ck_assert_str_eq(r.source, "cache");
+	ck_assert_int_eq((long long)r.registered, 1771372800LL);
+	domainage_result_free(&r);
+	/* expired entries are not answers */
+	ck_assert_int_eq(domainage_local(da, "stale.com", &r), -1);
+	ck_assert_int_eq(r.status, DOMAINAGE_UNKNOWN);
+	domainage_result_free(&r);
+	ck_assert_int_eq(domainage_local(da, "gone.com", &r), 0);
+	ck_assert_int_eq(r.status, DOMAINAGE_NOT_FOUND);
+	domainage_result_free(&r);
+	ck_assert_int_eq(domainage_local(da, "flaky.com", &r), 0);
+	ck_assert_int_eq(r.status, DOMAINAGE_FAILED);
+	ck_assert_str_eq(r.detail, "timeout");
+	domainage_result_free(&r);
+	/* a list knows better than a cached failure; the date from the file's name */
+	ck_assert_int_eq(domainage_local(da, "kmnkw.cn", &r), 0);
+	ck_assert_int_eq(r.status, DOMAINAGE_FOUND);
+	ck_assert_str_eq(r.source, "list");
+	ck_assert_int_eq((long long)r.registered, (long long)utc("2026-02-18"));
+	ck_assert(strstr(r.detail, "2026-02-18.txt") != NULL);
+	domainage_result_free(&r);
+	ck_assert_int_eq(domainage_local(da, "jfmmfn.cn", &r), 0);
+	domainage_result_free(&r);
+	ck_assert_int_eq(domainage_local(da, "Cpvvl.CN", &r), 0);
+	ck_assert_int_eq((long long)r.registered, (long long)utc("2026-02-03"));
+	domainage_result_free(&r);
+	ck_assert_int_eq(domainage_local(da, "auccwallt.top", &r), 0);
+	ck_assert_int_eq((long long)r.registered, (long long)utc("2025-11-28T10:00:00Z"));
+	domainage_result_free(&r);
+	ck_assert_int_eq(domainage_local(da, "no-date.top", &r), -1);
+	domainage_result_free(&r);
+	ck_assert_int_eq(domainage_local(da, "bad.top", &r), -1);
+	domainage_result_free(&r);
+	ck_assert_int_eq(domainage_local(da, "unknown.example", &r), -1);
+	domainage_result_free(&r);
+	ck_assert_uint_eq(domainage_queries(da), 0);
+	domainage_close(da);
+
+	for (int i = 0; i < 3; i++) {
+		unlink(files[i]);
+		free(files[i]);
+	}
+	rmdir(lists);
+	rmdir(cache);
+	rmdir(dir);
+	free(lists);
+	free(cache);
+}
+END_TEST
+
+/* RDAP that cannot succeed, all on the loopback: no server known, a closed port. Failures are cached. */
+START_TEST(rdap_failures_cached)
+{
+	char tmpl[] = "/tmp/kensa-da-XXXXXX", *dir = mkdtemp(tmpl), *bootfile, *cachefile;
+	char *no_lists[1] = { NULL };
+	struct domainage_config dc;
+	struct domainage *da;
+	struct domainage_result r;
+
+	ck_assert_ptr_nonnull(dir);
+	bootfile = write_file(dir, "boot.json", "{\"services\":[[[\"test\"],[\"http://127.0.0.1:1/\"]]]}");
+	memset(&dc, 0, sizeof dc);
+	dc.cache_dir = dir;
+	dc.list_dirs = no_lists;
+	dc.bootstrap = bootfile;
+	dc.timeout_ms = 2000;
+	da = domainage_open(&dc);
+
+	ck_assert_int_eq(domainage_rdap(da, "nowhere.example", &r), -1);
+	ck_assert_int_eq(r.status, DOMAINAGE_FAILED);
+	ck_assert(strstr(r.detail, "no RDAP server") != NULL);
+	domainage_result_free(&r);
+	ck_assert_int_eq(domainage_queries(da), 0);
+	ck_assert_int_eq(domainage_local(da, "nowhere.example", &r), -1);   /* not cached */
+	domainage_result_free(&r);
+
+	ck_assert_int_eq(domainage_rdap(da, "closed.test", &r), -1);
+	ck_assert_int_eq(r.status, DOMAINAGE_FAILED);
+	ck_assert_str_eq(r.source, "rdap");
+	ck_assert(strstr(r.detail, "http://127.0.0.1:1/domain/closed.test") != NULL);
+	domainage_result_free(&r);
+	ck_assert_int_eq(domainage_queries(da), 1);
+	domainage_close(da);
+
+	/* a new context reads the failure back from the cache file */
+	da = domainage_open(&dc);
+	ck_assert_int_eq(domainage_local(da, "closed.test", &r), 0);
+	ck_assert_int_eq(r.status, DOMAINAGE_FAILED);
+	ck_assert_str_eq(r.source, "cache");
+	domainage_result_free(&r);
+	domainage_close(da);
+
+	cachefile = xasprintf("%s/domainage.tsv", dir);
+	unlink(cachefile);
+	unlink(bootfile);
+	rmdir(dir);
+	free(cachefile);
+	free(bootfile);
+}
+END_TEST
+
+/* The asynchronous job: the descriptor becomes readable, results arrive, nothing blocks the caller. */
+START_TEST(lookup_job)
+{
+	char tmpl[] = "/tmp/kensa-da-XXXXXX", *dir = mkdtemp(tmpl), *bootfile, *cachefile;
+	char *no_lists[1] = { NULL };
+	struct domainage_config dc;
+	struct domainage *da;
+	struct lookup_item *items = xcalloc(3, sizeof *items), *got;
+	struct lookup_job *j;
+	struct pollfd pfd;
+	size_t n;
+
+	ck_assert_ptr_nonnull(dir);
+	bootfile = write_file(dir, "boot.json", "{\"services\":[[[\"test\"],[\"http://127.0.0.1:1/\"]]]}");
+	memset(&dc, 0, sizeof dc);
+	dc.cache_dir = dir;
+	dc.list_dirs = no_lists;
+	dc.bootstrap = bootfile;
+	da = domainage_open(&dc);
+	items[0].kind = LOOKUP_RDAP;
+	items[0].name = xstrdup("a.test");
+	items[1].kind = LOOKUP_RDAP;
+	items[1].name = xstrdup("b.test");
+	items[2].kind = LOOKUP_DNS;
+	items[2].name = xstrdup("localhost");
+	j = lookup_start(da, items, 3, 2, 3000);
+	ck_assert_int_ge(lookup_fd(j), 0);
+	pfd.fd = lookup_fd(j);
+	pfd.events = POLLIN;
+	ck_assert_int_eq(poll(&pfd, 1, 10000), 1);
+	ck_assert(lookup_done(j));
+	ck_assert(lookup_wait(j, 0));
+	got = lookup_items(j, &n);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(got[0].age.status, DOMAINAGE_FAILED);
+	ck_assert_int_eq(got[1].age.status, DOMAINAGE_FAILED);
+	ck_assert_int_gt(got[2].naddrs, 0);
+	lookup_free(j);
+
+	/* an empty job is done at once */
+	j = lookup_start(da, xcalloc(1, sizeof *items), 0, 4, 1000);
+	ck_assert(lookup_done(j));
+	ck_assert(lookup_wait(j, 0));
+	lookup_free(j);
+	domainage_close(da);
+
+	cachefile = xasprintf("%s/domainage.tsv", dir);
+	unlink(cachefile);
+	unlink(bootfile);
+	rmdir(dir);
+	free(cachefile);
+	free(bootfile);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("domainage");
+	TCase *tc = tcase_create("core");
+	SRunner *sr;
+	int failed;
+
+	setenv("KENSA_DATADIR", TEST_DATA, 1);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, rfc3339);
+	tcase_add_test(tc, days);
+	tcase_add_test(tc, rdap_answers);
+	tcase_add_test(tc, bootstrap);
+	tcase_add_test(tc, shipped_bootstrap);
+	tcase_add_test(tc, local_cache_and_lists);
+	tcase_add_test(tc, rdap_failures_cached);
+	tcase_add_test(tc, lookup_job);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? 0 : 1;
+}
