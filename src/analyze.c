@@ -246,7 +246,8 @@ start_lookups(struct report *r, const struct settings *cfg)
 		char *host = url_host(links[i].href);
 		bool seen = false;
 
-		if (host == NULL || domain_is_ip_literal(host) || !domain_is_hostname(host)) {
+		if (host == NULL || domain_is_ip_literal(host) || *host == '\0' || *host == '.' || *host == '-' ||
+		    host[strspn(host, "abcdefghijklmnopqrstuvwxyz0123456789.-_")] != '\0') {
 			free(host);
 			continue;
 		}
