@@ -32,7 +32,6 @@ usage(int status)
 	fprintf(f, _("usage: %s [OPTIONS] [MAILDIR | FILE | -]\n"
 	    "       %s report [--format text|markdown|json] FILE...\n"
 	    "       %s scan [--json] [--recursive] MAILDIR...\n"
-	    "       %s geoip [IP...]   the GeoIP databases found, or what they say of each IP\n"
 	    "\n"
 	    "Options:\n"
 	    "  --config FILE      read settings from FILE (default ~/.config/kensa/config)\n"
@@ -41,7 +40,8 @@ usage(int status)
 	    "  --lang LANG        language of the output (ja, en)\n"
 	    "  --no-color         no colours (also NO_COLOR)\n"
 	    "  --version          print the version and data attributions\n"
-	    "  --help             this text\n"), progname, progname, progname, progname);
+	    "  --help             this text\n"), progname, progname, progname);
+	fprintf(f, _("\n       %s geoip [IP...]   the GeoIP databases found, or what they say of each IP\n"), progname);
 	exit(status);
 }
 
@@ -91,7 +91,7 @@ static int
 cmd_report(int argc, char **argv)
 {
 	enum report_format fmt = REPORT_TEXT;
-	int rc = 0, nfiles = 0;
+	int rc = 0, nfiles = 0, nreports = 0;
 
 	for (int i = 0; i < argc; i++) {
 		const char *v;
@@ -134,10 +134,12 @@ cmd_report(int argc, char **argv)
 			fputc('\n', stdout);
 		report_write(stdout, r, fmt);
 		report_free(r);
+		nreports++;
 	}
 	if (nfiles == 0)
 		die_usage("%s", _("report: no file given (use - for standard input)"));
-	geoip_hint_once();
+	if (nreports > 0)
+		geoip_hint_once();
 	return rc;
 }
 
