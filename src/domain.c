@@ -3,23 +3,30 @@
 
 #include <arpa/inet.h>
 #include <libpsl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "domain.h"
 #include "util.h"
 
+static const psl_ctx_t *psl_ctx;
+static pthread_once_t psl_once = PTHREAD_ONCE_INIT;
+
+static void
+psl_load(void)
+{
+	psl_ctx = psl_latest(NULL);   /* the system list when newer than the built-in one */
+	if (psl_ctx == NULL)
+		psl_ctx = psl_builtin();
+}
+
+/* Loaded once: scan's worker threads ask at the same time. */
 static const psl_ctx_t *
 psl(void)
 {
-	static const psl_ctx_t *ctx;
-
-	if (ctx == NULL) {
-		ctx = psl_latest(NULL);   /* the system list when newer than the built-in one */
-		if (ctx == NULL)
-			ctx = psl_builtin();
-	}
-	return ctx;
+	pthread_once(&psl_once, psl_load);
+	return psl_ctx;
 }
 
 static char *

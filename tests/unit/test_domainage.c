@@ -9,9 +9,93 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <sys/socket.h>
+
+#include "analyze.h"
 #include "domainage.h"
 #include "lookup.h"
+#include "message.h"
+#include "settings.h"
 #include "util.h"
+
+/* ---- a one-thread RDAP server on 127.0.0.1 for these tests ---- */
+
+static int server_fd = -1;
+static volatile int server_stop;
+static int server_requests;
+
+static void *
+server_main(void *arg)
+{
+	(void)arg;
+	while (!server_stop) {
+		struct pollfd p = { .fd = server_fd, .events = POLLIN };
+		char req[2048], *path, *sp, *body, *resp;
+		ssize_t n;
+		size_t got = 0;
+		int c, code = 404;
+
+		if (poll(&p, 1, 100) != 1 || (c = accept(server_fd, NULL, NULL)) < 0)
+			continue;
+		while (got < sizeof req - 1 && (n = read(c, req + got, sizeof req - 1 - got)) > 0) {
+			got += (size_t)n;
+			req[got] = '\0';
+			if (strstr(req, "\r\n\r\n") != NULL)
+				break;
+		}
+		req[got] = '\0';
+		server_requests++;
+		path = strchr(req, ' ');
+		path = path != NULL ? path + 1 : req;
+		if ((sp = strchr(path, ' ')) != NULL)
+			*sp = '\0';
+		if (strcmp(path, "/domain/fresh.test") == 0) {
+			code = 200;
+			body = xstrdup("{\"objectClassName\":\"domain\",\"events\":[{\"eventAction\":\"registration\","
+			    "\"eventDate\":\"2026-02-18T03:04:05Z\"}]}");
+		} else
+			body = xstrdup("{\"errorCode\":404}");
+		resp = xasprintf("HTTP/1.1 %d X\r\nContent-Type: application/rdap+json\r\nContent-Length: %zu\r\n"
+		    "Connection: close\r\n\r\n%s", code, strlen(body), body);
+		(void)!write(c, resp, strlen(resp));
+		close(c);
+		free(resp);
+		free(body);
+	}
+	return NULL;
+}
+
+/* Start the server; returns its base URL (caller frees). */
+static char *
+server_start(pthread_t *th)
+{
+	struct sockaddr_in sin;
+	socklen_t len = sizeof sin;
+
+	server_fd = socket(AF_INET, SOCK_STREAM, 0);
+	ck_assert_int_ge(server_fd, 0);
+	memset(&sin, 0, sizeof sin);
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ck_assert_int_eq(bind(server_fd, (struct sockaddr *)&sin, sizeof sin), 0);
+	ck_assert_int_eq(listen(server_fd, 8), 0);
+	ck_assert_int_eq(getsockname(server_fd, (struct sockaddr *)&sin, &len), 0);
+	server_stop = 0;
+	server_requests = 0;
+	ck_assert_int_eq(pthread_create(th, NULL, server_main, NULL), 0);
+	return xasprintf("http://127.0.0.1:%d/", ntohs(sin.sin_port));
+}
+
+static void
+server_end(pthread_t th)
+{
+	server_stop = 1;
+	pthread_join(th, NULL);
+	close(server_fd);
+}
 
 static time_t
 utc(const char *s)
@@ -378,6 +462,130 @@ START_TEST(lookup_job)
 }
 END_TEST
 
+static char *
+write_file(const char *dir, const char *name, const char *text);
+
+/* A registration date from RDAP, cached, then read back without the server. */
+START_TEST(rdap_found)
+{
+	char tmpl[] = "/tmp/kensa-da-XXXXXX", *dir = mkdtemp(tmpl), *base, *bootfile, *json, *cachefile;
+	char *no_lists[1] = { NULL };
+	struct domainage_config dc;
+	struct domainage *da;
+	struct domainage_result r;
+	pthread_t th;
+
+	ck_assert_ptr_nonnull(dir);
+	base = server_start(&th);
+	json = xasprintf("{\"services\":[[[\"test\"],[\"%s\"]]]}", base);
+	bootfile = write_file(dir, "boot.json", json);
+	memset(&dc, 0, sizeof dc);
+	dc.cache_dir = dir;
+	dc.list_dirs = no_lists;
+	dc.bootstrap = bootfile;
+	da = domainage_open(&dc);
+	ck_assert_int_eq(domainage_rdap(da, "Fresh.Test", &r), 0);
+	ck_assert_int_eq(r.status, DOMAINAGE_FOUND);
+	ck_assert_int_eq((long long)r.registered, (long long)utc("2026-02-18T03:04:05Z"));
+	ck_assert_str_eq(r.domain, "fresh.test");
+	domainage_result_free(&r);
+	ck_assert_int_eq(domainage_rdap(da, "other.test", &r), 0);
+	ck_assert_int_eq(r.status, DOMAINAGE_NOT_FOUND);
+	domainage_result_free(&r);
+	ck_assert_int_eq(server_requests, 2);
+	domainage_close(da);
+	server_end(th);
+
+	da = domainage_open(&dc);
+	ck_assert_int_eq(domainage_local(da, "fresh.test", &r), 0);
+	ck_assert_int_eq(r.status, DOMAINAGE_FOUND);
+	ck_assert_str_eq(r.source, "cache");
+	domainage_result_free(&r);
+	ck_assert_int_eq(domainage_local(da, "other.test", &r), 0);
+	ck_assert_int_eq(r.status, DOMAINAGE_NOT_FOUND);
+	domainage_result_free(&r);
+	domainage_close(da);
+
+	cachefile = xasprintf("%s/domainage.tsv", dir);
+	unlink(cachefile);
+	unlink(bootfile);
+	rmdir(dir);
+	free(cachefile);
+	free(bootfile);
+	free(json);
+	free(base);
+}
+END_TEST
+
+/* The TUI's path: the report comes back at once, the answers arrive through a descriptor. */
+START_TEST(analyze_async)
+{
+	static const char mail[] =
+	    "Received: from unknown (HELO fresh.test) (192.0.2.10)\r\n"
+	    "\tby mx.example.com with SMTP; Fri, 20 Feb 2026 14:22:07 +0800\r\n"
+	    "From: Support <support@fresh.test>\r\n"
+	    "To: taro@example.com\r\n"
+	    "Subject: notice\r\n"
+	    "Date: Fri, 20 Feb 2026 14:22:01 +0800\r\n"
+	    "Content-Type: text/html; charset=utf-8\r\n\r\n"
+	    "<p><a href=\"https://login.fresh.test/x\">Sign in</a></p>\r\n";
+	char tmpl[] = "/tmp/kensa-da-XXXXXX", *dir = mkdtemp(tmpl), *base, *bootfile, *json, *cause = NULL, *cachefile;
+	struct settings cfg;
+	struct message *m;
+	struct report *r;
+	const struct domain_fact *d;
+	struct pollfd pfd;
+	pthread_t th;
+
+	ck_assert_ptr_nonnull(dir);
+	setenv("XDG_CACHE_HOME", dir, 1);   /* the shared context's cache: opened here first */
+	base = server_start(&th);
+	json = xasprintf("{\"services\":[[[\"test\"],[\"%s\"]]]}", base);
+	bootfile = write_file(dir, "boot.json", json);
+	settings_init(&cfg);
+	cfg.network = true;
+	cfg.dns = false;
+	cfg.rdap_bootstrap = xstrdup(bootfile);
+	message_init();
+	ck_assert_int_eq(message_load_mem(mail, sizeof mail - 1, "async", &m, &cause), 0);
+	r = analyze_message_async(m, &cfg);
+	ck_assert_ptr_nonnull(r->pending);
+	ck_assert(r->network);
+	ck_assert_uint_eq(r->lookups, 1);   /* one registrable domain, asked once */
+	ck_assert(!findings_has(&r->findings, F_FROM_NEW_DOMAIN));
+	ck_assert_int_ge(analyze_pending_fd(r), 0);
+	pfd.fd = analyze_pending_fd(r);
+	pfd.events = POLLIN;
+	ck_assert_int_eq(poll(&pfd, 1, 10000), 1);
+	ck_assert_int_eq(analyze_pending_apply(r, &cfg), 1);
+	ck_assert_ptr_null(r->pending);
+	ck_assert_int_eq(analyze_pending_fd(r), -1);
+	ck_assert(findings_has(&r->findings, F_FROM_NEW_DOMAIN));
+	ck_assert(findings_has(&r->findings, F_LINK_NEW_DOMAIN));
+	d = analyze_domain_fact(r, "fresh.test");
+	ck_assert_ptr_nonnull(d);
+	ck_assert(d->from);
+	ck_assert_int_eq(d->link, 1);
+	ck_assert_int_eq(domainage_days(d->age.registered, r->when), 2);
+	ck_assert_ptr_null(analyze_domain_fact(r, "example.com"));
+	report_free(r);
+	server_end(th);
+	settings_free(&cfg);
+
+	cachefile = xasprintf("%s/kensa/domainage.tsv", dir);
+	unlink(cachefile);
+	free(cachefile);
+	cachefile = xasprintf("%s/kensa", dir);
+	rmdir(cachefile);
+	free(cachefile);
+	unlink(bootfile);
+	rmdir(dir);
+	free(bootfile);
+	free(json);
+	free(base);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -396,6 +604,8 @@ main(void)
 	tcase_add_test(tc, local_cache_and_lists);
 	tcase_add_test(tc, rdap_failures_cached);
 	tcase_add_test(tc, lookup_job);
+	tcase_add_test(tc, rdap_found);
+	tcase_add_test(tc, analyze_async);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
