@@ -558,7 +558,8 @@ analyze_message(struct message *m, const struct settings *cfg)
 	/* every query is bounded by the timeout; this bound only guards against a stuck resolver */
 	if (r->pending != NULL) {
 		int per = cfg != NULL && cfg->rdap_timeout > 0 ? cfg->rdap_timeout : 5;
-		lookup_wait(r->pending, (MAX_DOMAINS + MAX_RESOLVE) / LOOKUP_PARALLEL * per * 1000 + 2000);
+		/* worst case: every query in turn waits its full timeout (scan's threads share the slots) */
+		lookup_wait(r->pending, (int)r->lookups * per * 1000 + 2000);
 		if (!analyze_pending_apply(r, cfg)) {
 			lookup_free(r->pending);
 			r->pending = NULL;

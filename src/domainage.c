@@ -20,6 +20,8 @@
 
 #define RDAP_MAX_BODY   (1u << 20)     /* bytes of an RDAP answer read */
 #define CACHE_NAME      "domainage.tsv"
+#define RDAP_PARALLEL   4              /* queries in flight per process, whatever the callers */
+#define CACHE_COMPACT   4096           /* lines past which a mostly stale cache file is rewritten */
 
 /* ---- dates ---- */
 
@@ -291,6 +293,8 @@ struct domainage {
 	struct rdap_bootstrap *bootstrap;
 	char *bootstrap_error;
 	unsigned queries;
+	int inflight;            /* RDAP queries running */
+	pthread_cond_t slot;     /* signalled when one ends */
 };
 
 static size_t
@@ -384,6 +388,7 @@ domainage_open(const struct domainage_config *cfg)
 		cfg = &none;
 	}
 	pthread_mutex_init(&da->lock, NULL);
+	pthread_cond_init(&da->slot, NULL);
 	if (cfg->cache_dir != NULL)
 		da->cache_path = xasprintf("%s/%s", cfg->cache_dir, CACHE_NAME);
 	else {
@@ -436,6 +441,7 @@ domainage_close(struct domainage *da)
 	table_free(&da->lists);
 	domainage_bootstrap_free(da->bootstrap);
 	free(da->bootstrap_error);
+	pthread_cond_destroy(&da->slot);
 	pthread_mutex_destroy(&da->lock);
 	free(da);
 }
@@ -459,12 +465,37 @@ domainage_shared(const struct domainage_config *cfg)
 static const char *const status_words[] = { "unknown", "found", "notfound", "failed" };
 
 /* Cache lines: domain TAB status TAB registered TAB checked TAB detail (tabs and newlines never in values). */
+/* Rewrite the cache file with its live entries only (called with the lock held). */
+static void
+cache_compact(struct domainage *da)
+{
+	char *tmp = xasprintf("%s.%ld.tmp", da->cache_path, (long)getpid());
+	time_t now = time(NULL);
+	FILE *f = fopen(tmp, "w");
+
+	if (f == NULL) {
+		free(tmp);
+		return;
+	}
+	for (size_t i = 0; i < da->cache.n; i++) {
+		const struct entry *e = &da->cache.v[i];
+		if (now - e->checked >= da->ttl[e->status])
+			continue;
+		fprintf(f, "%s\t%s\t%lld\t%lld\t%s\n", e->domain, e->status == DOMAINAGE_FOUND ? "found" :
+		    e->status == DOMAINAGE_NOT_FOUND ? "notfound" : "failed", (long long)e->registered,
+		    (long long)e->checked, e->detail != NULL ? e->detail : "");
+	}
+	if (fclose(f) != 0 || rename(tmp, da->cache_path) != 0)
+		unlink(tmp);
+	free(tmp);
+}
+
 static void
 cache_load(struct domainage *da)
 {
 	FILE *f;
 	char *line = NULL;
-	size_t cap = 0;
+	size_t cap = 0, lines = 0;
 
 	da->cache_loaded = true;
 	if (da->cache_path == NULL || (f = fopen(da->cache_path, "r")) == NULL)
@@ -473,6 +504,7 @@ cache_load(struct domainage *da)
 		char *field[5] = { NULL }, *p = line, *save = NULL;
 		int nf = 0, st = -1;
 
+		lines++;
 		line[strcspn(line, "\r\n")] = '\0';
 		for (char *tok = strtok_r(p, "\t", &save); tok != NULL && nf < 5; tok = strtok_r(NULL, "\t", &save))
 			field[nf++] = tok;
@@ -488,6 +520,8 @@ cache_load(struct domainage *da)
 	}
 	free(line);
 	fclose(f);
+	if (lines > CACHE_COMPACT && lines > 2 * da->cache.n)
+		cache_compact(da);
 }
 
 static void
@@ -755,8 +789,12 @@ domainage_rdap(struct domainage *da, const char *domain, struct domainage_result
 	base = domainage_bootstrap_url(da->bootstrap, ascii);
 	if (base == NULL && da->fallback != NULL)
 		base = xstrdup(da->fallback);
-	if (base != NULL)
+	if (base != NULL) {
 		da->queries++;
+		while (da->inflight >= RDAP_PARALLEL)
+			pthread_cond_wait(&da->slot, &da->lock);
+		da->inflight++;
+	}
 	pthread_mutex_unlock(&da->lock);
 	if (base == NULL) {
 		/* no server: not cached, the configuration may change */
@@ -777,6 +815,10 @@ domainage_rdap(struct domainage *da, const char *domain, struct domainage_result
 		out->detail = xstrdup("curl_easy_init");
 		free(url);
 		buf_free(&body);
+		pthread_mutex_lock(&da->lock);
+		da->inflight--;
+		pthread_cond_signal(&da->slot);
+		pthread_mutex_unlock(&da->lock);
 		return -1;
 	}
 	{
@@ -826,6 +868,8 @@ domainage_rdap(struct domainage *da, const char *domain, struct domainage_result
 	out->registered = st == DOMAINAGE_FOUND ? reg : 0;
 	out->detail = cause;
 	pthread_mutex_lock(&da->lock);
+	da->inflight--;
+	pthread_cond_signal(&da->slot);
 	if (!da->cache_loaded)
 		cache_load(da);
 	cache_store(da, out->domain, st, out->registered, cause);

@@ -356,6 +356,45 @@ START_TEST(local_cache_and_lists)
 }
 END_TEST
 
+/* A cache file grown by many answers for few domains is rewritten with the live ones only. */
+START_TEST(cache_compaction)
+{
+	char tmpl[] = "/tmp/kensa-da-XXXXXX", *dir = mkdtemp(tmpl), *path, *no_lists[1] = { NULL };
+	struct domainage_config dc;
+	struct domainage *da;
+	struct domainage_result r;
+	time_t now = time(NULL);
+	FILE *f;
+	char line[256];
+	int n = 0;
+
+	ck_assert_ptr_nonnull(dir);
+	path = xasprintf("%s/domainage.tsv", dir);
+	f = fopen(path, "w");
+	for (int i = 0; i < 5000; i++)
+		fprintf(f, "churn%d.com\tfailed\t0\t%lld\told\n", i % 3, (long long)now - 7200);
+	fprintf(f, "keep.com\tfound\t1771372800\t%lld\tx\n", (long long)now - 10);
+	fclose(f);
+	memset(&dc, 0, sizeof dc);
+	dc.cache_dir = dir;
+	dc.list_dirs = no_lists;
+	da = domainage_open(&dc);
+	ck_assert_int_eq(domainage_local(da, "keep.com", &r), 0);
+	domainage_result_free(&r);
+	ck_assert_int_eq(domainage_local(da, "churn1.com", &r), -1);   /* expired failure */
+	domainage_result_free(&r);
+	domainage_close(da);
+	f = fopen(path, "r");
+	while (fgets(line, sizeof line, f) != NULL)
+		n++;
+	fclose(f);
+	ck_assert_int_eq(n, 1);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+}
+END_TEST
+
 /* RDAP that cannot succeed, all on the loopback: no server known, a closed port. Failures are cached. */
 START_TEST(rdap_failures_cached)
 {
@@ -603,6 +642,7 @@ main(void)
 	tcase_add_test(tc, shipped_bootstrap);
 	tcase_add_test(tc, local_cache_and_lists);
 	tcase_add_test(tc, rdap_failures_cached);
+	tcase_add_test(tc, cache_compaction);
 	tcase_add_test(tc, lookup_job);
 	tcase_add_test(tc, rdap_found);
 	tcase_add_test(tc, analyze_async);
