@@ -344,9 +344,8 @@ brand_home_country(const struct report *r, bool *mailing_service)
 	return NULL;
 }
 
-/* ORIGIN_COUNTRY: info always; low when the brand's home country differs and the origin is not its mailing service. */
-static void
-origin_geo_check(struct report *r, const char *brand_cc, bool mailing_service)
+void
+analyze_origin_country(struct report *r, const char *brand_cc, bool mailing_service)
 {
 	const struct hop *o;
 	char *where, *facts;
@@ -499,7 +498,7 @@ run_checks(struct report *r, const struct settings *cfg)
 	{
 		bool svc;
 		const char *cc = brand_home_country(r, &svc);
-		origin_geo_check(r, cc, svc);
+		analyze_origin_country(r, cc, svc);
 	}
 	auth_check(&r->auth, &r->findings);
 	age_check(r, cfg);

@@ -79,6 +79,14 @@ int analyze_pending_fd(const struct report *r);
 /* If r's lookups are done, take their answers and re-run the checks; returns 1 then, 0 if still running (or none). */
 int analyze_pending_apply(struct report *r, const struct settings *cfg);
 
+/*
+ * Add ORIGIN_COUNTRY for r's origin when its country is known: info, or low
+ * when brand_cc (the claimed brand's home country, ISO code; NULL unknown)
+ * differs and the origin is not one of the brand's mailing services'
+ * networks. run_checks calls it with the brand registry's answer.
+ */
+void analyze_origin_country(struct report *r, const char *brand_cc, bool mailing_service);
+
 /* What is known of domain's age in r (NULL if the message does not name it): the link list's hook for "age_days". */
 const struct domain_fact *analyze_domain_fact(const struct report *r, const char *domain);
 

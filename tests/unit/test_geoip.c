@@ -8,7 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "analyze.h"
 #include "geoip.h"
+#include "settings.h"
 #include "util.h"
 
 static struct geoip *
@@ -262,6 +264,42 @@ START_TEST(resolve_bounded)
 }
 END_TEST
 
+/* ORIGIN_COUNTRY through the analysis: info, low when the brand's country differs, info again for its mailing service. */
+START_TEST(origin_country_finding)
+{
+	struct settings cfg;
+	struct report *r;
+	char *cause = NULL;
+	const struct finding *f;
+
+	settings_init(&cfg);
+	cfg.geoip_dir = xasprintf("%s/geolite2", TEST_GEOIP);
+	ck_assert_int_eq(analyze_file(TEST_CORPUS "/seeds/1770309790.M101P4242.mx.example.com,S=4096:2,", &cfg, &r, &cause), 0);
+	ck_assert_str_eq(r->origin_geo.country, "SG");
+	ck_assert_uint_eq(r->origin_geo.asn, 150436);
+	ck_assert(findings_has(&r->findings, F_ORIGIN_COUNTRY));
+	for (size_t i = 0; i < r->findings.n; i++)
+		if (r->findings.v[i].id == F_ORIGIN_COUNTRY) {
+			ck_assert_int_eq(r->findings.v[i].severity, SEV_INFO);
+			ck_assert_int_eq(r->findings.v[i].weight, 0);
+		}
+	findings_free(&r->findings);
+	analyze_origin_country(r, "JP", false);
+	f = &r->findings.v[r->findings.n - 1];
+	ck_assert_int_eq(f->id, F_ORIGIN_COUNTRY);
+	ck_assert_int_eq(f->severity, SEV_LOW);
+	ck_assert(strstr(f->evidence, "based in JP") != NULL);
+	findings_free(&r->findings);
+	analyze_origin_country(r, "JP", true);
+	ck_assert_int_eq(r->findings.v[r->findings.n - 1].severity, SEV_INFO);
+	findings_free(&r->findings);
+	analyze_origin_country(r, "sg", false);
+	ck_assert_int_eq(r->findings.v[r->findings.n - 1].severity, SEV_INFO);
+	report_free(r);
+	settings_free(&cfg);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -280,6 +318,7 @@ main(void)
 	tcase_add_test(tc, search_dirs);
 	tcase_add_test(tc, info_text_and_cdn);
 	tcase_add_test(tc, resolve_bounded);
+	tcase_add_test(tc, origin_country_finding);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
