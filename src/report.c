@@ -286,7 +286,9 @@ write_text(FILE *f, const struct report *r)
 		for (size_t i = 0; i < r->nhosts; i++) {
 			const struct host_fact *h = &r->hosts[i];
 			char *geo = geoip_info_text(&h->geo), *line, *clean;
-			line = xasprintf("link[%d]  %s  %s  %s%s%s", h->link, h->host, str_or(h->ip, "-"),
+			line = xasprintf("link[%d]  %s%s%s  %s%s%s", h->link, h->host,
+			    h->ip == NULL || strcmp(h->ip, h->host) != 0 ? " → " : "", h->ip == NULL ? "?" :
+			    strcmp(h->ip, h->host) != 0 ? h->ip : "",
 			    geo != NULL ? geo : h->error != NULL ? h->error : "-", h->cdn != NULL ? "  CDN " : "",
 			    h->cdn != NULL ? h->cdn : "");
 			clean = report_clean(line, 0);

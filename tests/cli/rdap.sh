@@ -108,6 +108,9 @@ check "resolved link host in a CDN network" \
 	jqt '.link_hosts[]|select(.host=="localhost")|.ip=="127.0.0.1" and .cdn=="Cloudflare"' <<<"$js"
 check "LINK_CDN_HOSTED on that link" \
 	jqt '.findings[]|select(.id=="LINK_CDN_HOSTED")|.where=="link[3]" and (.evidence|test("localhost → 127.0.0.1: US · AS13335"))' <<<"$js"
+txt=$("$KENSA" --config "$tmp/config" --geoip-dir "$geo" report "$data/rdap-from.eml")
+check "text: resolved link host with its network and CDN" \
+	grep -q '^  link\[3\]  localhost → 127\.0\.0\.1  US · AS13335 Cloudflare, Inc\.  CDN Cloudflare$' <<<"$txt"
 js=$("$KENSA" --geoip-dir "$geo" report --format json "$data/rdap-from.eml")
 check "without --network: IP literals still located" \
 	jqt '(.link_hosts|length==2) and ([.findings[]|select(.id=="LINK_CDN_HOSTED")]|length==0)' <<<"$js"
