@@ -163,6 +163,9 @@ domainage_config_of(const struct settings *cfg, struct domainage_config *dc)
 static struct domain_fact *
 domain_fact_add(struct report *r, const char *domain)
 {
+	for (const char *p = domain; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ' || *p == '/' || *p == '\\' || *p == '%' || *p == '"')
+			return NULL;   /* not a domain name: nothing to ask about */
 	for (size_t i = 0; i < r->ndomains; i++)
 		if (strcmp(r->domains[i].domain, domain) == 0)
 			return &r->domains[i];

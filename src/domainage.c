@@ -550,6 +550,9 @@ cache_store(struct domainage *da, const char *domain, enum domainage_status st, 
 	table_put(&da->cache, domain, st, reg, now, detail);
 	if (da->cache_path == NULL)
 		return;
+	for (const char *p = domain; *p != '\0'; p++)
+		if ((unsigned char)*p <= ' ')
+			return;   /* never a domain; keep the file's lines intact */
 	mkdir_p(da->cache_path);
 	if ((fd = open(da->cache_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600)) < 0)
 		return;
@@ -778,7 +781,11 @@ domainage_rdap(struct domainage *da, const char *domain, struct domainage_result
 	result_init(out, domain);
 	out->source = "rdap";
 	pthread_once(&curl_once, curl_init_once);
-	if (idn2_to_ascii_8z(out->domain, &ascii, IDN2_NONTRANSITIONAL) != IDN2_OK) {
+	/* the A-label form, letters, digits, hyphens and dots only: nothing else reaches the URL */
+	if (idn2_to_ascii_8z(out->domain, &ascii, IDN2_NONTRANSITIONAL) != IDN2_OK || ascii[0] == '\0' ||
+	    ascii[strspn(ascii, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")] != '\0') {
+		free(ascii);
+		ascii = NULL;
 		out->status = DOMAINAGE_FAILED;
 		out->detail = xstrdup(_("not a valid domain name"));
 		return -1;

@@ -421,6 +421,14 @@ START_TEST(rdap_failures_cached)
 	ck_assert_int_eq(domainage_local(da, "nowhere.example", &r), -1);   /* not cached */
 	domainage_result_free(&r);
 
+	/* names that could bend the URL or the cache file are refused before any query */
+	ck_assert_int_eq(domainage_rdap(da, "a.test/../../x", &r), -1);
+	ck_assert(strstr(r.detail, "not a valid domain name") != NULL);
+	domainage_result_free(&r);
+	ck_assert_int_eq(domainage_rdap(da, "a.test\nb.test\tfound", &r), -1);
+	domainage_result_free(&r);
+	ck_assert_int_eq(domainage_queries(da), 0);
+
 	ck_assert_int_eq(domainage_rdap(da, "closed.test", &r), -1);
 	ck_assert_int_eq(r.status, DOMAINAGE_FAILED);
 	ck_assert_str_eq(r.source, "rdap");
