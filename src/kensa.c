@@ -378,7 +378,8 @@ main(int argc, char **argv)
 {
 	char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
 	const char *config = NULL, *command = NULL;
-	char *cli_lang;
+	char *cli_lang, *cli_geoip;
+	bool cli_network;
 	int nrest = 0, rc;
 	char *cause = NULL;
 
@@ -436,12 +437,21 @@ main(int argc, char **argv)
 #undef VALUE
 	}
 	cli_lang = opts.lang != NULL ? xstrdup(opts.lang) : NULL;
+	/* the command line wins over the config file */
+	cli_geoip = opts.geoip_dir != NULL ? xstrdup(opts.geoip_dir) : NULL;
+	cli_network = opts.network;
 	if (settings_load(&opts, config, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", progname, cause);
 		free(cause);
 		if (config != NULL && opts.config_path == NULL)
 			return 1;
 	}
+	if (cli_geoip != NULL) {
+		free(opts.geoip_dir);
+		opts.geoip_dir = cli_geoip;
+	}
+	if (cli_network)
+		opts.network = true;
 	if (cli_lang != NULL) {
 		free(opts.lang);
 		opts.lang = cli_lang;

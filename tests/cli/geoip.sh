@@ -63,6 +63,8 @@ cp "$GEOIP_FIXTURES/geolite2/GeoLite2-Country.mmdb" "$tmp/country/"
 check "country only: hint names the network database" grep -q 'no network (ASN) database' "$tmp/err"
 printf 'geoip_dir = %s\n' "$dir" >"$tmp/cfg"
 check "geoip_dir in the config file" sh -c "'$KENSA' --config '$tmp/cfg' report --format json '$f' | jq -e '.origin.asn==150436' >/dev/null"
+check "--geoip-dir wins over the config file" \
+	sh -c "'$KENSA' --geoip-dir '$tmp/empty' --config '$tmp/cfg' report --format json '$f' 2>/dev/null | jq -e '.origin.asn==null' >/dev/null"
 
 # kensa geoip: the databases and their kinds; one line per address.
 out=$("$KENSA" --geoip-dir "$dir" geoip)

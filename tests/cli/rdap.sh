@@ -39,6 +39,10 @@ check "network off: domain ages unknown" jqt '[.domains[].status] | all(. == "un
 check "network off: the server saw no request" test ! -s "$tmp/requests"
 txt=$(XDG_CONFIG_HOME=$tmp/none "$KENSA" --geoip-dir "$geo" report "$data/rdap-links.eml" 2>/dev/null)
 check "network off: text report states it" grep -q '^Lookups .*network use is off' <<<"$txt"
+sed 's/^network = on/network = off/' "$tmp/config" >"$tmp/config-off"
+js=$("$KENSA" --config "$tmp/config-off" --network --geoip-dir "$geo" report --format json "$data/rdap-links.eml")
+check "--network wins over network = off in the config" jqt '.network.allowed and .network.lookups==5' <<<"$js"
+rm -rf "$tmp/cache"
 
 # First run with network use: everything from the server, within the bounds.
 rm -rf "$tmp/cache"; : >"$tmp/requests"
