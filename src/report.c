@@ -384,6 +384,18 @@ write_markdown(FILE *f, const struct report *r)
 		free(lab);
 		free(label);
 	}
+	for (size_t i = 0; i < r->nhosts; i++) {
+		const struct host_fact *h = &r->hosts[i];
+		char *label = xasprintf("link[%d] %s", h->link, h->host), *lab = md_cell(label);
+		char *geo = geoip_info_text(&h->geo);
+		md_row(f, lab, xasprintf("%s%s%s%s%s", h->ip != NULL && strcmp(h->ip, h->host) != 0 ? h->ip : "",
+		    h->ip != NULL && strcmp(h->ip, h->host) != 0 ? " " : "",
+		    geo != NULL ? geo : h->error != NULL ? h->error : "-",
+		    h->cdn != NULL ? " CDN " : "", h->cdn != NULL ? h->cdn : ""));
+		free(geo);
+		free(lab);
+		free(label);
+	}
 
 	fprintf(f, "\n### %s\n\n", _("Findings"));
 	if (r->findings.n == 0)
