@@ -26,7 +26,8 @@ struct lookup_job;
 /*
  * Start looking up items[0..n-1] (the job takes the array and frees it)
  * on at most 'parallel' worker threads, each query bounded by timeout_ms
- * (RDAP through da, DNS through geoip_resolve). Never blocks.
+ * (RDAP through da, DNS through geoip_resolve). Never blocks. da must
+ * outlive the job's workers (the shared context always does).
  */
 struct lookup_job *lookup_start(struct domainage *da, struct lookup_item *items, size_t n, int parallel, int timeout_ms);
 

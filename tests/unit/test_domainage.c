@@ -633,6 +633,39 @@ START_TEST(analyze_async)
 }
 END_TEST
 
+/* The config keys of this module, their defaults and their bounds. */
+START_TEST(settings_keys)
+{
+	struct settings s;
+
+	settings_init(&s);
+	ck_assert(!s.network);
+	ck_assert(s.dns);
+	ck_assert_int_eq(s.new_domain_days, 30);
+	ck_assert_int_eq(s.rdap_timeout, 5);
+	ck_assert_str_eq(s.rdap_url, "https://rdap.org/");
+	ck_assert_ptr_null(s.rdap_bootstrap);
+	ck_assert_int_eq(settings_set(&s, "network", "on"), 0);
+	ck_assert_int_eq(settings_set(&s, "dns", "off"), 0);
+	ck_assert_int_eq(settings_set(&s, "new_domain_days", "14"), 0);
+	ck_assert_int_eq(settings_set(&s, "rdap_timeout", "2"), 0);
+	ck_assert_int_eq(settings_set(&s, "rdap_url", ""), 0);
+	ck_assert_int_eq(settings_set(&s, "rdap_bootstrap", "/etc/kensa/dns.json"), 0);
+	ck_assert(s.network);
+	ck_assert(!s.dns);
+	ck_assert_int_eq(s.new_domain_days, 14);
+	ck_assert_int_eq(s.rdap_timeout, 2);
+	ck_assert_str_eq(s.rdap_url, "");
+	ck_assert_str_eq(s.rdap_bootstrap, "/etc/kensa/dns.json");
+	ck_assert_int_eq(settings_set(&s, "new_domain_days", "0"), -1);
+	ck_assert_int_eq(settings_set(&s, "new_domain_days", "ten"), -1);
+	ck_assert_int_eq(settings_set(&s, "rdap_timeout", "120"), -1);
+	ck_assert_int_eq(settings_set(&s, "dns", "maybe"), -1);
+	ck_assert_int_eq(s.new_domain_days, 14);
+	settings_free(&s);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -643,6 +676,7 @@ main(void)
 
 	setenv("KENSA_DATADIR", TEST_DATA, 1);
 	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, settings_keys);
 	tcase_add_test(tc, rfc3339);
 	tcase_add_test(tc, days);
 	tcase_add_test(tc, rdap_answers);
