@@ -310,7 +310,7 @@ apply_lookups(struct report *r, const struct settings *cfg)
 				continue;
 			if (it->naddrs == 0) {
 				free(hf->error);
-				hf->error = xstrdup(it->error != NULL ? it->error : _("no address"));
+				hf->error = xstrdup(it->error != NULL ? it->error : _("no address found"));
 			}
 			/* the first address with a known network, and any that is a CDN */
 			for (int a = 0; a < it->naddrs; a++) {

@@ -193,7 +193,7 @@ domain_age_text(const struct report *r, const struct domain_fact *d)
 	case DOMAINAGE_FAILED:
 		return xasprintf(_("lookup failed: %s"), a->detail != NULL ? a->detail : "-");
 	default:
-		return xstrdup(r->network ? _("unknown") : _("unknown (network use is off)"));
+		return xstrdup(r->network ? _("not looked up") : _("unknown (network use is off)"));
 	}
 }
 
@@ -268,7 +268,7 @@ write_text(FILE *f, const struct report *r)
 	}
 
 	if (r->ndomains > 0) {
-		fprintf(f, "\n%s\n", _("Domains"));
+		fprintf(f, "\n%s\n", _("Domain ages"));
 		for (size_t i = 0; i < r->ndomains; i++) {
 			char *age = domain_age_text(r, &r->domains[i]), *line, *clean;
 			char *role = r->domains[i].from ? xstrdup("From") : xasprintf("link[%d]", r->domains[i].link);
@@ -379,7 +379,7 @@ write_markdown(FILE *f, const struct report *r)
 	md_row(f, _("Auth"), auth_text(r));
 	md_row(f, _("Lookups"), lookups_text(r));
 	for (size_t i = 0; i < r->ndomains; i++) {
-		char *label = xasprintf("%s %s", _("Domain"), r->domains[i].domain), *lab = md_cell(label);
+		char *label = xasprintf(_("Age of %s"), r->domains[i].domain), *lab = md_cell(label);
 		md_row(f, lab, domain_age_text(r, &r->domains[i]));
 		free(lab);
 		free(label);

@@ -22,7 +22,7 @@ check "text: Lookups row says no network use" grep -q '^Lookups .*network use is
 md=$("$KENSA" --geoip-dir "$dir" report --format markdown "$f")
 check "markdown: Origin network row" grep -q '^| Origin network | SG · AS150436 Byteplus Pte\. Ltd\. |$' <<<"$md"
 check "markdown: ORIGIN_COUNTRY row" grep -q '`ORIGIN_COUNTRY`' <<<"$md"
-check "markdown: a row per domain" grep -q '^| Domain cpvvl.cn | unknown (network use is off) |$' <<<"$md"
+check "markdown: a row per domain" grep -q '^| Age of cpvvl.cn | unknown (network use is off) |$' <<<"$md"
 mdl=$("$KENSA" --geoip-dir "$dir" report --format markdown "$top_srcdir/tests/data/rdap-from.eml")
 check "markdown: IP-literal link host row" grep -qF '| link\[1\] 192.0.2.10 | NL · AS64496 Example "Doc" Networks, B.V. |' <<<"$mdl"
 check "ORIGIN_COUNTRY adds nothing to the score" \
