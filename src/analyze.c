@@ -493,6 +493,13 @@ run_checks(struct report *r, const struct settings *cfg)
 	geoip_info_free(&r->origin_geo);
 	if (r->origin >= 0 && (size_t)r->origin < r->nhops && r->hops[r->origin].ip != NULL)
 		geoip_lookup(geoip_shared(cfg != NULL ? cfg->geoip_dir : NULL), r->hops[r->origin].ip, &r->origin_geo);
+	if (r->hop_geo == NULL && r->nhops > 0) {
+		/* every hop's client, for the chain view (the origin's trust may move, the addresses do not) */
+		r->hop_geo = xcalloc(r->nhops, sizeof *r->hop_geo);
+		for (size_t i = 0; i < r->nhops; i++)
+			if (r->hops[i].ip != NULL && !ip_is_private(r->hops[i].ip))
+				geoip_lookup(geoip_shared(cfg != NULL ? cfg->geoip_dir : NULL), r->hops[i].ip, &r->hop_geo[i]);
+	}
 
 	auth_evaluate(r->msg, r->addr.from.domain, r->hops, r->nhops, r->origin, cfg, &r->auth);
 	spamtag_check(r->msg, &r->findings);
@@ -606,6 +613,9 @@ report_free(struct report *r)
 	auth_summary_free(&r->auth);
 	findings_free(&r->findings);
 	geoip_info_free(&r->origin_geo);
+	for (size_t i = 0; r->hop_geo != NULL && i < r->nhops; i++)
+		geoip_info_free(&r->hop_geo[i]);
+	free(r->hop_geo);
 	for (size_t i = 0; i < r->ndomains; i++) {
 		free(r->domains[i].domain);
 		domainage_result_free(&r->domains[i].age);

@@ -50,6 +50,7 @@ struct report {
 	char **notices; size_t nnotices;   /* capped analysis, parse problems */
 	/* GeoIP and domain age */
 	struct geoip_info origin_geo;      /* of hops[origin].ip */
+	struct geoip_info *hop_geo;        /* one per hop (public client IPs only), or NULL */
 	struct domain_fact *domains; size_t ndomains;
 	struct host_fact *hosts; size_t nhosts;
 	bool network;             /* network lookups were allowed */

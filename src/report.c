@@ -313,6 +313,10 @@ write_text(FILE *f, const struct report *r)
 		fprintf(f, "%s  %s", clean, t);
 		if (h->delay >= 0)
 			fprintf(f, " (+%lds)", h->delay);
+		if (r->hop_geo != NULL && r->hop_geo[i].country[0] != '\0')
+			fprintf(f, "  %s", r->hop_geo[i].country);
+		if (r->hop_geo != NULL && r->hop_geo[i].asn != 0)
+			fprintf(f, " AS%lu", r->hop_geo[i].asn);
 		fprintf(f, "\n      %s\n", why);
 		free(t);
 		free(line);
@@ -520,6 +524,11 @@ report_json(const struct report *r)
 			json_object_set_new(jh, "link", json_integer(h->link));
 			json_object_set_new(jh, "host", jstr(h->host));
 			json_object_set_new(jh, "ip", jstr(h->ip));
+		json_object_set_new(jh, "country", r->hop_geo != NULL && r->hop_geo[i].country[0] ?
+		    jstr(r->hop_geo[i].country) : json_null());
+		json_object_set_new(jh, "asn", r->hop_geo != NULL && r->hop_geo[i].asn ?
+		    json_integer((json_int_t)r->hop_geo[i].asn) : json_null());
+		json_object_set_new(jh, "as_org", jstr(r->hop_geo != NULL ? r->hop_geo[i].as_org : NULL));
 			json_object_set_new(jh, "country", h->geo.country[0] ? jstr(h->geo.country) : json_null());
 			json_object_set_new(jh, "asn", h->geo.asn ? json_integer((json_int_t)h->geo.asn) : json_null());
 			json_object_set_new(jh, "as_org", jstr(h->geo.as_org));
@@ -540,6 +549,11 @@ report_json(const struct report *r)
 		json_object_set_new(jh, "rdns", jstr(h->rdns_state == RDNS_NAME ? h->rdns :
 		    h->rdns_state == RDNS_NONE ? "unknown" : NULL));
 		json_object_set_new(jh, "ip", jstr(h->ip));
+		json_object_set_new(jh, "country", r->hop_geo != NULL && r->hop_geo[i].country[0] ?
+		    jstr(r->hop_geo[i].country) : json_null());
+		json_object_set_new(jh, "asn", r->hop_geo != NULL && r->hop_geo[i].asn ?
+		    json_integer((json_int_t)r->hop_geo[i].asn) : json_null());
+		json_object_set_new(jh, "as_org", jstr(r->hop_geo != NULL ? r->hop_geo[i].as_org : NULL));
 		json_object_set_new(jh, "by", jstr(h->by_host));
 		json_object_set_new(jh, "with", jstr(h->protocol));
 		json_object_set_new(jh, "tls", jstr(h->tls));

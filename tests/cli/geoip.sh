@@ -18,6 +18,10 @@ done
 dir=$GEOIP_FIXTURES/geolite2
 txt=$("$KENSA" --geoip-dir "$dir" report "$f")
 check "text: Origin network row" grep -q '^Origin network  SG · AS150436 Byteplus Pte\. Ltd\.$' <<<"$txt"
+check "text: the origin hop carries country and ASN" grep -qE '^   2  origin .*101\.47\.76\.101.*  SG AS150436$' <<<"$txt"
+check "json: hops carry country and ASN (private hops none)" \
+	jqt '(.hops[1]|.country=="SG" and .asn==150436) and (.hops[0]|.country==null and .asn==null)' \
+	<<<"$("$KENSA" --geoip-dir "$dir" report --format json "$f")"
 check "text: Lookups row says no network use" grep -q '^Lookups .*network use is off' <<<"$txt"
 md=$("$KENSA" --geoip-dir "$dir" report --format markdown "$f")
 check "markdown: Origin network row" grep -q '^| Origin network | SG · AS150436 Byteplus Pte\. Ltd\. |$' <<<"$md"
