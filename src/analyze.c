@@ -248,9 +248,12 @@ start_lookups(struct report *r, const struct settings *cfg)
 	for (size_t i = 0; i < nlinks && nres < MAX_RESOLVE; i++) {
 		char *host = url_host(links[i].href);
 		bool seen = false;
+		bool name_like = host != NULL && *host != '\0' && *host != '.' && *host != '-';
 
-		if (host == NULL || domain_is_ip_literal(host) || *host == '\0' || *host == '.' || *host == '-' ||
-		    host[strspn(host, "abcdefghijklmnopqrstuvwxyz0123456789.-_")] != '\0') {
+		for (const char *p = host; name_like && *p != '\0'; p++)
+			if ((unsigned char)*p < 0x80 && strchr("abcdefghijklmnopqrstuvwxyz0123456789.-_", *p) == NULL)
+				name_like = false;   /* letters, digits, '-', '_', '.' and IDN (UTF-8) only */
+		if (!name_like || domain_is_ip_literal(host)) {
 			free(host);
 			continue;
 		}

@@ -535,6 +535,9 @@ resolve_thread(void *arg)
 	memset(&hints, 0, sizeof hints);
 	hints.ai_family = AF_UNSPEC;
 	hints.ai_socktype = SOCK_STREAM;
+#ifdef AI_IDN
+	hints.ai_flags = AI_IDN;   /* internationalised names as they stand in the link */
+#endif
 	rc = getaddrinfo(r->host, NULL, &hints, &res);
 	pthread_mutex_lock(&r->lock);
 	r->rc = rc;
