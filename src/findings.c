@@ -39,7 +39,7 @@ static const struct {
 	int payload;
 } overrides[] = {
 	{ F_BRAND_VERIFIED,      -40, 0 },
-	{ F_ORIGIN_COUNTRY,        0, 0 },
+	{ F_ORIGIN_COUNTRY,     1000, 0 },   /* info 0; low when the brand's country differs */
 	{ F_AUTH_MISSING,          5, 0 },   /* old and internal mail often has none */
 	{ F_MESSAGE_ID_MISMATCH,   5, 0 },   /* mailing services number messages on their own domain */
 	{ F_SUBJECT_SPAM_TAG,     20, 0 },   /* the receiving filter's own verdict: suspicious by itself (bench/RESULTS-eval.md) */

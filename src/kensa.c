@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "analyze.h"
+#include "geoip.h"
 #include "i18n.h"
 #include "maildir.h"
 #include "message.h"
@@ -40,6 +41,7 @@ usage(int status)
 	    "  --no-color         no colours (also NO_COLOR)\n"
 	    "  --version          print the version and data attributions\n"
 	    "  --help             this text\n"), progname, progname, progname);
+	fprintf(f, _("\n       %s geoip [IP...]   the GeoIP databases found, or what they say of each IP\n"), progname);
 	exit(status);
 }
 
@@ -47,7 +49,10 @@ static void
 version(void)
 {
 	printf("kensa %s\n", PACKAGE_VERSION);
-	printf("%s\n", _("Analysis core: GMime, libpsl, libidn2, libunistring, gumbo, jansson."));
+	printf("%s\n", _("Analysis core: GMime, libpsl, libidn2, libunistring, gumbo, jansson, libmaxminddb, libcurl."));
+	printf("%s\n", _("GeoIP data set up by kensa-update-geoip (ip-location-db, by sapics):"));
+	printf("  %s\n", _("IP to ASN: IP to ASN Lite by DB-IP (https://db-ip.com) and Route Views (https://www.routeviews.org), CC BY 4.0."));
+	printf("  %s\n", _("IP to country: geo-whois-asn-country, CC0; built from NRO statistics (https://www.nro.net), CC BY 4.0."));
 	exit(0);
 }
 
@@ -66,11 +71,27 @@ die_usage(const char *fmt, ...)
 
 /* ---- report ---- */
 
+/* Once per run: which GeoIP database is missing and how to get one. */
+static void
+geoip_hint_once(void)
+{
+	static bool said;
+	char *hint;
+
+	if (said)
+		return;
+	said = true;
+	if ((hint = geoip_missing_hint(geoip_shared(opts.geoip_dir))) != NULL) {
+		fprintf(stderr, "%s: %s\n", progname, hint);
+		free(hint);
+	}
+}
+
 static int
 cmd_report(int argc, char **argv)
 {
 	enum report_format fmt = REPORT_TEXT;
-	int rc = 0, nfiles = 0;
+	int rc = 0, nfiles = 0, nreports = 0;
 
 	for (int i = 0; i < argc; i++) {
 		const char *v;
@@ -113,9 +134,57 @@ cmd_report(int argc, char **argv)
 			fputc('\n', stdout);
 		report_write(stdout, r, fmt);
 		report_free(r);
+		nreports++;
 	}
 	if (nfiles == 0)
 		die_usage("%s", _("report: no file given (use - for standard input)"));
+	if (nreports > 0)
+		geoip_hint_once();
+	return rc;
+}
+
+/* ---- geoip: the databases found, or the facts for each IP ---- */
+
+static int
+cmd_geoip(int argc, char **argv)
+{
+	struct geoip *g = geoip_shared(opts.geoip_dir);
+	char *hint;
+	int rc = 0;
+
+	if (argc == 0) {
+		size_t n = geoip_count(g);
+		for (size_t i = 0; i < n; i++) {
+			int k = geoip_db_kinds(g, i);
+			printf("%s\t%s%s%s\n", geoip_path(g, i), k & GEOIP_COUNTRY ? "country" : "",
+			    k == (GEOIP_COUNTRY | GEOIP_ASN) ? "," : "", k & GEOIP_ASN ? "asn" : "");
+		}
+		if (geoip_problems(g) != NULL)
+			fprintf(stderr, "%s: %s\n", progname, geoip_problems(g));
+		if ((hint = geoip_missing_hint(g)) != NULL) {
+			fprintf(stderr, "%s: %s\n", progname, hint);
+			free(hint);
+			rc = 1;
+		}
+		return rc;
+	}
+	for (int i = 0; i < argc; i++) {
+		struct geoip_info gi;
+
+		if (argv[i][0] == '-' && argv[i][1] != '\0')
+			die_usage(_("unknown option: %s"), argv[i]);
+		if (geoip_lookup(g, argv[i], &gi) != 0) {
+			printf("%s\t-\t-\t-\n", argv[i]);
+			rc = 1;
+		} else {
+			char asn[24] = "-";
+			if (gi.asn != 0)
+				snprintf(asn, sizeof asn, "AS%lu", gi.asn);
+			printf("%s\t%s\t%s\t%s\n", argv[i], gi.country[0] ? gi.country : "-", asn,
+			    gi.as_org != NULL ? gi.as_org : "-");
+		}
+		geoip_info_free(&gi);
+	}
 	return rc;
 }
 
@@ -309,7 +378,8 @@ main(int argc, char **argv)
 {
 	char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
 	const char *config = NULL, *command = NULL;
-	char *cli_lang;
+	char *cli_lang, *cli_geoip;
+	bool cli_network;
 	int nrest = 0, rc;
 	char *cause = NULL;
 
@@ -358,7 +428,8 @@ main(int argc, char **argv)
 			opts.lang = xstrdup(VALUE());
 		} else if (OPT("--no-color"))
 			opts.no_color = true;
-		else if (command == NULL && nrest == 0 && (strcmp(a, "report") == 0 || strcmp(a, "scan") == 0))
+		else if (command == NULL && nrest == 0 && (strcmp(a, "report") == 0 || strcmp(a, "scan") == 0 ||
+		    strcmp(a, "geoip") == 0))
 			command = a;
 		else
 			rest[nrest++] = argv[i];
@@ -366,12 +437,21 @@ main(int argc, char **argv)
 #undef VALUE
 	}
 	cli_lang = opts.lang != NULL ? xstrdup(opts.lang) : NULL;
+	/* the command line wins over the config file */
+	cli_geoip = opts.geoip_dir != NULL ? xstrdup(opts.geoip_dir) : NULL;
+	cli_network = opts.network;
 	if (settings_load(&opts, config, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", progname, cause);
 		free(cause);
 		if (config != NULL && opts.config_path == NULL)
 			return 1;
 	}
+	if (cli_geoip != NULL) {
+		free(opts.geoip_dir);
+		opts.geoip_dir = cli_geoip;
+	}
+	if (cli_network)
+		opts.network = true;
 	if (cli_lang != NULL) {
 		free(opts.lang);
 		opts.lang = cli_lang;
@@ -387,6 +467,8 @@ main(int argc, char **argv)
 		rc = cmd_default(nrest, rest);
 	else if (strcmp(command, "report") == 0)
 		rc = cmd_report(nrest, rest);
+	else if (strcmp(command, "geoip") == 0)
+		rc = cmd_geoip(nrest, rest);
 	else
 		rc = cmd_scan(nrest, rest);
 	free(rest);

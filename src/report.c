@@ -9,6 +9,8 @@
 #include <uniwidth.h>
 
 #include "analyze.h"
+#include "domainage.h"
+#include "geoip.h"
 #include "i18n.h"
 #include "brands.h"
 #include "message.h"
@@ -134,6 +136,69 @@ address_text(const struct address *a)
 	return xstrdup(str_or(a->addr, "-"));
 }
 
+/* "SG · AS150436 Byteplus Pte. Ltd." for the origin, or why it is unknown. */
+static char *
+origin_geo_text(const struct report *r)
+{
+	char *t;
+
+	if (r->origin < 0 || (size_t)r->origin >= r->nhops || r->hops[r->origin].ip == NULL)
+		return xstrdup("-");
+	if ((t = geoip_info_text(&r->origin_geo)) != NULL)
+		return t;
+	return xstrdup(_("unknown (not in the GeoIP databases, or none installed)"));
+}
+
+/* Whether network lookups were made: the privacy statement of every report. */
+static char *
+lookups_text(const struct report *r)
+{
+	if (!r->network)
+		return xstrdup(_("none: network use is off (offline data only)"));
+	if (r->lookups == 0)
+		return xstrdup(_("network use is on; none needed (all answers were local)"));
+	return xasprintf(_("network use is on; %u queries (RDAP registries and DNS only, never the links' hosts)"),
+	    r->lookups);
+}
+
+static char *
+date_text(time_t t)
+{
+	char b[16];
+	struct tm tm;
+
+	if (gmtime_r(&t, &tm) == NULL)
+		return xstrdup("-");
+	strftime(b, sizeof b, "%Y-%m-%d", &tm);
+	return xstrdup(b);
+}
+
+/* One domain's age as a sentence. */
+static char *
+domain_age_text(const struct report *r, const struct domain_fact *d)
+{
+	const struct domainage_result *a = &d->age;
+	char *reg, *s;
+
+	switch (a->status) {
+	case DOMAINAGE_FOUND:
+		reg = date_text(a->registered);
+		if (r->when != 0)
+			s = xasprintf(_("registered %s (%d days before the mail; %s)"), reg,
+			    domainage_days(a->registered, r->when), a->source != NULL ? a->source : "-");
+		else
+			s = xasprintf(_("registered %s (%s)"), reg, a->source != NULL ? a->source : "-");
+		free(reg);
+		return s;
+	case DOMAINAGE_NOT_FOUND:
+		return xasprintf(_("not registered, says the registry (%s)"), a->source != NULL ? a->source : "-");
+	case DOMAINAGE_FAILED:
+		return xasprintf(_("lookup failed: %s"), a->detail != NULL ? a->detail : "-");
+	default:
+		return xstrdup(r->network ? _("not looked up") : _("unknown (network use is off)"));
+	}
+}
+
 struct row {
 	const char *label;
 	char *value;
@@ -179,7 +244,7 @@ brand_text(const struct report *r)
 static void
 write_text(FILE *f, const struct report *r)
 {
-	struct row rows[14];
+	struct row rows[17];
 	size_t n = 0, nrt = 0;
 	char *reply = NULL;
 
@@ -195,8 +260,10 @@ write_text(FILE *f, const struct report *r)
 	rows[n++] = (struct row){ _("Date"), xstrdup(str_or(r->date, "-")) };
 	rows[n++] = (struct row){ _("Message-ID"), xstrdup(str_or(r->addr.message_id, "-")) };
 	rows[n++] = (struct row){ _("Origin"), origin_text(r) };
+	rows[n++] = (struct row){ _("Origin network"), origin_geo_text(r) };
 	rows[n++] = (struct row){ _("Auth"), auth_text(r) };
 	rows[n++] = (struct row){ _("Brand"), brand_text(r) };
+	rows[n++] = (struct row){ _("Lookups"), lookups_text(r) };
 	write_rows(f, rows, n);
 
 	fprintf(f, "\n%s\n", _("Findings"));
@@ -224,6 +291,37 @@ write_text(FILE *f, const struct report *r)
 		free(d);
 		free(t);
 	}
+	if (r->ndomains > 0) {
+		fprintf(f, "\n%s\n", _("Domain ages"));
+		for (size_t i = 0; i < r->ndomains; i++) {
+			char *age = domain_age_text(r, &r->domains[i]), *line, *clean;
+			char *role = r->domains[i].from ? xstrdup("From") : xasprintf("link[%d]", r->domains[i].link);
+			line = xasprintf("%s  %s  %s", r->domains[i].domain, role, age);
+			clean = report_clean(line, 0);
+			fprintf(f, "  %s\n", clean);
+			free(clean);
+			free(line);
+			free(role);
+			free(age);
+		}
+	}
+	if (r->nhosts > 0) {
+		fprintf(f, "\n%s\n", _("Link hosts"));
+		for (size_t i = 0; i < r->nhosts; i++) {
+			const struct host_fact *h = &r->hosts[i];
+			char *geo = geoip_info_text(&h->geo), *line, *clean;
+			line = xasprintf("link[%d]  %s%s%s  %s%s%s", h->link, h->host,
+			    h->ip == NULL || strcmp(h->ip, h->host) != 0 ? " → " : "", h->ip == NULL ? "?" :
+			    strcmp(h->ip, h->host) != 0 ? h->ip : "",
+			    geo != NULL ? geo : h->error != NULL ? h->error : "-", h->cdn != NULL ? "  CDN " : "",
+			    h->cdn != NULL ? h->cdn : "");
+			clean = report_clean(line, 0);
+			fprintf(f, "  %s\n", clean);
+			free(clean);
+			free(line);
+			free(geo);
+		}
+	}
 
 	fprintf(f, "\n%s\n", _("Received chain (newest first)"));
 	if (r->nhops == 0)
@@ -239,6 +337,10 @@ write_text(FILE *f, const struct report *r)
 		fprintf(f, "%s  %s", clean, t);
 		if (h->delay >= 0)
 			fprintf(f, " (+%lds)", h->delay);
+		if (r->hop_geo != NULL && r->hop_geo[i].country[0] != '\0')
+			fprintf(f, "  %s", r->hop_geo[i].country);
+		if (r->hop_geo != NULL && r->hop_geo[i].asn != 0)
+			fprintf(f, " AS%lu", r->hop_geo[i].asn);
 		fprintf(f, "\n      %s\n", why);
 		free(t);
 		free(line);
@@ -301,8 +403,28 @@ write_markdown(FILE *f, const struct report *r)
 	md_row(f, _("Date"), xstrdup(str_or(r->date, "-")));
 	md_row(f, _("Message-ID"), xstrdup(str_or(r->addr.message_id, "-")));
 	md_row(f, _("Origin"), origin_text(r));
+	md_row(f, _("Origin network"), origin_geo_text(r));
 	md_row(f, _("Auth"), auth_text(r));
 	md_row(f, _("Brand"), brand_text(r));
+	md_row(f, _("Lookups"), lookups_text(r));
+	for (size_t i = 0; i < r->ndomains; i++) {
+		char *label = xasprintf(_("Age of %s"), r->domains[i].domain), *lab = md_cell(label);
+		md_row(f, lab, domain_age_text(r, &r->domains[i]));
+		free(lab);
+		free(label);
+	}
+	for (size_t i = 0; i < r->nhosts; i++) {
+		const struct host_fact *h = &r->hosts[i];
+		char *label = xasprintf("link[%d] %s", h->link, h->host), *lab = md_cell(label);
+		char *geo = geoip_info_text(&h->geo);
+		md_row(f, lab, xasprintf("%s%s%s%s%s", h->ip != NULL && strcmp(h->ip, h->host) != 0 ? h->ip : "",
+		    h->ip != NULL && strcmp(h->ip, h->host) != 0 ? " " : "",
+		    geo != NULL ? geo : h->error != NULL ? h->error : "-",
+		    h->cdn != NULL ? " CDN " : "", h->cdn != NULL ? h->cdn : ""));
+		free(geo);
+		free(lab);
+		free(label);
+	}
 
 	fprintf(f, "\n### %s\n\n", _("Findings"));
 	if (r->findings.n == 0)
@@ -383,7 +505,12 @@ links_json(const struct report *r)
 		json_object_set_new(j, "defanged", jstr(l->defanged));
 		json_object_set_new(j, "domain", jstr(l->host_ascii != NULL ? l->host_ascii : l->host));
 		json_object_set_new(j, "org_domain", jstr(l->org_domain));
-		json_object_set_new(j, "age_days", json_null());
+		{
+			const struct domain_fact *d = analyze_domain_fact(r, l->org_domain);
+
+			json_object_set_new(j, "age_days", d != NULL && d->age.status == DOMAINAGE_FOUND && r->when != 0 ?
+			    json_integer(domainage_days(d->age.registered, r->when)) : json_null());
+		}
 		json_object_set_new(j, "source", jstr(l->source));
 		json_object_set_new(j, "number", l->number > 0 ? json_integer(l->number) : json_null());
 		json_object_set_new(j, "host_unicode", jstr(l->host_unicode));
@@ -435,9 +562,9 @@ report_json(const struct report *r)
 	json_object_set_new(origin, "ip", jstr(oh ? oh->ip : NULL));
 	json_object_set_new(origin, "helo", jstr(oh ? oh->helo : NULL));
 	json_object_set_new(origin, "rdns", jstr(oh && oh->rdns_state == RDNS_NAME ? oh->rdns : NULL));
-	json_object_set_new(origin, "country", json_null());
-	json_object_set_new(origin, "asn", json_null());
-	json_object_set_new(origin, "as_org", json_null());
+	json_object_set_new(origin, "country", oh && r->origin_geo.country[0] ? jstr(r->origin_geo.country) : json_null());
+	json_object_set_new(origin, "asn", oh && r->origin_geo.asn ? json_integer((json_int_t)r->origin_geo.asn) : json_null());
+	json_object_set_new(origin, "as_org", jstr(oh ? r->origin_geo.as_org : NULL));
 	json_object_set_new(origin, "hop", oh ? json_integer(r->origin + 1) : json_null());
 	json_object_set_new(o, "origin", origin);
 	json_object_set_new(auth, "spf", r->auth.spf ? jstr(authres_result_name(r->auth.spf)) : json_null());
@@ -462,6 +589,45 @@ report_json(const struct report *r)
 		json_array_append_new(findings, jf);
 	}
 	json_object_set_new(o, "findings", findings);
+	{
+		json_t *doms = json_array(), *hosts = json_array(), *net = json_object();
+		static const char *const st[] = { "unknown", "found", "not_found", "failed" };
+
+		for (size_t i = 0; i < r->ndomains; i++) {
+			const struct domain_fact *d = &r->domains[i];
+			char *reg = d->age.status == DOMAINAGE_FOUND ? date_text(d->age.registered) : NULL;
+			json_t *jd = json_object();
+			json_object_set_new(jd, "domain", jstr(d->domain));
+			json_object_set_new(jd, "from", json_boolean(d->from));
+			json_object_set_new(jd, "link", d->link > 0 ? json_integer(d->link) : json_null());
+			json_object_set_new(jd, "status", json_string(st[d->age.status]));
+			json_object_set_new(jd, "registered", jstr(reg));
+			json_object_set_new(jd, "age_days", reg != NULL && r->when != 0 ?
+			    json_integer(domainage_days(d->age.registered, r->when)) : json_null());
+			json_object_set_new(jd, "source", jstr(d->age.source));
+			json_object_set_new(jd, "detail", jstr(d->age.detail));
+			json_array_append_new(doms, jd);
+			free(reg);
+		}
+		json_object_set_new(o, "domains", doms);
+		for (size_t i = 0; i < r->nhosts; i++) {
+			const struct host_fact *h = &r->hosts[i];
+			json_t *jh = json_object();
+			json_object_set_new(jh, "link", json_integer(h->link));
+			json_object_set_new(jh, "host", jstr(h->host));
+			json_object_set_new(jh, "ip", jstr(h->ip));
+			json_object_set_new(jh, "country", h->geo.country[0] ? jstr(h->geo.country) : json_null());
+			json_object_set_new(jh, "asn", h->geo.asn ? json_integer((json_int_t)h->geo.asn) : json_null());
+			json_object_set_new(jh, "as_org", jstr(h->geo.as_org));
+			json_object_set_new(jh, "cdn", jstr(h->cdn));
+			json_object_set_new(jh, "error", jstr(h->error));
+			json_array_append_new(hosts, jh);
+		}
+		json_object_set_new(o, "link_hosts", hosts);
+		json_object_set_new(net, "allowed", json_boolean(r->network));
+		json_object_set_new(net, "lookups", json_integer(r->lookups));
+		json_object_set_new(o, "network", net);
+	}
 	for (size_t i = 0; i < r->nhops; i++) {
 		const struct hop *h = &r->hops[i];
 		json_t *jh = json_object();
@@ -470,6 +636,11 @@ report_json(const struct report *r)
 		json_object_set_new(jh, "rdns", jstr(h->rdns_state == RDNS_NAME ? h->rdns :
 		    h->rdns_state == RDNS_NONE ? "unknown" : NULL));
 		json_object_set_new(jh, "ip", jstr(h->ip));
+		json_object_set_new(jh, "country", r->hop_geo != NULL && r->hop_geo[i].country[0] ?
+		    jstr(r->hop_geo[i].country) : json_null());
+		json_object_set_new(jh, "asn", r->hop_geo != NULL && r->hop_geo[i].asn ?
+		    json_integer((json_int_t)r->hop_geo[i].asn) : json_null());
+		json_object_set_new(jh, "as_org", jstr(r->hop_geo != NULL ? r->hop_geo[i].as_org : NULL));
 		json_object_set_new(jh, "by", jstr(h->by_host));
 		json_object_set_new(jh, "with", jstr(h->protocol));
 		json_object_set_new(jh, "tls", jstr(h->tls));

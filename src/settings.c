@@ -15,6 +15,10 @@ settings_init(struct settings *s)
 {
 	memset(s, 0, sizeof *s);
 	s->boundary_override = -1;
+	s->dns = true;
+	s->new_domain_days = 30;
+	s->rdap_url = xstrdup("https://rdap.org/");
+	s->rdap_timeout = 5;
 	if (getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0')
 		s->no_color = true;
 }
@@ -35,6 +39,8 @@ settings_free(struct settings *s)
 	free(s->geoip_dir);
 	free(s->lang);
 	free(s->config_path);
+	free(s->rdap_bootstrap);
+	free(s->rdap_url);
 	memset(s, 0, sizeof *s);
 }
 
@@ -84,6 +90,24 @@ settings_set(struct settings *s, const char *key, const char *value)
 			return -1;
 		if (!b)
 			s->no_color = true;
+	} else if (strcmp(key, "dns") == 0) {
+		if (parse_bool(value, &s->dns) != 0)
+			return -1;
+	} else if (strcmp(key, "new_domain_days") == 0 || strcmp(key, "rdap_timeout") == 0) {
+		char *end;
+		long v = strtol(value, &end, 10);
+		if (end == value || *end != '\0' || v < 1 || v > 3650)
+			return -1;
+		if (key[0] == 'n')
+			s->new_domain_days = (int)v;
+		else if (v > 60)
+			return -1;
+		else
+			s->rdap_timeout = (int)v;
+	} else if (strcmp(key, "rdap_bootstrap") == 0 || strcmp(key, "rdap_url") == 0) {
+		char **dst = key[5] == 'b' ? &s->rdap_bootstrap : &s->rdap_url;
+		free(*dst);
+		*dst = xstrdup(value);
 	} else if (strcmp(key, "lang") == 0) {
 		free(s->lang);
 		s->lang = xstrdup(value);

@@ -14,6 +14,12 @@ struct settings {
 	bool no_color;          /* --no-color, NO_COLOR, "color = off" */
 	int boundary_override;  /* -1 auto */
 	char *config_path;      /* the file read, or NULL */
+	/* GeoIP and domain age (geoip.h, domainage.h) */
+	bool dns;               /* "dns = off": with network on, RDAP only */
+	int new_domain_days;    /* "new_domain_days = 30": LINK_/FROM_NEW_DOMAIN threshold */
+	char *rdap_bootstrap;   /* "rdap_bootstrap = FILE": IANA-format dns.json (default: the shipped copy) */
+	char *rdap_url;         /* "rdap_url = URL": fallback RDAP base URL ("" none) */
+	int rdap_timeout;       /* "rdap_timeout = 5": seconds per query */
 };
 
 void settings_init(struct settings *s);

@@ -24,6 +24,16 @@ out_of_memory(size_t size)
 	exit(1);
 }
 
+char *
+util_data_path(const char *name)
+{
+	const char *dir = getenv("KENSA_DATADIR");
+
+	if (dir == NULL || *dir == '\0')
+		dir = PKGDATADIR;
+	return xasprintf("%s/%s", dir, name);
+}
+
 void *
 xmalloc(size_t size)
 {
@@ -232,14 +242,4 @@ str_squeeze_space(char *s)
 	if (w > s && w[-1] == ' ')
 		w--;
 	*w = '\0';
-}
-
-char *
-util_data_path(const char *name)
-{
-	const char *dir = getenv("KENSA_DATADIR");
-
-	if (dir == NULL || *dir == '\0')
-		dir = PKGDATADIR;
-	return xasprintf("%s/%s", dir, name);
 }

@@ -20,6 +20,9 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap);
 void util_set_fatal_hook(void (*hook)(void));
 
+/* Path of a data file: $KENSA_DATADIR/name when set (tests, uninstalled builds), else PKGDATADIR/name. Caller frees. */
+char *util_data_path(const char *name);
+
 /* A growable NUL-terminated byte string. */
 struct buf {
 	char *s;
@@ -43,8 +46,6 @@ void buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf,
 char *buf_take(struct buf *b);                /* returns s (never NULL), resets b */
 void buf_free(struct buf *b);
 
-/* A data file: $KENSA_DATADIR/name if that is set (tests, the build tree), else PKGDATADIR/name. Caller frees. */
-char *util_data_path(const char *name);
 
 /* ASCII helpers that never depend on the locale. */
 int ascii_strcasecmp(const char *a, const char *b);
