@@ -34,6 +34,7 @@ settings_free(struct settings *s)
 	free_list(s->authserv_ids, s->nauthserv_ids);
 	free(s->geoip_dir);
 	free(s->lang);
+	free(s->keymap);
 	free(s->config_path);
 	memset(s, 0, sizeof *s);
 }
@@ -84,6 +85,9 @@ settings_set(struct settings *s, const char *key, const char *value)
 			return -1;
 		if (!b)
 			s->no_color = true;
+	} else if (strcmp(key, "keymap") == 0) {
+		free(s->keymap);
+		s->keymap = xstrdup(value);
 	} else if (strcmp(key, "lang") == 0) {
 		free(s->lang);
 		s->lang = xstrdup(value);
