@@ -457,6 +457,10 @@ act_junk(struct tui *t)
 		tui_message(t, true, "%s", _("only messages in a Maildir can be moved"));
 		return REACT_REDRAW;
 	}
+	if (strcmp(store_folder(t->store), ".Junk") == 0) {
+		tui_message(t, true, "%s", _("the message is already in the Junk folder"));
+		return REACT_REDRAW;
+	}
 	if ((n = targets(t, &ids)) == 0) {
 		free(ids);
 		return REACT_REDRAW;
