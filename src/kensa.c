@@ -39,9 +39,9 @@ usage(int status)
 	    "  --network          allow RDAP and DNS lookups (off by default)\n"
 	    "  --lang LANG        language of the output (ja, en)\n"
 	    "  --no-color         no colours (also NO_COLOR)\n"
-	    "  --keymap NAME      key bindings of the message browser: default, vi, emacs or a file\n"
 	    "  --version          print the version and data attributions\n"
 	    "  --help             this text\n"), progname, progname, progname);
+	fprintf(f, "%s", _("  --keymap NAME      key bindings of the message browser: default, vi, emacs or a file\n"));
 	exit(status);
 }
 
