@@ -20,6 +20,7 @@
 #include "report.h"
 #include "settings.h"
 #include "util.h"
+#include "../ui/tui.h"
 
 static struct settings opts;     /* the option table */
 static const char *progname = "kensa";
@@ -42,6 +43,7 @@ usage(int status)
 	    "  --version          print the version and data attributions\n"
 	    "  --help             this text\n"), progname, progname, progname);
 	fprintf(f, _("\n       %s geoip [IP...]   the GeoIP databases found, or what they say of each IP\n"), progname);
+	fprintf(f, "%s", _("  --keymap NAME      key bindings of the message browser: default, vi, emacs or a file\n"));
 	exit(status);
 }
 
@@ -304,54 +306,21 @@ cmd_scan(int argc, char **argv)
 	return rc;
 }
 
-/* ---- no command: until the TUI lands, the report of every message ---- */
+/* ---- no command: the message browser (ui/) on a Maildir, a file or standard input ---- */
 
 static int
 cmd_default(int argc, char **argv)
 {
-	const char *target = NULL;
-	char *def = NULL;
-	struct maildir *md;
-	char *cause = NULL;
-	struct stat st;
-	int rc = 0;
+	struct tui_options topt = { NULL, opts.keymap, opts.no_color };
 
 	for (int i = 0; i < argc; i++) {
 		if (argv[i][0] == '-' && argv[i][1] != '\0')
 			die_usage(_("unknown option: %s"), argv[i]);
-		if (target != NULL)
+		if (topt.target != NULL)
 			die_usage("%s", _("only one MAILDIR or FILE may be given"));
-		target = argv[i];
+		topt.target = argv[i];
 	}
-	if (target == NULL) {
-		const char *env = getenv("MAILDIR");
-		target = def = env != NULL ? xstrdup(env) : xasprintf("%s/Maildir", getenv("HOME") ? getenv("HOME") : ".");
-	}
-	if (strcmp(target, "-") == 0 || (stat(target, &st) == 0 && !S_ISDIR(st.st_mode))) {
-		char *args[] = { (char *)target };
-		rc = cmd_report(1, args);
-	} else if (maildir_open(target, false, &md, &cause) != 0) {
-		fprintf(stderr, "%s: %s: %s\n", progname, target, cause);
-		free(cause);
-		rc = 1;
-	} else {
-		for (size_t i = 0; i < md->n; i++) {
-			struct report *r;
-			if (i > 0)
-				fputs("\n────────────────────────────────────────────────────────────\n\n", stdout);
-			if (analyze_file(md->v[i].path, &opts, &r, &cause) != 0) {
-				fprintf(stderr, "%s: %s: %s\n", progname, md->v[i].path, cause);
-				free(cause);
-				rc = 1;
-				continue;
-			}
-			report_write(stdout, r, REPORT_TEXT);
-			report_free(r);
-		}
-		maildir_free(md);
-	}
-	free(def);
-	return rc;
+	return tui_main(&opts, &topt);
 }
 
 /*
@@ -380,6 +349,7 @@ main(int argc, char **argv)
 	const char *config = NULL, *command = NULL;
 	char *cli_lang, *cli_geoip;
 	bool cli_network;
+	const char *cli_keymap = NULL;
 	int nrest = 0, rc;
 	char *cause = NULL;
 
@@ -428,6 +398,8 @@ main(int argc, char **argv)
 			opts.lang = xstrdup(VALUE());
 		} else if (OPT("--no-color"))
 			opts.no_color = true;
+		else if (OPT("--keymap"))
+			cli_keymap = VALUE();
 		else if (command == NULL && nrest == 0 && (strcmp(a, "report") == 0 || strcmp(a, "scan") == 0 ||
 		    strcmp(a, "geoip") == 0))
 			command = a;
@@ -458,6 +430,10 @@ main(int argc, char **argv)
 	} else if (opts.lang != NULL) {
 		setenv("LANGUAGE", opts.lang, 1);   /* "lang" from the config file */
 		lang_locale();
+	}
+	if (cli_keymap != NULL) {
+		free(opts.keymap);
+		opts.keymap = xstrdup(cli_keymap);
 	}
 	if (command != NULL && strcmp(command, "version") == 0)
 		version();

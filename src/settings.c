@@ -38,6 +38,7 @@ settings_free(struct settings *s)
 	free_list(s->authserv_ids, s->nauthserv_ids);
 	free(s->geoip_dir);
 	free(s->lang);
+	free(s->keymap);
 	free(s->config_path);
 	free(s->rdap_bootstrap);
 	free(s->rdap_url);
@@ -108,6 +109,9 @@ settings_set(struct settings *s, const char *key, const char *value)
 		char **dst = key[5] == 'b' ? &s->rdap_bootstrap : &s->rdap_url;
 		free(*dst);
 		*dst = xstrdup(value);
+	} else if (strcmp(key, "keymap") == 0) {
+		free(s->keymap);
+		s->keymap = xstrdup(value);
 	} else if (strcmp(key, "lang") == 0) {
 		free(s->lang);
 		s->lang = xstrdup(value);

@@ -13,6 +13,7 @@ struct settings {
 	char *lang;             /* --lang, "lang" */
 	bool no_color;          /* --no-color, NO_COLOR, "color = off" */
 	int boundary_override;  /* -1 auto */
+	char *keymap;           /* --keymap, "keymap": TUI key bindings (default, vi, emacs or a file) */
 	char *config_path;      /* the file read, or NULL */
 	/* GeoIP and domain age (geoip.h, domainage.h) */
 	bool dns;               /* "dns = off": with network on, RDAP only */

@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Browsing the sample Maildir: the index, the ポケットカード message with its panel,
+# drill-downs that close back to the same place, links, help, the vi keymap, resize,
+# OSC 52 copies, the trust boundary, the report pager and piping.
+. "$top_srcdir/tests/ui/lib.sh"
+copy_samples
+md=$tmp/Maildir
+
+start 100 30 -- "$md"
+check "index: first screen" wait_for '6 messages'
+check "index: analysis finishes" wait_gone 'being analysed'
+s=$(screen)
+for subj in '【ANA】今だけ最大5,000マイル' '【Amazon】お支払い方法に問題' '最新のお客様情報のご登録' \
+    '【三井住友カード】' '【American Express】' 'SMARTalk:クレジットカード情報の更新'; do
+	check "index lists: $subj" grep -qF "$subj" <<<"$s"
+done
+check "index: sender name and domain" grep -qE 'ポケットカード +jfmmfn\.cn' <<<"$s"
+check "index: risk glyphs" grep -qE '(●|▲).*jfmmfn' <<<"$s"
+check "index: counts in the status line" grep -qE '6 messages \| phishing [0-9]+ \| suspicious [0-9]+' <<<"$s"
+
+# the ポケットカード message (third newest): Received from the index and back to the same row
+keys j j
+cursor_row() { screen -e | grep -n $'\e\\[7m' | grep -v 'kensa ' | head -1 | cut -d: -f1; }
+check "index: cursor on the third row" wait_for '.' && test "$(cursor_row)" = 4
+keys r
+check "received from the index: one key" wait_for 'Received chain'
+keys q
+check "received: closes back to the index" wait_for '6 messages'
+check "received: index cursor on the same row" test "$(cursor_row)" = 4
+keys Enter
+check "message: opens" wait_for 'Links \(defanged\)'
+s=$(screen)
+check "message: panel shows the From domain" grep -qF 'jfmmfn.cn' <<<"$s"
+check "message: panel shows the origin IP" grep -qF '101.47.76.101' <<<"$s"
+check "message: panel beside the body" grep -qE '│(From|Origin) ' <<<"$s"
+check "message: body rendered" grep -qF 'よるくお願い申し上げます' <<<"$s"
+check "message: link numbered" grep -qF 'ログイン [1]' <<<"$s"
+check "message: target defanged" grep -qF 'hXXps://reflecto[.]cpvvl[.]cn/' <<<"$s"
+check "message: no live URL on screen" sh -c "! grep -qF 'https://reflecto' <<'X'
+$s
+X"
+e=$(screen -e)
+check "message: the link is styled" grep -qE $'\e\\[[0-9;]*m[^\e]*ログイン' <<<"$e"
+check "message: the panel's Spam tag field is coloured" grep -qE $'\e\\[[0-9;]*(3[1-7]|9[1-7]|38;5;[0-9]+)[0-9;]*m *(Spam tag|Subject carries)' <<<"$e"
+# every body finding the analyser raised is coloured where it stands (よるく once TEXT_TYPO is raised)
+f=$(ls "$md"/cur/1770309790*)
+if grep -q TEXT_TYPO < <("$KENSA" report --format json "$f"); then
+	check "message: よるく coloured (TEXT_TYPO)" grep -qE $'\e\\[[0-9;]*m(よるく|よ)' <<<"$e"
+fi
+
+# open Received from the message, come back to the same screen
+before=$(screen)
+keys r
+check "received: opens" wait_for 'Received chain'
+s=$(screen)
+check "received: origin hop with its IP" grep -qF '101.47.76.101' <<<"$s"
+check "received: trust reasons" grep -qF 'why:' <<<"$s"
+check "received: hops numbered" grep -qE '^\[2\]' <<<"$s"
+keys o
+check "received: order toggles" wait_for 'oldest first'
+keys q
+check "received: closes" wait_for 'Links \(defanged\)'
+check "received: back on the same screen" test "$(screen)" = "$before"
+
+# the trust boundary: trust hop [2] too, then let kensa choose again
+keys r
+wait_for 'Received chain' >/dev/null
+keys k b
+check "received: moving the boundary re-runs the analysis" wait_for 'origin 127\.0\.0\.1|origin -'
+keys B
+check "received: automatic origin again" wait_for 'origin 101\.47\.76\.101'
+keys q
+
+# links view
+keys L
+check "links: opens" wait_for 'Links: visible text'
+s=$(screen)
+check "links: defanged target" grep -qF 'hXXps://reflecto[.]cpvvl[.]cn/netsvice/logino/' <<<"$s"
+check "links: domain facts" grep -qE 'host: reflecto\.cpvvl\.cn +domain: cpvvl\.cn' <<<"$s"
+# OSC 52: tmux keeps what the application copies as a paste buffer
+T set-option -g set-clipboard on
+keys y
+check "links: copy reports the URL" wait_for 'copied to the clipboard: hXXps://reflecto'
+check "links: OSC 52 reached the terminal" sh -c "tmux -u -L '$sock' show-buffer 2>/dev/null | grep -qxF 'hXXps://reflecto[.]cpvvl[.]cn/netsvice/logino/'"
+keys q
+
+# findings, headers, MIME
+keys f
+check "findings: opens" wait_for 'Findings:'
+check "findings: ids listed" wait_for 'SUBJECT_SPAM_TAG'
+keys Enter
+check "findings: Enter jumps to the header" wait_for 'Headers: as written'
+keys q
+check "findings: back" wait_for 'Findings:'
+keys q h
+check "headers: raw and decoded" wait_for '= ポケットカード <mail\.qaqrl@jfmmfn\.cn>'
+keys q m
+check "MIME: tree" wait_for 'MIME tree'
+keys q
+
+# help is generated from the keymap
+keys '?'
+check "help: opens" wait_for 'Help:'
+s=$(screen)
+check "help: names actions" grep -qE 'open-received +show the Received chain' <<<"$s"
+check "help: shows keys" grep -qE '^ +r +open-received' <<<"$s"
+keys q
+
+# evidence out: the report in a pager, the message through a pipe
+keys I
+check "copy origin IP" wait_for 'copied to the clipboard: 101\.47\.76\.101'
+keys '|'
+check "pipe: prompt" wait_for 'Pipe the message to:'
+keys "cat > $tmp/piped.eml" Enter
+check "pipe: back in kensa" wait_for 'Press any key'
+keys x
+check "pipe: exit status shown" wait_for 'exit status 0'
+check "pipe: the message went through unchanged" cmp -s "$tmp/piped.eml" "$f"
+
+# resize to 60x20: the panel moves below the body; and back
+T resize-window -t 0 -x 60 -y 20
+check "resize: panel below the body" wait_for '^From +ポケットカード'
+check "resize: no side panel" wait_gone '│From '
+keys j j
+check "resize: the body scrolls" wait_for '^3/'
+before=$(screen)
+keys h
+check "resize: headers open" wait_for 'Headers: as written'
+keys q
+check "resize: back on the same line" wait_for '^3/'
+check "resize: the same screen" test "$(screen)" = "$before"
+T resize-window -t 0 -x 100 -y 30
+check "resize back: panel beside the body" wait_for '│From '
+keys q q
+check "quit: clean exit" wait_for '^\[exit 0\]'
+
+# the report pager
+start 100 30 "PAGER=cat > $tmp/report.txt" -- "$f"
+check "single file: straight into the message view" wait_for 'Links \(defanged\)'
+keys R
+sleep 0.3
+check "report: written through \$PAGER" wait_for 'Links \(defanged\)'
+check "report: has the verdict" grep -q 'Verdict' "$tmp/report.txt"
+keys q
+check "single file: q quits" wait_for '^\[exit 0\]'
+
+# the vi keymap: G to the last message, then Enter opens it
+start 100 30 -- --keymap vi "$md"
+wait_for '6 messages' >/dev/null
+keys G Enter
+check "vi keymap: G goes to the last (oldest) message" wait_for 'SMARTalk'
+keys K
+check "vi keymap: K shows the previous message" wait_for 'American Express'
+keys h h
+check "vi keymap: h goes back, then quits" wait_for '^\[exit 0\]'
+start 100 30 -- "$md"
+wait_for '6 messages' >/dev/null
+keys G
+check "default keymap: G is not bound and says so" wait_for 'G is not bound'
+
+# a bad line in the user's keys file: reported with file and line, the rest loads
+mkdir -p "$tmp/home/.config/kensa"
+printf 'bind z quit\nbind x no-such-action\n' >"$tmp/home/.config/kensa/keys"
+start 100 30 -- "$md"
+check "user keys: bad line reported as file:line" wait_for 'keys:2: unknown action: no-such-action'
+keys z
+check "user keys: the good line loaded" wait_for '^\[exit 0\]'
+rm -f "$tmp/home/.config/kensa/keys"
+finish

@@ -1,0 +1,173 @@
+/* draw.c — text to the screen only through the sanitiser, measured with wcwidth so CJK columns line up. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "draw.h"
+#include "sanitize.h"
+#include "util.h"
+
+static unsigned flags;
+
+void
+draw_init(bool utf8)
+{
+	flags = utf8 ? 0 : SAN_ASCII;
+}
+
+unsigned
+draw_flags(void)
+{
+	return flags;
+}
+
+static int
+draw_cells(int y, int x, int w, const char *s, size_t len, struct style st, const unsigned char *marks, enum area a)
+{
+	struct san_cell c;
+	int col = 0;
+	unsigned char last = 0xFF;
+	struct style cur = st;
+
+	if (w <= 0 || s == NULL)
+		return 0;
+	move(y, x);
+	theme_apply(st);
+	for (size_t pos = 0; pos < len; pos += c.len) {
+		struct style want = st;
+
+		sanitize_next(s, len, pos, flags | SAN_TAB, &c);
+		if (c.text[0] == L'\t') {
+			int to = (col / 8 + 1) * 8;
+			if (to > w)
+				to = w;
+			theme_apply(st);
+			while (col < to) {
+				addch(' ');
+				col++;
+			}
+			last = 0xFF;
+			if (col >= w)
+				break;
+			continue;
+		}
+		if (col + c.width > w) {
+			while (col < w) {   /* a wide character at the edge: pad */
+				theme_apply(st);
+				addch(' ');
+				col++;
+			}
+			break;
+		}
+		if (marks != NULL) {
+			unsigned char m = marks[pos];
+			if (m != last || c.kind != SAN_TEXT) {
+				if (m & MARK_LINK)
+					want = theme_over(want, theme_elem(E_LINK));
+				if (m & MARK_LEVEL)
+					want = theme_over(want, theme_level(a, m & MARK_LEVEL));
+				if (m & MARK_LINK_SEL)
+					want = theme_over(want, theme_elem(E_LINK_SELECTED));
+				if (m & MARK_JUMP)
+					want = theme_over(want, theme_elem(E_JUMP));
+				last = m;
+				cur = want;
+			} else
+				want = cur;
+		}
+		if (c.kind != SAN_TEXT) {
+			want = theme_over(want, theme_elem(E_MARKER));
+			last = 0xFF;
+		}
+		theme_apply(want);
+		addnwstr(c.text, -1);
+		col += c.width;
+	}
+	theme_apply(theme_elem(E_NORMAL));
+	return col;
+}
+
+int
+draw_text(int y, int x, int w, const char *s, size_t len, struct style st)
+{
+	return draw_cells(y, x, w, s, len, st, NULL, AREA_BODY);
+}
+
+int
+draw_str(int y, int x, int w, const char *s, struct style st)
+{
+	return s != NULL ? draw_cells(y, x, w, s, strlen(s), st, NULL, AREA_BODY) : 0;
+}
+
+int
+draw_marked(int y, int x, int w, const char *s, size_t len, struct style st, const unsigned char *marks, enum area a)
+{
+	return draw_cells(y, x, w, s, len, st, marks, a);
+}
+
+void
+draw_fill(int y, int x, int w, struct style st)
+{
+	if (w <= 0)
+		return;
+	theme_apply(st);
+	mvhline(y, x, ' ', w);
+	theme_apply(theme_elem(E_NORMAL));
+}
+
+int
+draw_width(const char *s, size_t len)
+{
+	return sanitize_width(s, len, flags);
+}
+
+size_t
+draw_wrap(const char *s, size_t len, size_t pos, int w, size_t *next)
+{
+	struct san_cell c;
+	int col = 0;
+	size_t p = pos, space = (size_t)-1;
+	int space_col = 0;
+
+	if (w < 1)
+		w = 1;
+	while (p < len) {
+		if (s[p] == '\n') {
+			*next = p + 1;
+			return p;
+		}
+		sanitize_next(s, len, p, flags | SAN_TAB, &c);
+		int cw = c.text[0] == L'\t' ? (col / 8 + 1) * 8 - col : c.width;
+		if (col + cw > w && p > pos) {
+			if (space != (size_t)-1 && space_col > w / 2) {
+				*next = space + 1;
+				return space + 1;
+			}
+			*next = p;
+			return p;
+		}
+		if (s[p] == ' ') {
+			space = p;
+			space_col = col;
+		}
+		col += cw;
+		p += c.len;
+	}
+	*next = len;
+	return len;
+}
+
+char *
+draw_fmt(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	return s;
+}

@@ -1,0 +1,40 @@
+/* draw.h — every string the UI shows goes through these: the sanitiser, display widths, clipping, wrapping. */
+#ifndef KENSA_UI_DRAW_H
+#define KENSA_UI_DRAW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "theme.h"
+
+/* Per-byte marks for draw_marked: the level (low 3 bits) and flags. */
+#define MARK_LEVEL    0x07
+#define MARK_LINK     0x08
+#define MARK_LINK_SEL 0x10
+#define MARK_JUMP     0x20
+
+/* Set the sanitiser flags for this terminal (ASCII when the locale is not UTF-8). */
+void draw_init(bool utf8);
+unsigned draw_flags(void);
+
+/* Draw s[0..len) at (y, x) within w columns in style st; tabs expand to 8. Returns the columns used. */
+int draw_text(int y, int x, int w, const char *s, size_t len, struct style st);
+int draw_str(int y, int x, int w, const char *s, struct style st);
+/* The same, colouring each byte by marks[i] (levels in area a). */
+int draw_marked(int y, int x, int w, const char *s, size_t len, struct style st,
+    const unsigned char *marks, enum area a);
+/* Spaces from (y, x) for w columns. */
+void draw_fill(int y, int x, int w, struct style st);
+/* Columns s takes once sanitised. */
+int draw_width(const char *s, size_t len);
+/*
+ * Wrap: the end of the display line starting at pos that fits in w columns
+ * (stopping at '\n'); *next is where the following line starts. Breaks after a
+ * space when one is in the second half of the line.
+ */
+size_t draw_wrap(const char *s, size_t len, size_t pos, int w, size_t *next);
+
+/* Printf into a static-free malloc'd string clipped to nothing: convenience for labels. */
+char *draw_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,272 @@
+/* evidence.c — links, defanging, indicators and the ways evidence leaves kensa (OSC 52, file, pipe, pager). */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "analyze.h"
+#include "domain.h"
+#include "evidence.h"
+#include "i18n.h"
+#include "message.h"
+#include "report.h"
+#include "url.h"
+#include "util.h"
+
+/* The links of the report as the url module found them (HTML links and bare URLs), numbered as in the body. */
+size_t
+ui_links(const struct report *r, struct ui_link **out)
+{
+	struct ui_link *v = xcalloc(r->nlinks + 1, sizeof *v);
+	int next = 1;
+
+	for (size_t i = 0; i < r->nlinks; i++)
+		if (r->links[i].number >= next)
+			next = r->links[i].number + 1;
+	for (size_t i = 0; i < r->nlinks; i++) {
+		const struct link *l = &r->links[i];
+		struct ui_link *u = &v[i];
+
+		/* bare URLs carry no [n] in the body: they follow the HTML links */
+		u->number = l->number > 0 ? l->number : next++;
+		u->text = l->text;
+		u->href = l->href;
+		u->source = l->source;
+		u->defanged = l->defanged;
+		u->host = l->host_unicode != NULL ? l->host_unicode : l->host;
+		u->org_domain = l->org_domain;
+		u->start = l->start;
+		u->end = l->end;
+	}
+	*out = v;
+	return r->nlinks;
+}
+
+void
+ui_links_free(struct ui_link *v, size_t n)
+{
+	(void)n;
+	free(v);
+}
+
+char *
+ui_defang(const char *url)
+{
+	return url_defang(url);
+}
+
+const char *
+ui_origin_ip(const struct report *r)
+{
+	if (r->origin < 0 || (size_t)r->origin >= r->nhops)
+		return NULL;
+	return r->hops[r->origin].ip;
+}
+
+/* The GeoIP facts arrive as the ORIGIN_COUNTRY finding's evidence. */
+char *
+ui_origin_geo(const struct report *r)
+{
+	for (size_t i = 0; i < r->findings.n; i++)
+		if (r->findings.v[i].id == F_ORIGIN_COUNTRY && r->findings.v[i].evidence != NULL)
+			return xstrdup(r->findings.v[i].evidence);
+	return NULL;
+}
+
+char *
+ui_indicators(const struct report *r)
+{
+	struct buf b;
+	struct ui_link *links;
+	size_t nlinks = ui_links(r, &links);
+	const char *ip = ui_origin_ip(r);
+	char *d;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+#define LINE(label, val) do { if ((val) != NULL) { char *c_ = report_clean(val, 0); buf_addf(&b, "%s: %s\n", label, c_); free(c_); } } while (0)
+	LINE("file", r->file);
+	LINE("subject", r->subject);
+	LINE("date", r->date);
+	LINE("message-id", r->addr.message_id);
+	LINE("from", r->addr.from.addr);
+	if (r->addr.from.domain != NULL) {
+		d = ui_defang(r->addr.from.domain);
+		LINE("from-domain", d);
+		free(d);
+	}
+	for (size_t i = 0; i < r->addr.nreply_to; i++)
+		LINE("reply-to", r->addr.reply_to[i].addr);
+	LINE("return-path", r->addr.return_path.addr);
+	LINE("origin-ip", ip);
+	if (r->origin >= 0 && (size_t)r->origin < r->nhops) {
+		LINE("origin-helo", r->hops[r->origin].helo);
+		LINE("origin-rdns", r->hops[r->origin].rdns);
+	}
+	d = ui_origin_geo(r);
+	LINE("origin-geo", d);
+	free(d);
+	for (size_t i = 0; i < nlinks; i++) {
+		LINE("url", links[i].defanged);
+		if (links[i].host != NULL) {
+			d = ui_defang(links[i].host);
+			LINE("url-host", d);
+			free(d);
+		}
+	}
+	for (size_t i = 0; i < r->findings.n; i++)
+		LINE("finding", finding_name(r->findings.v[i].id));
+	buf_addf(&b, "verdict: %s (%d)\n", verdict_name(r->verdict), r->score);
+#undef LINE
+	ui_links_free(links, nlinks);
+	return buf_take(&b);
+}
+
+void
+ui_osc52(const char *text)
+{
+	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *p = (const unsigned char *)text;
+	size_t n = strlen(text);
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, "\033]52;c;");
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
+		buf_addc(&b, tab[v >> 18 & 63]);
+		buf_addc(&b, tab[v >> 12 & 63]);
+		buf_addc(&b, i + 1 < n ? tab[v >> 6 & 63] : '=');
+		buf_addc(&b, i + 2 < n ? tab[v & 63] : '=');
+	}
+	buf_adds(&b, "\a");
+	fflush(stdout);
+	for (size_t off = 0; off < b.len;) {
+		ssize_t w = write(STDOUT_FILENO, b.s + off, b.len - off);
+		if (w <= 0 && errno != EINTR)
+			break;
+		if (w > 0)
+			off += (size_t)w;
+	}
+	buf_free(&b);
+}
+
+int
+ui_write_file(const char *path, const char *text, char **cause)
+{
+	FILE *f = fopen(path, "w");
+
+	if (f == NULL || fputs(text, f) < 0 || fclose(f) != 0) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+char *
+ui_read_file(const char *path, size_t *len, char **cause)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b;
+	char chunk[65536];
+	size_t got;
+
+	if (f == NULL) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	buf_init(&b);
+	buf_adds(&b, "");
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&b, chunk, got);
+	fclose(f);
+	*len = b.len;
+	return buf_take(&b);
+}
+
+int
+ui_pipe(const char *cmd, const char *data, size_t len, char **cause)
+{
+	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+	FILE *f = popen(cmd, "w");
+	int st;
+
+	if (f == NULL) {
+		*cause = xasprintf("%s: %s", cmd, strerror(errno));
+		signal(SIGPIPE, old);
+		return -1;
+	}
+	fwrite(data, 1, len, f);
+	st = pclose(f);
+	signal(SIGPIPE, old);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+int
+ui_pager_report(const struct report *r, char **cause)
+{
+	const char *pager = getenv("PAGER");
+	void (*old)(int);
+	FILE *f;
+
+	if (pager == NULL || *pager == '\0')
+		pager = "less";
+	old = signal(SIGPIPE, SIG_IGN);
+	if ((f = popen(pager, "w")) == NULL) {
+		*cause = xasprintf("%s: %s", pager, strerror(errno));
+		signal(SIGPIPE, old);
+		return -1;
+	}
+	report_write(f, r, REPORT_TEXT);
+	pclose(f);
+	signal(SIGPIPE, old);
+	return 0;
+}
+
+enum level
+ui_worse(enum level a, enum level b)
+{
+	if (a == LV_VERIFIED)
+		return b != LV_NONE && b != LV_INFO ? b : a;
+	if (b == LV_VERIFIED)
+		return a != LV_NONE && a != LV_INFO ? a : b;
+	return a > b ? a : b;
+}
+
+static enum level
+finding_level(const struct finding *f)
+{
+	return f->id == F_BRAND_VERIFIED ? LV_VERIFIED : level_of_severity(f->severity);
+}
+
+enum level
+ui_where_level(const struct report *r, const char *w, bool any_index)
+{
+	enum level lv = LV_NONE;
+	size_t n = strlen(w);
+
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const struct finding *f = &r->findings.v[i];
+		if (f->where == NULL || ascii_strncasecmp(f->where, w, n) != 0)
+			continue;
+		if (f->where[n] == '\0' || (any_index && f->where[n] == '['))
+			lv = ui_worse(lv, finding_level(f));
+	}
+	return lv;
+}
+
+enum level
+ui_id_level(const struct report *r, int id)
+{
+	enum level lv = LV_NONE;
+
+	for (size_t i = 0; i < r->findings.n; i++)
+		if ((int)r->findings.v[i].id == id)
+			lv = ui_worse(lv, finding_level(&r->findings.v[i]));
+	return lv;
+}

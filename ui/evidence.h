@@ -1,0 +1,56 @@
+/* evidence.h — what the UI shows and exports about a report: links (one accessor), defanged URLs, indicators, the origin; OSC 52, files, pipes, the pager. */
+#ifndef KENSA_UI_EVIDENCE_H
+#define KENSA_UI_EVIDENCE_H
+
+#include <stddef.h>
+
+#include <stdbool.h>
+
+#include "theme.h"
+
+struct report;
+
+/* Worst level of the findings whose where is w (also w[n] when any_index); BRAND_VERIFIED counts as LV_VERIFIED. */
+enum level ui_where_level(const struct report *r, const char *w, bool any_index);
+/* Worst level of the findings with this id. */
+enum level ui_id_level(const struct report *r, int id);
+/* Worse of two levels (LV_VERIFIED ranks below LV_INFO findings only when nothing else). */
+enum level ui_worse(enum level a, enum level b);
+
+struct ui_link {
+	int number;            /* [n] */
+	/* every string is borrowed from the report's links (url.h) */
+	const char *text;      /* visible text */
+	const char *href;      /* target as written */
+	const char *source;    /* "a", "text", ... */
+	const char *defanged;  /* hXXps://host[.]tld/... */
+	const char *host;      /* host (Unicode form for IDNs), or NULL */
+	const char *org_domain;/* registrable domain, or NULL */
+	long start, end;       /* span of the visible text in the body, -1 if none */
+};
+
+/* The links of r, numbered as in the body. The one place the UI reads links from the core. Free with ui_links_free. */
+size_t ui_links(const struct report *r, struct ui_link **out);
+void ui_links_free(struct ui_link *v, size_t n);
+
+/* "http://a.b/c" -> "hXXp://a[.]b/c"; caller frees. */
+char *ui_defang(const char *url);
+/* The origin hop's IP, or NULL. */
+const char *ui_origin_ip(const struct report *r);
+/* Country and network of the origin as far as the report knows them, or NULL; caller frees. */
+char *ui_origin_geo(const struct report *r);
+/* Every indicator of the message, one per line, URLs and domains defanged; caller frees. */
+char *ui_indicators(const struct report *r);
+
+/* Put text on the terminal's clipboard with OSC 52 (works over SSH and in tmux with set-clipboard). */
+void ui_osc52(const char *text);
+/* Write text to path; 0 or -1 with *cause. */
+int ui_write_file(const char *path, const char *text, char **cause);
+/* Feed the message file (or data) to "sh -c cmd"; returns the exit status or -1 with *cause. Terminal must be released. */
+int ui_pipe(const char *cmd, const char *data, size_t len, char **cause);
+/* Read a whole file; NULL with *cause on error. */
+char *ui_read_file(const char *path, size_t *len, char **cause);
+/* Show the text report of r in $PAGER (default less). Terminal must be released. */
+int ui_pager_report(const struct report *r, char **cause);
+
+#endif

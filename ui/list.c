@@ -1,0 +1,82 @@
+/* list.c — the list behind the findings, received, headers, links, MIME, folders and help views. */
+#include "config.h"
+
+#include <string.h>
+
+#include "draw.h"
+#include "list.h"
+#include "tui.h"
+
+void
+list_draw(struct view *v, struct list *l, int y0, int h, list_item_fn fn)
+{
+	int used = 0;
+
+	if (l->n == 0)
+		return;
+	if (l->cursor >= l->n)
+		l->cursor = l->n - 1;
+	if (l->scroll_only) {
+		l->top = l->cursor;
+	} else {
+		if (l->cursor < l->top)
+			l->top = l->cursor;
+		/* move top down until the cursor's item fits */
+		for (;;) {
+			int rows = 0;
+			for (size_t i = l->top; i <= l->cursor; i++)
+				rows += fn(v, i, 0, v->x, v->w, h, false, true);
+			if (rows <= h || l->top == l->cursor)
+				break;
+			l->top++;
+		}
+	}
+	for (size_t i = l->top; i < l->n && used < h; i++)
+		used += fn(v, i, y0 + used, v->x, v->w, h - used, !l->scroll_only && i == l->cursor, false);
+}
+
+int
+list_key(struct list *l, enum action a, int page)
+{
+	long c = (long)l->cursor;
+
+	switch (a) {
+	case A_LINE_DOWN: c++; break;
+	case A_LINE_UP: c--; break;
+	case A_PAGE_DOWN: c += page; break;
+	case A_PAGE_UP: c -= page; break;
+	case A_HALF_DOWN: c += page / 2; break;
+	case A_HALF_UP: c -= page / 2; break;
+	case A_FIRST: c = 0; break;
+	case A_LAST: c = (long)l->n - 1; break;
+	default:
+		return REACT_UNHANDLED;
+	}
+	if (c >= (long)l->n)
+		c = (long)l->n - 1;
+	if (c < 0)
+		c = 0;
+	l->cursor = (size_t)c;
+	return REACT_REDRAW;
+}
+
+int
+list_text(int y, int x, int w, int maxrows, int indent, const char *s, struct style st, bool dry)
+{
+	size_t len = s != NULL ? strlen(s) : 0, pos = 0;
+	int rows = 0;
+
+	if (len == 0)
+		return 0;
+	while (pos < len && rows < maxrows) {
+		int in = rows > 0 ? indent : 0;
+		size_t next, e = draw_wrap(s, len, pos, w - in, &next);
+		if (!dry)
+			draw_text(y + rows, x + in, w - in, s + pos, e - pos, st);
+		rows++;
+		if (next <= pos)
+			break;
+		pos = next;
+	}
+	return rows;
+}

@@ -1,0 +1,221 @@
+/* sanitize.c — message bytes to harmless terminal cells: control pictures, U+FFFD, visible markers (after mblaze's safe_u8putstr and NeoMutt's mbyte filter). */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "sanitize.h"
+#include "util.h"
+
+/* Invisible or reordering characters and the marker shown for them. */
+static const struct {
+	unsigned lo, hi;
+	const char *name;
+} invisible[] = {
+	{ 0x00AD, 0x00AD, "SHY" },   { 0x034F, 0x034F, "CGJ" },   { 0x061C, 0x061C, "ALM" },
+	{ 0x115F, 0x1160, "HF" },    { 0x17B4, 0x17B5, "KIV" },   { 0x180B, 0x180E, "MVS" },
+	{ 0x200B, 0x200B, "ZWSP" },  { 0x200C, 0x200C, "ZWNJ" },  { 0x200D, 0x200D, "ZWJ" },
+	{ 0x200E, 0x200E, "LRM" },   { 0x200F, 0x200F, "RLM" },   { 0x2028, 0x2028, "LSEP" },
+	{ 0x2029, 0x2029, "PSEP" },  { 0x202A, 0x202A, "LRE" },   { 0x202B, 0x202B, "RLE" },
+	{ 0x202C, 0x202C, "PDF" },   { 0x202D, 0x202D, "LRO" },   { 0x202E, 0x202E, "RLO" },
+	{ 0x2060, 0x2060, "WJ" },    { 0x2061, 0x2064, "INVIS" }, { 0x2066, 0x2066, "LRI" },
+	{ 0x2067, 0x2067, "RLI" },   { 0x2068, 0x2068, "FSI" },   { 0x2069, 0x2069, "PDI" },
+	{ 0x206A, 0x206F, "DEPR" },  { 0x3164, 0x3164, "HF" },    { 0xFEFF, 0xFEFF, "BOM" },
+	{ 0xFFA0, 0xFFA0, "HF" },    { 0xFFF9, 0xFFFB, "IA" },    { 0x1D173, 0x1D17A, "MUS" },
+	{ 0xE0000, 0xE007F, "TAG" },
+};
+
+const char *
+sanitize_marker_name(unsigned c)
+{
+	size_t lo = 0, hi = sizeof invisible / sizeof invisible[0];
+
+	while (lo < hi) {   /* the table is sorted */
+		size_t mid = (lo + hi) / 2;
+		if (c < invisible[mid].lo)
+			hi = mid;
+		else if (c > invisible[mid].hi)
+			lo = mid + 1;
+		else
+			return invisible[mid].name;
+	}
+	return NULL;
+}
+
+/* Strict UTF-8 (RFC 3629 §4): no overlongs, surrogates or values past U+10FFFF. Returns the length, 0 if invalid. */
+static size_t
+utf8_decode(const unsigned char *p, size_t n, unsigned *cp)
+{
+	unsigned c = p[0], min;
+	size_t len;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2, c &= 0x1F, min = 0x80;
+	else if (c >= 0xE0 && c <= 0xEF)
+		len = 3, c &= 0x0F, min = 0x800;
+	else if (c >= 0xF0 && c <= 0xF4)
+		len = 4, c &= 0x07, min = 0x10000;
+	else
+		return 0;
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+static void
+set_ascii(struct san_cell *out, const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0' && i + 1 < sizeof out->text / sizeof out->text[0]; i++)
+		out->text[i] = (wchar_t)(unsigned char)s[i];
+	out->text[i] = L'\0';
+	out->width = (int)i;
+}
+
+void
+sanitize_next(const char *s, size_t len, size_t pos, unsigned flags, struct san_cell *out)
+{
+	const unsigned char *p = (const unsigned char *)s + pos;
+	bool ascii = (flags & SAN_ASCII) != 0;
+	unsigned c;
+	size_t n = utf8_decode(p, len - pos, &c);
+	const char *name;
+	char tmp[16];
+	int w;
+
+	out->len = n > 0 ? n : 1;
+	out->kind = SAN_MARKER;
+	out->cp = n > 0 ? c : 0xFFFD;
+	if (n == 0) {
+		out->kind = SAN_INVALID;
+		if (ascii)
+			set_ascii(out, "?");
+		else {
+			out->text[0] = 0xFFFD;
+			out->text[1] = L'\0';
+			out->width = 1;
+		}
+		return;
+	}
+	if (c == '\t') {
+		out->kind = SAN_TEXT;
+		set_ascii(out, (flags & SAN_TAB) ? "\t" : " ");
+		return;
+	}
+	if (c < 0x20 || c == 0x7F) {
+		if (ascii) {
+			tmp[0] = '^';
+			tmp[1] = c == 0x7F ? '?' : (char)(c + '@');
+			tmp[2] = '\0';
+			set_ascii(out, tmp);
+		} else {
+			out->text[0] = c == 0x7F ? 0x2421 : 0x2400 + c;
+			out->text[1] = L'\0';
+			out->width = 1;
+		}
+		return;
+	}
+	if (c >= 0x80 && c < 0xA0) {
+		snprintf(tmp, sizeof tmp, "<U+%04X>", c);
+		set_ascii(out, tmp);
+		return;
+	}
+	if ((name = sanitize_marker_name(c)) != NULL) {
+		snprintf(tmp, sizeof tmp, "<%s>", name);
+		set_ascii(out, tmp);
+		return;
+	}
+	if (c < 0x80) {
+		out->kind = SAN_TEXT;
+		out->text[0] = (wchar_t)c;
+		out->text[1] = L'\0';
+		out->width = 1;
+		return;
+	}
+	w = wcwidth((wchar_t)c);
+	if (w < 0) {   /* unassigned, or not printable in this locale's charset */
+		out->kind = SAN_INVALID;
+		if (ascii)
+			set_ascii(out, "?");
+		else {
+			out->text[0] = 0xFFFD;
+			out->text[1] = L'\0';
+			out->width = 1;
+		}
+		return;
+	}
+	out->kind = SAN_TEXT;
+	out->text[0] = (wchar_t)c;
+	out->text[1] = L'\0';
+	out->width = w;
+}
+
+static void
+put_utf8(struct buf *b, unsigned c)
+{
+	char t[4];
+
+	if (c < 0x80)
+		buf_addc(b, (char)c);
+	else if (c < 0x800) {
+		t[0] = (char)(0xC0 | c >> 6);
+		t[1] = (char)(0x80 | (c & 0x3F));
+		buf_add(b, t, 2);
+	} else if (c < 0x10000) {
+		t[0] = (char)(0xE0 | c >> 12);
+		t[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		t[2] = (char)(0x80 | (c & 0x3F));
+		buf_add(b, t, 3);
+	} else {
+		t[0] = (char)(0xF0 | c >> 18);
+		t[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+		t[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+		t[3] = (char)(0x80 | (c & 0x3F));
+		buf_add(b, t, 4);
+	}
+}
+
+char *
+sanitize_string(const char *s, size_t len, unsigned flags)
+{
+	struct buf b;
+	struct san_cell c;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (size_t pos = 0; s != NULL && pos < len; pos += c.len) {
+		sanitize_next(s, len, pos, flags, &c);
+		for (size_t i = 0; c.text[i] != L'\0'; i++)
+			put_utf8(&b, (unsigned)c.text[i]);
+	}
+	return buf_take(&b);
+}
+
+int
+sanitize_width(const char *s, size_t len, unsigned flags)
+{
+	struct san_cell c;
+	int w = 0;
+
+	for (size_t pos = 0; s != NULL && pos < len; pos += c.len) {
+		sanitize_next(s, len, pos, flags, &c);
+		w += c.width;
+	}
+	return w;
+}

@@ -1,0 +1,1003 @@
+/* tui.c — the TUI's main loop: start-up (keymap, theme, terminal), the view stack, keys to actions, the status line, background results and new mail. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "analyze.h"
+#include "draw.h"
+#include "evidence.h"
+#include "i18n.h"
+#include "keymap.h"
+#include "message.h"
+#include "settings.h"
+#include "store.h"
+#include "theme.h"
+#include "tui.h"
+#include "util.h"
+
+#define MAX_VIEWS 32
+#define COLLECT_EVERY_MS 150     /* apply worker results at most this often */
+#define POLL_MAIL_MS 2000        /* look for new mail this often */
+
+struct tui {
+	struct settings *cfg;
+	char *root;                  /* the Maildir, or NULL for a single message */
+	struct store *store;
+	struct view *stack[MAX_VIEWS];
+	int depth;
+	struct view *index;          /* the index view, when there is one */
+	long current;                /* entry id of the current message */
+	struct report *rep;          /* the cached report of rep_entry */
+	long rep_entry;
+	unsigned rep_gen, list_gen;
+	bool list_force;             /* entries moved or renamed: the index rebuilds at once */
+	char *single_path;           /* single-message mode: the file ("-" for stdin) */
+	char *single_data;           /* stdin's bytes */
+	size_t single_len;
+	char *msg;                   /* status line message */
+	bool msg_error;
+	bool utf8, quit, need_layout, need_draw;
+};
+
+static volatile sig_atomic_t got_signal;
+static bool curses_on;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void
+fatal_hook(void)
+{
+	if (curses_on)
+		endwin();
+}
+
+/* ---- small accessors ---- */
+
+struct store *tui_store(struct tui *t) { return t->store; }
+struct settings *tui_settings(struct tui *t) { return t->cfg; }
+long tui_current(struct tui *t) { return t->current; }
+unsigned tui_report_gen(struct tui *t) { return t->rep_gen; }
+unsigned tui_list_gen(struct tui *t) { return t->list_gen; }
+void tui_list_changed(struct tui *t) { t->list_gen++; t->list_force = true; }
+
+bool
+tui_list_take_force(struct tui *t)
+{
+	bool f = t->list_force;
+
+	t->list_force = false;
+	return f;
+}
+bool tui_utf8(struct tui *t) { return t->utf8; }
+
+void
+tui_set_current(struct tui *t, long entry)
+{
+	t->current = entry;
+}
+
+void
+tui_message(struct tui *t, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(t->msg);
+	va_start(ap, fmt);
+	t->msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	t->msg_error = error;
+	t->need_draw = true;
+}
+
+struct report *
+tui_report(struct tui *t)
+{
+	char *path, *cause = NULL;
+	struct report *r;
+
+	if (t->rep != NULL && (t->store == NULL || t->rep_entry == t->current))
+		return t->rep;
+	if (t->store == NULL || t->current < 0 || (size_t)t->current >= store_count(t->store)) {
+		tui_message(t, true, "%s", _("no message selected"));
+		return NULL;
+	}
+	path = store_path(t->store, (size_t)t->current);
+	if (analyze_file(path, t->cfg, &r, &cause) != 0) {
+		tui_message(t, true, "%s: %s", path, cause);
+		free(cause);
+		free(path);
+		return NULL;
+	}
+	free(path);
+	report_free(t->rep);
+	t->rep = r;
+	t->rep_entry = t->current;
+	t->rep_gen++;
+	store_note_report(t->store, (size_t)t->current, r);
+	t->list_gen++;
+	return r;
+}
+
+void
+tui_report_changed(struct tui *t)
+{
+	t->rep_gen++;
+	if (t->store != NULL && t->rep != NULL && t->rep_entry >= 0) {
+		store_note_report(t->store, (size_t)t->rep_entry, t->rep);
+		t->list_gen++;
+	}
+}
+
+long
+tui_step_message(struct tui *t, int dir)
+{
+	if (t->index == NULL)
+		return -1;
+	return view_index_step(t->index, dir);
+}
+
+/* ---- the view stack ---- */
+
+static void
+layout(struct view *v)
+{
+	v->y = 0;
+	v->x = 0;
+	v->h = LINES - 1 > 1 ? LINES - 1 : 1;
+	v->w = COLS > 1 ? COLS : 1;
+	if (v->ops->resize != NULL)
+		v->ops->resize(v);
+}
+
+struct view *
+tui_push(struct tui *t, const struct view_ops *ops, void *arg)
+{
+	struct view *v;
+
+	if (t->depth == MAX_VIEWS) {
+		tui_message(t, true, "%s", _("too many views open"));
+		return NULL;
+	}
+	v = xcalloc(1, sizeof *v);
+	v->ops = ops;
+	v->t = t;
+	t->stack[t->depth++] = v;
+	ops->init(v, arg);
+	layout(v);
+	t->need_draw = true;
+	return v;
+}
+
+static void
+pop(struct tui *t)
+{
+	struct view *v = t->stack[--t->depth];
+
+	if (v == t->index)
+		t->index = NULL;
+	v->ops->free(v);
+	free(v->status);
+	free(v);
+	if (t->depth > 0)
+		layout(t->stack[t->depth - 1]);   /* the terminal may have changed size meanwhile */
+	t->need_draw = true;
+}
+
+char *
+tui_hints(enum keyctx ctx)
+{
+	static const struct {
+		enum action a;
+		const char *label;
+	} hints[] = {
+		{ A_OPEN_FINDINGS, N_("findings") }, { A_OPEN_RECEIVED, N_("received") },
+		{ A_OPEN_HEADERS, N_("headers") }, { A_OPEN_LINKS, N_("links") }, { A_OPEN_MIME, N_("MIME") },
+		{ A_BACK, N_("back") }, { A_HELP, N_("help") },
+	};
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++) {
+		int keys[4];
+		size_t n = keymap_keys_for(ctx, hints[i].a, keys, 4);
+		if (n == 0)
+			n = keymap_keys_for(CTX_GLOBAL, hints[i].a, keys, 4);
+		if (n > 0)
+			buf_addf(&b, "%s%s:%s", b.len > 0 ? " " : "", key_name(keys[0]), _(hints[i].label));
+	}
+	return buf_take(&b);
+}
+
+void
+tui_title(struct view *v, const char *title)
+{
+	struct style st = theme_elem(E_TITLE);
+
+	draw_fill(v->y, v->x, v->w, st);
+	draw_str(v->y, v->x + 1, v->w - 1, title, st);
+}
+
+/* ---- terminal in and out ---- */
+
+void
+tui_suspend(struct tui *t)
+{
+	def_prog_mode();
+	endwin();
+	fflush(stdout);
+}
+
+void
+tui_resume(struct tui *t)
+{
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	t->need_layout = t->need_draw = true;
+}
+
+static void
+draw_status(struct tui *t)
+{
+	struct view *top = t->stack[t->depth - 1];
+	struct style st = theme_elem(E_STATUS);
+	int y = LINES - 1;
+
+	draw_fill(y, 0, COLS, st);
+	if (t->msg != NULL)
+		draw_str(y, 0, COLS, t->msg, t->msg_error ? theme_over(st, theme_elem(E_ERROR)) : st);
+	else if (top->status != NULL)
+		draw_str(y, 0, COLS, top->status, st);
+}
+
+static void
+draw_all(struct tui *t)
+{
+	struct view *top = t->stack[t->depth - 1];
+
+	erase();
+	top->ops->draw(top);
+	draw_status(t);
+	refresh();
+	t->need_draw = false;
+}
+
+static int
+read_key(int *key)
+{
+	wint_t wc;
+	int rc = get_wch(&wc);
+
+	if (rc == ERR)
+		return ERR;
+	if (rc == KEY_CODE_YES) {
+		*key = KEYC_CURSES + (int)wc;
+		if (wc == KEY_ENTER)
+			*key = '\n';
+		return OK;
+	}
+	if (wc == 27) {   /* Escape alone, or Meta+key */
+		wint_t w2;
+		int r2;
+		bool was = is_nodelay(stdscr);
+		nodelay(stdscr, TRUE);
+		r2 = get_wch(&w2);
+		nodelay(stdscr, was);
+		if (r2 == OK && w2 != 27) {
+			*key = KEYC_META + (int)(w2 == '\r' ? '\n' : w2);
+			return OK;
+		}
+		*key = 27;
+		return OK;
+	}
+	*key = wc == '\r' ? '\n' : (wc == 0x7F || wc == 8) ? KEYC_CURSES + KEY_BACKSPACE : (int)wc;
+	return OK;
+}
+
+char *
+tui_prompt(struct tui *t, const char *prompt, const char *initial)
+{
+	struct buf b;
+	int key;
+	struct style st = theme_elem(E_STATUS);
+
+	buf_init(&b);
+	buf_adds(&b, initial != NULL ? initial : "");
+	nodelay(stdscr, FALSE);
+	curs_set(1);
+	for (;;) {
+		int y = LINES - 1, x;
+		draw_fill(y, 0, COLS, st);
+		x = draw_str(y, 0, COLS, prompt, st);
+		x += draw_str(y, x, COLS - x, b.s, st);
+		move(y, x < COLS ? x : COLS - 1);
+		refresh();
+		if (read_key(&key) == ERR) {
+			if (got_signal)
+				break;
+			continue;
+		}
+		if (key == '\n')
+			break;
+		if (key == 27 || key == 7 /* C-g */ || key == 3) {
+			buf_free(&b);
+			curs_set(0);
+			nodelay(stdscr, TRUE);
+			t->need_draw = true;
+			return NULL;
+		}
+		if (key == KEYC_CURSES + KEY_RESIZE) {
+			t->need_layout = true;
+			continue;
+		}
+		if (key == KEYC_CURSES + KEY_BACKSPACE) {
+			while (b.len > 0 && ((unsigned char)b.s[b.len - 1] & 0xC0) == 0x80)
+				b.len--;
+			if (b.len > 0)
+				b.len--;
+			b.s[b.len] = '\0';
+		} else if (key == 21) {   /* C-u */
+			b.len = 0;
+			b.s[0] = '\0';
+		} else if (key >= ' ' && key < KEYC_CURSES && key != 0x7F) {
+			char u[5] = { 0 };
+			unsigned k = (unsigned)key;
+			if (k < 0x80)
+				u[0] = (char)k;
+			else if (k < 0x800) {
+				u[0] = (char)(0xC0 | k >> 6); u[1] = (char)(0x80 | (k & 0x3F));
+			} else if (k < 0x10000) {
+				u[0] = (char)(0xE0 | k >> 12); u[1] = (char)(0x80 | ((k >> 6) & 0x3F)); u[2] = (char)(0x80 | (k & 0x3F));
+			} else {
+				u[0] = (char)(0xF0 | k >> 18); u[1] = (char)(0x80 | ((k >> 12) & 0x3F));
+				u[2] = (char)(0x80 | ((k >> 6) & 0x3F)); u[3] = (char)(0x80 | (k & 0x3F));
+			}
+			buf_adds(&b, u);
+		}
+	}
+	curs_set(0);
+	nodelay(stdscr, TRUE);
+	t->need_draw = true;
+	return buf_take(&b);
+}
+
+bool
+tui_confirm(struct tui *t, const char *question)
+{
+	char *q = xasprintf("%s [y/N] ", question);
+	struct style st = theme_elem(E_STATUS);
+	int key = 0;
+
+	nodelay(stdscr, FALSE);
+	draw_fill(LINES - 1, 0, COLS, st);
+	draw_str(LINES - 1, 0, COLS, q, theme_over(st, theme_elem(E_LABEL)));
+	refresh();
+	while (read_key(&key) == ERR && !got_signal)
+		;
+	nodelay(stdscr, TRUE);
+	free(q);
+	t->need_draw = true;
+	return key == 'y' || key == 'Y';
+}
+
+/* ---- folders ---- */
+
+void
+tui_open_folder(struct tui *t, const char *folder)
+{
+	struct store *s;
+	char *cause = NULL;
+
+	if (t->root == NULL)
+		return;
+	if (store_open(t->root, folder, t->cfg, &s, &cause) != 0) {
+		tui_message(t, true, "%s/%s: %s", t->root, folder, cause);
+		free(cause);
+		return;
+	}
+	while (t->depth > 0)
+		pop(t);
+	report_free(t->rep);
+	t->rep = NULL;
+	t->rep_entry = -1;
+	store_free(t->store);
+	t->store = s;
+	t->current = -1;
+	t->list_gen++;
+	t->index = tui_push(t, &view_index_ops, NULL);
+}
+
+/* ---- global actions: the ones that do not depend on the view ---- */
+
+/* The entries an action applies to: the tagged ones, else the current one. */
+static size_t
+targets(struct tui *t, size_t **out)
+{
+	size_t n = 0, cap = 16;
+	size_t *v = xmalloc(cap * sizeof *v);
+
+	for (size_t i = 0; i < store_count(t->store); i++) {
+		struct entry *e = store_entry(t->store, i);
+		if ((e->flags & EF_TAGGED) && !(e->flags & EF_GONE)) {
+			if (n == cap)
+				v = xreallocarray(v, cap *= 2, sizeof *v);
+			v[n++] = i;
+		}
+	}
+	if (n == 0 && t->current >= 0)
+		v[n++] = (size_t)t->current;
+	*out = v;
+	return n;
+}
+
+static int
+act_junk(struct tui *t)
+{
+	size_t *ids, n, done = 0;
+	char *q, *cause = NULL;
+
+	if (t->store == NULL) {
+		tui_message(t, true, "%s", _("only messages in a Maildir can be moved"));
+		return REACT_REDRAW;
+	}
+	if (strcmp(store_folder(t->store), ".Junk") == 0) {
+		tui_message(t, true, "%s", _("the message is already in the Junk folder"));
+		return REACT_REDRAW;
+	}
+	if ((n = targets(t, &ids)) == 0) {
+		free(ids);
+		return REACT_REDRAW;
+	}
+	q = xasprintf(ngettext("Move %zu message to the Junk folder?", "Move %zu messages to the Junk folder?", n), n);
+	if (tui_confirm(t, q)) {
+		for (size_t i = 0; i < n; i++) {
+			if (store_move_to_junk(t->store, ids[i], &cause) != 0) {
+				tui_message(t, true, "%s", cause);
+				free(cause);
+				cause = NULL;
+				break;
+			}
+			done++;
+		}
+		if (done > 0)
+			tui_message(t, false, ngettext("%zu message moved to Junk", "%zu messages moved to Junk", done), done);
+		tui_list_changed(t);
+		/* the message shown may be gone: back to the index */
+		while (done > 0 && t->depth > 1 && t->stack[t->depth - 1] != t->index)
+			pop(t);
+	}
+	free(q);
+	free(ids);
+	return REACT_RELAYOUT;
+}
+
+static int
+act_flag(struct tui *t, char flag)
+{
+	size_t *ids, n;
+	char *q, *cause = NULL;
+
+	if (t->store == NULL) {
+		tui_message(t, true, "%s", _("only messages in a Maildir have flags"));
+		return REACT_REDRAW;
+	}
+	if ((n = targets(t, &ids)) == 0) {
+		free(ids);
+		return REACT_REDRAW;
+	}
+	if (flag == 'F')
+		q = xasprintf(ngettext("Toggle the flag of %zu message?", "Toggle the flag of %zu messages?", n), n);
+	else
+		q = xasprintf(ngettext("Toggle seen on %zu message?", "Toggle seen on %zu messages?", n), n);
+	if (tui_confirm(t, q)) {
+		for (size_t i = 0; i < n; i++)
+			if (store_toggle_flag(t->store, ids[i], flag, &cause) != 0) {
+				tui_message(t, true, "%s", cause);
+				free(cause);
+				cause = NULL;
+				break;
+			}
+		tui_list_changed(t);
+		if (t->rep != NULL && t->rep_entry >= 0) {   /* the file has a new name */
+			free(t->rep->file);
+			t->rep->file = store_path(t->store, (size_t)t->rep_entry);
+		}
+	}
+	free(q);
+	free(ids);
+	return REACT_REDRAW;
+}
+
+static char *
+message_bytes(struct tui *t, size_t *len)
+{
+	char *cause = NULL, *data, *path;
+
+	if (t->single_data != NULL) {
+		*len = t->single_len;
+		return xstrndup(t->single_data, t->single_len);
+	}
+	path = t->store != NULL ? (t->current >= 0 ? store_path(t->store, (size_t)t->current) : NULL) : xstrdup(t->single_path);
+	if (path == NULL)
+		return NULL;
+	data = ui_read_file(path, len, &cause);
+	if (data == NULL) {
+		tui_message(t, true, "%s", cause);
+		free(cause);
+	}
+	free(path);
+	return data;
+}
+
+static int
+global_action(struct tui *t, enum action a)
+{
+	struct report *r;
+	char *s, *cause = NULL;
+	int key;
+	struct view *top = t->stack[t->depth - 1];
+
+	switch (a) {
+	case A_QUIT:
+		t->quit = true;
+		return REACT_QUIT;
+	case A_BACK:
+		if (t->depth > 1)
+			return REACT_CLOSE;
+		t->quit = true;
+		return REACT_QUIT;
+	case A_HELP: {
+		enum keyctx ctx = top->ops->ctx;
+		if (top->ops != &view_help_ops)
+			tui_push(t, &view_help_ops, &ctx);
+		return REACT_REDRAW;
+	}
+	case A_REDRAW:
+		clearok(curscr, TRUE);
+		return REACT_RELAYOUT;
+	case A_OPEN_FINDINGS:
+	case A_OPEN_RECEIVED:
+	case A_OPEN_HEADERS:
+	case A_OPEN_LINKS:
+	case A_OPEN_MIME:
+		if ((r = tui_report(t)) == NULL)
+			return REACT_REDRAW;
+		tui_push(t, a == A_OPEN_FINDINGS ? &view_findings_ops : a == A_OPEN_RECEIVED ? &view_received_ops :
+		    a == A_OPEN_HEADERS ? &view_headers_ops : a == A_OPEN_LINKS ? &view_links_ops : &view_mime_ops, NULL);
+		return REACT_REDRAW;
+	case A_OPEN_FOLDERS:
+		if (t->root == NULL) {
+			tui_message(t, true, "%s", _("no Maildir is open"));
+			return REACT_REDRAW;
+		}
+		tui_push(t, &view_folders_ops, NULL);
+		return REACT_REDRAW;
+	case A_SELECT:
+		if ((r = tui_report(t)) == NULL)
+			return REACT_REDRAW;
+		tui_push(t, &view_message_ops, NULL);
+		return REACT_REDRAW;
+	case A_MOVE_TO_JUNK:
+		return act_junk(t);
+	case A_TOGGLE_FLAGGED:
+		return act_flag(t, 'F');
+	case A_TOGGLE_SEEN:
+		return act_flag(t, 'S');
+	case A_COPY_ORIGIN_IP:
+		if ((r = tui_report(t)) == NULL)
+			return REACT_REDRAW;
+		if (ui_origin_ip(r) == NULL)
+			tui_message(t, true, "%s", _("no origin IP in this message"));
+		else {
+			ui_osc52(ui_origin_ip(r));
+			tui_message(t, false, _("copied to the clipboard: %s"), ui_origin_ip(r));
+		}
+		return REACT_REDRAW;
+	case A_COPY_DEFANGED_URL: {
+		struct ui_link *links;
+		size_t n;
+		if ((r = tui_report(t)) == NULL)
+			return REACT_REDRAW;
+		n = ui_links(r, &links);
+		if (n == 0)
+			tui_message(t, true, "%s", _("this message has no links"));
+		else {
+			ui_osc52(links[0].defanged);
+			tui_message(t, false, _("copied to the clipboard: %s"), links[0].defanged);
+		}
+		ui_links_free(links, n);
+		return REACT_REDRAW;
+	}
+	case A_COPY_INDICATORS:
+		if ((r = tui_report(t)) == NULL)
+			return REACT_REDRAW;
+		s = ui_indicators(r);
+		ui_osc52(s);
+		free(s);
+		tui_message(t, false, "%s", _("every indicator of the message copied to the clipboard"));
+		return REACT_REDRAW;
+	case A_SAVE_INDICATORS: {
+		char *path;
+		if ((r = tui_report(t)) == NULL)
+			return REACT_REDRAW;
+		if ((path = tui_prompt(t, _("Write the indicators to: "), "kensa-indicators.txt")) == NULL || *path == '\0') {
+			free(path);
+			return REACT_REDRAW;
+		}
+		s = ui_indicators(r);
+		if (ui_write_file(path, s, &cause) != 0) {
+			tui_message(t, true, "%s", cause);
+			free(cause);
+		} else
+			tui_message(t, false, _("indicators written to %s"), path);
+		free(s);
+		free(path);
+		return REACT_REDRAW;
+	}
+	case A_PIPE_MESSAGE: {
+		char *cmd, *data;
+		size_t len;
+		int st;
+		if ((cmd = tui_prompt(t, _("Pipe the message to: "), NULL)) == NULL || *cmd == '\0') {
+			free(cmd);
+			return REACT_REDRAW;
+		}
+		if ((data = message_bytes(t, &len)) == NULL) {
+			free(cmd);
+			return REACT_REDRAW;
+		}
+		tui_suspend(t);
+		st = ui_pipe(cmd, data, len, &cause);
+		printf("\n%s", _("Press any key to return to kensa..."));
+		fflush(stdout);
+		tui_resume(t);
+		nodelay(stdscr, FALSE);
+		read_key(&key);
+		nodelay(stdscr, TRUE);
+		if (st < 0 && cause != NULL) {
+			tui_message(t, true, "%s", cause);
+			free(cause);
+		} else
+			tui_message(t, st != 0, _("%s: exit status %d"), cmd, st);
+		free(data);
+		free(cmd);
+		return REACT_RELAYOUT;
+	}
+	case A_SHOW_REPORT:
+		if ((r = tui_report(t)) == NULL)
+			return REACT_REDRAW;
+		tui_suspend(t);
+		if (ui_pager_report(r, &cause) != 0) {
+			tui_message(t, true, "%s", cause);
+			free(cause);
+		}
+		tui_resume(t);
+		return REACT_RELAYOUT;
+	case A_NONE:
+		return REACT_NONE;
+	default:
+		tui_message(t, false, _("%s: not available here (? shows the keys)"), action_name(a));
+		return REACT_REDRAW;
+	}
+}
+
+static void
+handle_key(struct tui *t, int key)
+{
+	struct view *top = t->stack[t->depth - 1];
+	enum action a;
+	int r;
+
+	if (key == KEYC_CURSES + KEY_RESIZE) {
+		t->need_layout = true;
+		return;
+	}
+	free(t->msg);
+	t->msg = NULL;
+	a = keymap_lookup(top->ops->ctx, key);
+	if (a == A_NONE) {
+		tui_message(t, false, _("%s is not bound (? shows the keys)"), key_name(key));
+		return;
+	}
+	r = top->ops->key(top, a);
+	if (r & REACT_UNHANDLED)
+		r = global_action(t, a);
+	if ((r & REACT_CLOSE) && t->depth > 1 && t->stack[t->depth - 1] == top)
+		pop(t);
+	if (r & REACT_QUIT)
+		t->quit = true;
+	if (r & REACT_RELAYOUT)
+		t->need_layout = true;
+	t->need_draw = true;
+}
+
+/* ---- start-up ---- */
+
+static char *
+config_file(const char *name)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	if (xdg != NULL && *xdg != '\0')
+		return xasprintf("%s/kensa/%s", xdg, name);
+	if (home != NULL)
+		return xasprintf("%s/.config/kensa/%s", home, name);
+	return NULL;
+}
+
+static char *
+keymap_dir(void)
+{
+	const char *env = getenv("KENSA_KEYMAPDIR");
+
+	return xstrdup(env != NULL && *env != '\0' ? env : PKGDATADIR "/keymaps");
+}
+
+/* Load the chosen keymap, then the user's; errors as "FILE:LINE: reason" lines in *errors. */
+static int
+load_keys(const char *name, struct buf *errors)
+{
+	char *dir = keymap_dir(), *path, *user, *err = NULL;
+	int rc = 0;
+
+	keymap_clear();
+	if (name == NULL || *name == '\0')
+		name = "default";
+	path = strchr(name, '/') != NULL ? xstrdup(name) : xasprintf("%s/%s.keys", dir, name);
+	if (keymap_load(path, &err) != 0) {
+		buf_addf(errors, _("cannot read the keymap %s: %s\n"), path, strerror(errno));
+		rc = -1;
+	}
+	if (err != NULL) {
+		buf_adds(errors, err);
+		free(err);
+		err = NULL;
+	}
+	if ((user = config_file("keys")) != NULL && access(user, F_OK) == 0) {
+		if (keymap_load(user, &err) != 0)
+			buf_addf(errors, "%s: %s\n", user, strerror(errno));
+		if (err != NULL) {
+			buf_adds(errors, err);
+			free(err);
+		}
+	}
+	free(user);
+	free(path);
+	free(dir);
+	return rc;
+}
+
+static void
+load_theme(struct buf *errors)
+{
+	char *path = config_file("theme"), *err = NULL;
+
+	if (path != NULL && access(path, F_OK) == 0) {
+		if (theme_load(path, &err) != 0)
+			buf_addf(errors, "%s: %s\n", path, strerror(errno));
+		if (err != NULL) {
+			buf_adds(errors, err);
+			free(err);
+		}
+	}
+	free(path);
+}
+
+static int
+open_target(struct tui *t, const char *target)
+{
+	struct stat st;
+	char *cause = NULL;
+
+	if (strcmp(target, "-") == 0) {
+		struct message *m;
+		struct buf b;
+		char chunk[65536];
+		ssize_t got;
+		int fd;
+
+		buf_init(&b);
+		buf_adds(&b, "");
+		while ((got = read(STDIN_FILENO, chunk, sizeof chunk)) > 0)
+			buf_add(&b, chunk, (size_t)got);
+		t->single_len = b.len;
+		t->single_data = buf_take(&b);
+		if (message_load_mem(t->single_data, t->single_len, "-", &m, &cause) != 0) {
+			fprintf(stderr, "kensa: -: %s\n", cause);
+			free(cause);
+			return -1;
+		}
+		t->rep = analyze_message(m, t->cfg);
+		t->single_path = xstrdup("-");
+		/* the message came through the pipe: keys come from the terminal */
+		if ((fd = open("/dev/tty", O_RDWR | O_CLOEXEC)) < 0) {
+			fprintf(stderr, "kensa: /dev/tty: %s\n", strerror(errno));
+			return -1;
+		}
+		dup2(fd, STDIN_FILENO);
+		close(fd);
+		return 0;
+	}
+	if (stat(target, &st) != 0) {
+		fprintf(stderr, "kensa: %s: %s\n", target, strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		if (analyze_file(target, t->cfg, &t->rep, &cause) != 0) {
+			fprintf(stderr, "kensa: %s: %s\n", target, cause);
+			free(cause);
+			return -1;
+		}
+		t->single_path = xstrdup(target);
+		return 0;
+	}
+	if (store_open(target, "", t->cfg, &t->store, &cause) != 0) {
+		fprintf(stderr, "kensa: %s: %s\n", target, cause);
+		free(cause);
+		return -1;
+	}
+	t->root = xstrdup(target);
+	return 0;
+}
+
+static long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int
+tui_main(struct settings *cfg, const struct tui_options *opt)
+{
+	struct tui tui, *t = &tui;
+	struct buf errors;
+	const char *nc = getenv("NO_COLOR");
+	bool colour = !(opt->no_color || cfg->no_color || (nc != NULL && *nc != '\0'));
+	long last_collect = 0, last_poll;
+	struct sigaction sa;
+	char *def = NULL;
+	const char *target = opt->target;
+
+	memset(t, 0, sizeof *t);
+	t->cfg = cfg;
+	t->current = -1;
+	t->rep_entry = -1;
+	if (target == NULL) {
+		const char *env = getenv("MAILDIR");
+		target = def = env != NULL ? xstrdup(env) : xasprintf("%s/Maildir", getenv("HOME") ? getenv("HOME") : ".");
+	}
+	if (open_target(t, target) != 0) {
+		free(def);
+		free(t->single_data);
+		free(t->single_path);
+		report_free(t->rep);
+		return 1;
+	}
+	free(def);
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "kensa: %s\n", _("the message browser needs a terminal (use kensa report or kensa scan in scripts)"));
+		return 1;
+	}
+	buf_init(&errors);
+	buf_adds(&errors, "");
+	load_keys(opt->keymap, &errors);
+	load_theme(&errors);
+
+	t->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	draw_init(t->utf8);
+	util_set_fatal_hook(fatal_hook);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+
+	initscr();
+	curses_on = true;
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	theme_init(colour, t->utf8);
+
+	if (t->store != NULL)
+		t->index = tui_push(t, &view_index_ops, NULL);
+	else {
+		t->current = 0;
+		tui_push(t, &view_message_ops, NULL);
+	}
+	if (errors.len > 0) {
+		size_t nl = 0;
+		for (size_t i = 0; i < errors.len; i++)
+			nl += errors.s[i] == '\n';
+		errors.s[strcspn(errors.s, "\n")] = '\0';
+		if (nl > 1)
+			tui_message(t, true, _("%s (and %zu more)"), errors.s, nl - 1);
+		else
+			tui_message(t, true, "%s", errors.s);
+	}
+	buf_free(&errors);
+
+	last_poll = now_ms();
+	t->need_draw = true;
+	while (!t->quit && t->depth > 0) {
+		struct pollfd fds[2];
+		int nfds = 1, timeout = POLL_MAIL_MS, key;
+		long now;
+
+		if (got_signal)
+			break;
+		if (t->need_layout) {
+			t->need_layout = false;
+			for (int i = 0; i < t->depth; i++)
+				layout(t->stack[i]);
+			t->need_draw = true;
+		}
+		if (t->need_draw)
+			draw_all(t);
+		fds[0].fd = STDIN_FILENO;
+		fds[0].events = POLLIN;
+		now = now_ms();
+		if (t->store != NULL) {
+			if (now - last_collect >= COLLECT_EVERY_MS) {
+				fds[1].fd = store_fd(t->store);
+				fds[1].events = POLLIN;
+				nfds = 2;
+			} else
+				timeout = (int)(COLLECT_EVERY_MS - (now - last_collect));
+		}
+		if (poll(fds, (nfds_t)nfds, timeout) < 0 && errno != EINTR)
+			break;
+		now = now_ms();
+		if (nfds == 2 && (fds[1].revents & POLLIN)) {
+			if (store_collect(t->store) > 0) {
+				t->list_gen++;
+				t->need_draw = true;
+			}
+			last_collect = now;
+		}
+		if (t->store != NULL && now - last_poll >= POLL_MAIL_MS) {
+			last_poll = now;
+			if (store_poll(t->store) > 0) {
+				tui_list_changed(t);
+				t->need_draw = true;
+			}
+		}
+		while (!t->quit && t->depth > 0 && read_key(&key) == OK)
+			handle_key(t, key);
+	}
+	while (t->depth > 0)
+		pop(t);
+	endwin();
+	curses_on = false;
+	report_free(t->rep);
+	store_free(t->store);
+	free(t->root);
+	free(t->single_path);
+	free(t->single_data);
+	free(t->msg);
+	keymap_clear();
+	return 0;
+}

@@ -1,0 +1,509 @@
+/* view-index.c — the message list: date, risk glyph, sender, subject; sorting, limiting by pattern, tagging; rows fill in as the worker analyses. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "draw.h"
+#include "i18n.h"
+#include "store.h"
+#include "tui.h"
+#include "util.h"
+
+enum sort { SORT_DATE, SORT_RISK, SORT_SENDER };
+
+/* One term of a limit pattern (documented in kensa(1) and the help view). */
+struct term {
+	char kind;         /* 't' text, 'f' finding, 'v' verdict, 's' subject, 'a' sender, 'F' flagged, 'N' unseen, 'T' tagged */
+	bool negate;
+	int value;         /* finding id, verdict (3 = pending) */
+	char *text;
+};
+
+struct index {
+	uint32_t *order;
+	size_t norder, cap;
+	size_t cursor, top;
+	enum sort sort;
+	bool reverse;
+	char *limit;
+	struct term *terms;
+	size_t nterms;
+	unsigned gen;
+	long last_build;
+	bool built;
+};
+
+static struct store *S(struct view *v) { return tui_store(v->t); }
+
+static long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* ---- patterns ---- */
+
+static void
+terms_free(struct index *ix)
+{
+	for (size_t i = 0; i < ix->nterms; i++)
+		free(ix->terms[i].text);
+	free(ix->terms);
+	ix->terms = NULL;
+	ix->nterms = 0;
+}
+
+/* Parse "~f FROM_BRAND_MISMATCH ~v phishing !text"; returns 0 or -1 with *cause. */
+static int
+pattern_parse(struct index *ix, const char *pat, char **cause)
+{
+	char *copy = xstrdup(pat), *save = NULL, *w;
+
+	terms_free(ix);
+	for (w = strtok_r(copy, " \t", &save); w != NULL; w = strtok_r(NULL, " \t", &save)) {
+		struct term t = { 't', false, 0, NULL };
+
+		if (*w == '!') {
+			t.negate = true;
+			w++;
+		}
+		if (w[0] == '~' && w[1] != '\0' && w[2] == '\0' && strchr("fvsaFNT", w[1]) != NULL) {
+			t.kind = w[1];
+			if (strchr("fvsa", t.kind) != NULL) {
+				char *arg = strtok_r(NULL, " \t", &save);
+				if (arg == NULL) {
+					*cause = xasprintf(_("%s needs an argument"), w);
+					goto fail;
+				}
+				if (t.kind == 'f') {
+					char *up = xstrdup(arg);
+					for (char *p = up; *p; p++)
+						if (*p >= 'a' && *p <= 'z')
+							*p = (char)(*p - 32);
+					t.value = finding_from_name(up);
+					free(up);
+					if (t.value < 0) {
+						*cause = xasprintf(_("unknown finding id: %s"), arg);
+						goto fail;
+					}
+				} else if (t.kind == 'v') {
+					if (ascii_strcasecmp(arg, "phishing") == 0) t.value = VERDICT_PHISHING;
+					else if (ascii_strcasecmp(arg, "suspicious") == 0) t.value = VERDICT_SUSPICIOUS;
+					else if (ascii_strcasecmp(arg, "clean") == 0) t.value = VERDICT_CLEAN;
+					else if (ascii_strcasecmp(arg, "pending") == 0) t.value = 3;
+					else {
+						*cause = xasprintf(_("unknown verdict: %s (phishing, suspicious, clean, pending)"), arg);
+						goto fail;
+					}
+				} else
+					t.text = xstrdup(arg);
+			}
+		} else if (*w != '\0')
+			t.text = xstrdup(w);
+		else
+			continue;
+		ix->terms = xreallocarray(ix->terms, ix->nterms + 1, sizeof *ix->terms);
+		ix->terms[ix->nterms++] = t;
+	}
+	free(copy);
+	return 0;
+fail:
+	free(copy);
+	terms_free(ix);
+	return -1;
+}
+
+static bool
+term_match(struct store *s, const struct entry *e, const struct term *t)
+{
+	const char *subj = store_str(s, e->subject), *name = store_str(s, e->from_name), *dom = store_str(s, e->from_domain);
+
+	switch (t->kind) {
+	case 'f':
+		return e->state == ENTRY_ANALYSED && (e->ids[t->value / 64] >> (t->value % 64) & 1);
+	case 'v':
+		if (t->value == 3)
+			return e->state < ENTRY_ANALYSED;
+		return e->state == ENTRY_ANALYSED && e->verdict == t->value;
+	case 's':
+		return ascii_strcasestr(subj, t->text) != NULL;
+	case 'a':
+		return ascii_strcasestr(name, t->text) != NULL || ascii_strcasestr(dom, t->text) != NULL;
+	case 'F':
+		return (e->flags & EF_FLAGGED) != 0;
+	case 'N':
+		return !(e->flags & EF_SEEN);
+	case 'T':
+		return (e->flags & EF_TAGGED) != 0;
+	default:
+		return ascii_strcasestr(subj, t->text) != NULL || ascii_strcasestr(name, t->text) != NULL ||
+		    ascii_strcasestr(dom, t->text) != NULL;
+	}
+}
+
+static bool
+matches(struct index *ix, struct store *s, const struct entry *e)
+{
+	for (size_t i = 0; i < ix->nterms; i++)
+		if (term_match(s, e, &ix->terms[i]) == ix->terms[i].negate)
+			return false;
+	return true;
+}
+
+/* ---- order ---- */
+
+struct sort_ctx {
+	struct store *s;
+	enum sort sort;
+	bool reverse;
+};
+
+static int
+risk_rank(const struct entry *e)
+{
+	if (e->state == ENTRY_ERROR)
+		return -1;
+	if (e->state < ENTRY_ANALYSED)
+		return -2;
+	return e->verdict * 100000 + e->score + 50000;
+}
+
+static int
+order_cmp(const void *a, const void *b, void *arg)
+{
+	const struct sort_ctx *c = arg;
+	uint32_t ia = *(const uint32_t *)a, ib = *(const uint32_t *)b;
+	const struct entry *x = store_entry(c->s, ia), *y = store_entry(c->s, ib);
+	int r = 0;
+
+	switch (c->sort) {
+	case SORT_DATE:
+		r = x->date > y->date ? -1 : x->date < y->date ? 1 : 0;   /* newest first */
+		break;
+	case SORT_RISK: {
+		int rx = risk_rank(x), ry = risk_rank(y);
+		r = rx > ry ? -1 : rx < ry ? 1 : (x->date > y->date ? -1 : x->date < y->date ? 1 : 0);
+		break;
+	}
+	case SORT_SENDER:
+		r = ascii_strcasecmp(store_str(c->s, x->from_name), store_str(c->s, y->from_name));
+		if (r == 0)
+			r = ascii_strcasecmp(store_str(c->s, x->from_domain), store_str(c->s, y->from_domain));
+		break;
+	}
+	if (r == 0)
+		r = ia < ib ? 1 : ia > ib ? -1 : 0;
+	return c->reverse ? -r : r;
+}
+
+static void
+rebuild(struct view *v)
+{
+	struct index *ix = v->data;
+	struct store *s = S(v);
+	size_t n = store_count(s);
+	long keep = ix->norder > 0 && ix->cursor < ix->norder ? (long)ix->order[ix->cursor] : tui_current(v->t);
+	struct sort_ctx c = { s, ix->sort, ix->reverse };
+
+	if (ix->cap < n) {
+		ix->cap = n;
+		ix->order = xreallocarray(ix->order, n > 0 ? n : 1, sizeof *ix->order);
+	}
+	ix->norder = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct entry *e = store_entry(s, i);
+		if (!(e->flags & EF_GONE) && matches(ix, s, e))
+			ix->order[ix->norder++] = (uint32_t)i;
+	}
+	if (ix->norder > 1)
+		qsort_r(ix->order, ix->norder, sizeof *ix->order, order_cmp, &c);
+	ix->cursor = 0;
+	for (size_t i = 0; keep >= 0 && i < ix->norder; i++)
+		if (ix->order[i] == (uint32_t)keep) {
+			ix->cursor = i;
+			break;
+		}
+	if (keep >= 0 && ix->cursor == 0 && ix->norder > 0 && ix->order[0] != (uint32_t)keep && ix->built) {
+		/* the message left the list (moved, limited out): stay near where it was */
+		ix->cursor = ix->top < ix->norder ? ix->top : ix->norder - 1;
+	}
+	tui_set_current(v->t, ix->norder > 0 ? (long)ix->order[ix->cursor] : -1);
+	ix->gen = tui_list_gen(v->t);
+	ix->last_build = now_ms();
+	ix->built = true;
+}
+
+static void
+index_init(struct view *v, void *arg)
+{
+	struct index *ix = xcalloc(1, sizeof *ix);
+
+	v->data = ix;
+	rebuild(v);
+}
+
+static void
+index_free(struct view *v)
+{
+	struct index *ix = v->data;
+
+	terms_free(ix);
+	free(ix->limit);
+	free(ix->order);
+	free(ix);
+}
+
+static void
+index_resize(struct view *v)
+{
+}
+
+static int
+rows(struct view *v)
+{
+	return v->h - 1 > 1 ? v->h - 1 : 1;
+}
+
+static void
+clamp(struct view *v)
+{
+	struct index *ix = v->data;
+	int r = rows(v);
+
+	if (ix->norder == 0) {
+		ix->cursor = ix->top = 0;
+		tui_set_current(v->t, -1);
+		return;
+	}
+	if (ix->cursor >= ix->norder)
+		ix->cursor = ix->norder - 1;
+	if (ix->cursor < ix->top)
+		ix->top = ix->cursor;
+	if (ix->cursor >= ix->top + (size_t)r)
+		ix->top = ix->cursor - (size_t)r + 1;
+	if (ix->top + (size_t)r > ix->norder)
+		ix->top = ix->norder > (size_t)r ? ix->norder - (size_t)r : 0;
+	tui_set_current(v->t, (long)ix->order[ix->cursor]);
+}
+
+long
+view_index_step(struct view *v, int dir)
+{
+	struct index *ix = v->data;
+
+	if (ix->norder == 0)
+		return -1;
+	if ((dir < 0 && ix->cursor == 0) || (dir > 0 && ix->cursor + 1 >= ix->norder))
+		return -1;
+	ix->cursor = (size_t)((long)ix->cursor + dir);
+	clamp(v);
+	return (long)ix->order[ix->cursor];
+}
+
+static void
+move_by(struct view *v, long d)
+{
+	struct index *ix = v->data;
+	long c = (long)ix->cursor + d;
+
+	if (c < 0)
+		c = 0;
+	if (ix->norder > 0 && c >= (long)ix->norder)
+		c = (long)ix->norder - 1;
+	ix->cursor = (size_t)c;
+	clamp(v);
+}
+
+static int
+index_key(struct view *v, enum action a)
+{
+	struct index *ix = v->data;
+	int r = rows(v);
+	char *pat, *cause = NULL;
+
+	switch (a) {
+	case A_LINE_DOWN: case A_NEXT_MESSAGE: move_by(v, 1); break;
+	case A_LINE_UP: case A_PREV_MESSAGE: move_by(v, -1); break;
+	case A_PAGE_DOWN: move_by(v, r); break;
+	case A_PAGE_UP: move_by(v, -r); break;
+	case A_HALF_DOWN: move_by(v, r / 2); break;
+	case A_HALF_UP: move_by(v, -r / 2); break;
+	case A_FIRST: move_by(v, -(long)ix->norder); break;
+	case A_LAST: move_by(v, (long)ix->norder); break;
+	case A_SORT_DATE: case A_SORT_RISK: case A_SORT_SENDER:
+		ix->sort = a == A_SORT_DATE ? SORT_DATE : a == A_SORT_RISK ? SORT_RISK : SORT_SENDER;
+		ix->reverse = false;
+		rebuild(v);
+		clamp(v);
+		break;
+	case A_SORT_REVERSE:
+		ix->reverse = !ix->reverse;
+		rebuild(v);
+		clamp(v);
+		break;
+	case A_LIMIT:
+		if ((pat = tui_prompt(v->t, _("Limit to (text, ~f ID, ~v verdict, ~s, ~a, ~F, ~N, ~T, ! negates; empty: all): "),
+		    ix->limit)) == NULL)
+			break;
+		if (pattern_parse(ix, pat, &cause) != 0) {
+			tui_message(v->t, true, "%s", cause);
+			free(cause);
+			free(pat);
+			break;
+		}
+		free(ix->limit);
+		ix->limit = ix->nterms > 0 ? pat : NULL;
+		if (ix->nterms == 0)
+			free(pat);
+		rebuild(v);
+		clamp(v);
+		break;
+	case A_TAG:
+		if (ix->norder > 0) {
+			store_entry(S(v), ix->order[ix->cursor])->flags ^= EF_TAGGED;
+			move_by(v, 1);
+		}
+		break;
+	case A_UNTAG_ALL:
+		for (size_t i = 0; i < store_count(S(v)); i++)
+			store_entry(S(v), i)->flags &= (uint8_t)~EF_TAGGED;
+		break;
+	default:
+		return REACT_UNHANDLED;
+	}
+	return REACT_REDRAW;
+}
+
+static const char *
+date_text(int64_t t, bool wide, char *buf, size_t len)
+{
+	time_t tt = (time_t)t, now = time(NULL);
+	struct tm tm, tn;
+
+	if (t == 0) {
+		snprintf(buf, len, "%s", wide ? "          " : "     ");
+		return buf;
+	}
+	localtime_r(&tt, &tm);
+	localtime_r(&now, &tn);
+	if (wide)
+		strftime(buf, len, "%Y-%m-%d", &tm);
+	else if (tm.tm_year == tn.tm_year)
+		strftime(buf, len, "%m-%d", &tm);
+	else
+		strftime(buf, len, "%Y ", &tm);
+	return buf;
+}
+
+static enum level
+entry_level(const struct entry *e)
+{
+	if (e->state != ENTRY_ANALYSED)
+		return LV_NONE;
+	if (e->verdict == VERDICT_PHISHING)
+		return LV_HIGH;
+	if (e->verdict == VERDICT_SUSPICIOUS)
+		return LV_MEDIUM;
+	if (e->flags & EF_VERIFIED)
+		return LV_VERIFIED;
+	return LV_NONE;
+}
+
+static void
+index_draw(struct view *v)
+{
+	struct index *ix = v->data;
+	struct store *s = S(v);
+	int r = rows(v), namew, domw, x;
+	bool wide = v->w >= 100;
+	size_t total = 0, phish = 0, susp = 0, pend = store_pending(s), tagged = 0;
+	char date[32], *title;
+	const char *folder = store_folder(s);
+
+	if (tui_list_gen(v->t) != ix->gen) {
+		bool force = tui_list_take_force(v->t);
+		if (force || pend == 0 || store_count(s) < 5000 || now_ms() - ix->last_build >= 1000)
+			rebuild(v);
+	}
+	clamp(v);
+	title = xasprintf("kensa  %s%s%s", store_root(s), *folder ? "/" : "", folder);
+	tui_title(v, title);
+	free(title);
+	namew = v->w >= 100 ? 18 : v->w >= 70 ? 14 : 10;
+	domw = v->w >= 100 ? 18 : v->w >= 70 ? 12 : 0;
+	for (int row = 0; row < r && ix->top + (size_t)row < ix->norder; row++) {
+		size_t id = ix->order[ix->top + (size_t)row];
+		struct entry *e = store_entry(s, id);
+		bool cur = ix->top + (size_t)row == ix->cursor;
+		struct style base = cur ? theme_elem(E_CURSOR) : theme_elem(E_NORMAL);
+		int y = v->y + 1 + row;
+		enum level lv;
+		char fl[3];
+
+		if (e->state == ENTRY_LISTED)
+			store_load_headers(s, id);
+		if (e->state < ENTRY_ANALYSED)
+			store_want(s, id);
+		lv = entry_level(e);
+		draw_fill(y, v->x, v->w, base);
+		fl[0] = (e->flags & EF_TAGGED) ? '*' : ' ';
+		fl[1] = (e->flags & EF_FLAGGED) ? '!' : !(e->flags & EF_SEEN) ? 'N' : ' ';
+		fl[2] = '\0';
+		x = v->x;
+		x += 1 + draw_str(y, x, 2, fl, (e->flags & EF_TAGGED) ? theme_over(base, theme_elem(E_TAGGED)) : base);
+		x += draw_str(y, x, 11, date_text(e->date, wide, date, sizeof date), base);
+		x++;
+		draw_str(y, x, 1, theme_glyph_verdict(e->verdict, (e->flags & EF_VERIFIED) != 0,
+		    e->state < ENTRY_ANALYSED, e->state == ENTRY_ERROR),
+		    e->state < ENTRY_ANALYSED ? theme_over(base, theme_elem(E_DIM)) : theme_over(base, theme_level(AREA_INDEX, lv)));
+		x += 2;
+		draw_str(y, x, namew, store_str(s, e->from_name), lv >= LV_MEDIUM && lv != LV_VERIFIED ?
+		    theme_over(base, theme_level(AREA_INDEX, lv)) : base);
+		x += namew + 1;
+		if (domw > 0) {
+			draw_str(y, x, domw, store_str(s, e->from_domain), theme_over(base, theme_elem(E_DIM)));
+			x += domw + 1;
+		}
+		draw_str(y, x, v->w - (x - v->x), store_str(s, e->subject), base);
+	}
+	if (ix->norder == 0)
+		draw_str(v->y + 2, v->x + 2, v->w - 4, ix->limit != NULL ? _("No message matches the limit.") : _("No messages."),
+		    theme_elem(E_DIM));
+	for (size_t i = 0; i < store_count(s); i++) {
+		const struct entry *e = store_entry(s, i);
+		if (e->flags & EF_GONE)
+			continue;
+		total++;
+		if (e->flags & EF_TAGGED)
+			tagged++;
+		if (e->state == ENTRY_ANALYSED && e->verdict == VERDICT_PHISHING)
+			phish++;
+		else if (e->state == ENTRY_ANALYSED && e->verdict == VERDICT_SUSPICIOUS)
+			susp++;
+	}
+	{
+		struct buf b;
+		static const char *sorts[] = { N_("date"), N_("risk"), N_("sender") };
+		buf_init(&b);
+		buf_addf(&b, ngettext("%zu message", "%zu messages", total), total);
+		buf_addf(&b, " | %s %zu | %s %zu", _("phishing"), phish, _("suspicious"), susp);
+		if (pend > 0)
+			buf_addf(&b, " | %s %zu", _("being analysed"), pend);
+		if (tagged > 0)
+			buf_addf(&b, " | %s %zu", _("tagged"), tagged);
+		if (ix->limit != NULL)
+			buf_addf(&b, " | %s %zu: %s", _("shown"), ix->norder, ix->limit);
+		buf_addf(&b, "  [%s: %s%s]  ?:%s", _("sort"), _(sorts[ix->sort]), ix->reverse ? " ^" : "", _("help"));
+		free(v->status);
+		v->status = buf_take(&b);
+	}
+}
+
+const struct view_ops view_index_ops = {
+	"index", CTX_INDEX, index_init, index_free, index_resize, index_key, index_draw,
+};

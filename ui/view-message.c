@@ -1,0 +1,572 @@
+/* view-message.c — one message as it was meant to look: the rendered body with every finding's span coloured, links numbered with defanged targets, and the panel of header fields that matter. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze.h"
+#include "authres.h"
+#include "draw.h"
+#include "evidence.h"
+#include "i18n.h"
+#include "message.h"
+#include "tui.h"
+#include "util.h"
+
+#define PANEL_MIN_WIDTH 100   /* narrower terminals get the panel below the body */
+#define LABEL_W 12
+
+struct field {
+	const char *label;    /* translated */
+	char *value;
+	enum level level;
+};
+
+struct line {
+	size_t start, end;
+};
+
+struct msgview {
+	struct report *r;
+	unsigned gen;
+	char *text;               /* body plus the numbered link list */
+	size_t len;
+	unsigned char *marks;     /* per byte of text */
+	struct ui_link *links;
+	size_t nlinks;
+	long *footer;             /* start of each link's line in the list, -1 */
+	struct line *lines;
+	size_t nlines;
+	int laid_w;
+	size_t top;
+	int sel;                  /* selected link number, 0 none */
+	struct jump jump;
+	bool have_jump;
+	struct field *fields;
+	size_t nfields;
+	int bx, by, bw, bh;       /* body area */
+	int px, py, pw, ph;       /* panel area */
+	bool side;
+};
+
+static void
+fields_free(struct msgview *m)
+{
+	for (size_t i = 0; i < m->nfields; i++)
+		free(m->fields[i].value);
+	free(m->fields);
+	m->fields = NULL;
+	m->nfields = 0;
+}
+
+static void
+add_field(struct msgview *m, const char *label, char *value, enum level lv)
+{
+	m->fields = xreallocarray(m->fields, m->nfields + 1, sizeof *m->fields);
+	m->fields[m->nfields].label = label;
+	m->fields[m->nfields].value = value != NULL ? value : xstrdup("-");
+	m->fields[m->nfields++].level = lv;
+}
+
+static const char *
+aw(enum auth_result r)
+{
+	return r == AUTH_UNKNOWN ? "-" : authres_result_name(r);
+}
+
+static enum level
+auth_level(const struct report *r, enum auth_result res, int fail_id)
+{
+	enum level lv = ui_id_level(r, fail_id);
+
+	if (lv == LV_NONE && res == AUTH_PASS)
+		lv = LV_VERIFIED;
+	return lv;
+}
+
+static char *
+address_value(const struct address *a)
+{
+	if (!a->present)
+		return NULL;
+	if (a->display != NULL && a->addr != NULL)
+		return xasprintf("%s\n%s", a->display, a->addr);
+	return xstrdup(a->addr != NULL ? a->addr : a->display);
+}
+
+static void
+build_fields(struct msgview *m)
+{
+	const struct report *r = m->r;
+	const struct address *f = &r->addr.from;
+	enum level lv;
+	char *v, *geo;
+	struct buf b;
+
+	fields_free(m);
+	lv = ui_worse(ui_where_level(r, "header:From", true), ui_id_level(r, F_BRAND_VERIFIED));
+	buf_init(&b);
+	buf_adds(&b, "");
+	if (f->display != NULL)
+		buf_addf(&b, "%s\n", f->display);
+	if (f->addr != NULL)
+		buf_addf(&b, "%s\n", f->addr);
+	else if (!f->valid)
+		buf_addf(&b, "%s\n", _("(no usable address)"));
+	if (f->domain != NULL)
+		buf_addf(&b, "%s %s", _("domain"), f->domain);
+	if (f->org_domain != NULL && f->domain != NULL && strcmp(f->org_domain, f->domain) != 0)
+		buf_addf(&b, " (%s)", f->org_domain);
+	if (findings_has(&r->findings, F_FROM_BRAND_MISMATCH))
+		buf_addf(&b, "\n%s %s", theme_glyph_level(LV_HIGH), _("not the brand it names"));
+	else if (findings_has(&r->findings, F_BRAND_VERIFIED))
+		buf_addf(&b, "\n%s %s", theme_glyph_level(LV_VERIFIED), _("authenticated as the brand"));
+	add_field(m, _("From"), buf_take(&b), lv);
+	if (r->addr.nreply_to > 0) {
+		buf_init(&b);
+		buf_adds(&b, "");
+		for (size_t i = 0; i < r->addr.nreply_to; i++)
+			buf_addf(&b, "%s%s", i > 0 ? "\n" : "", r->addr.reply_to[i].addr != NULL ? r->addr.reply_to[i].addr : "?");
+		add_field(m, _("Reply-To"), buf_take(&b), ui_where_level(r, "header:Reply-To", true));
+	}
+	add_field(m, _("Return-Path"), address_value(&r->addr.return_path), ui_where_level(r, "header:Return-Path", true));
+	add_field(m, _("Date"), xstrdup(r->date), ui_where_level(r, "header:Date", true));
+	add_field(m, _("Subject"), xstrdup(r->subject), ui_where_level(r, "header:Subject", true));
+	add_field(m, _("Message-ID"), xstrdup(r->addr.message_id), ui_where_level(r, "header:Message-ID", true));
+	/* origin: IP, names, country and network */
+	lv = LV_NONE;
+	if (r->origin >= 0 && (size_t)r->origin < r->nhops) {
+		const struct hop *o = &r->hops[r->origin];
+		char *w = xasprintf("header:Received[%d]", r->origin + 1);
+		lv = ui_where_level(r, w, false);
+		free(w);
+		buf_init(&b);
+		buf_addf(&b, "%s", o->ip != NULL ? o->ip : "?");
+		if ((geo = ui_origin_geo(r)) != NULL) {
+			buf_addf(&b, "\n%s", geo);
+			free(geo);
+		}
+		if (o->rdns_state == RDNS_NAME && o->rdns != NULL)
+			buf_addf(&b, "\nrDNS %s", o->rdns);
+		else if (o->rdns_state == RDNS_NONE)
+			buf_addf(&b, "\n%s %s", theme_glyph_level(LV_MEDIUM), _("no reverse DNS"));
+		if (o->helo != NULL)
+			buf_addf(&b, "\nHELO %s", o->helo);
+		v = buf_take(&b);
+	} else
+		v = xstrdup(_("(not found)"));
+	add_field(m, _("Origin"), v, ui_worse(lv, ui_id_level(r, F_ORIGIN_COUNTRY)));
+	add_field(m, "SPF", xasprintf("%s %s%s%s", theme_glyph_level(auth_level(r, r->auth.spf, F_AUTH_SPF_FAIL)),
+	    aw(r->auth.spf), r->auth.spf_domain != NULL ? " " : "", r->auth.spf_domain != NULL ? r->auth.spf_domain : ""),
+	    auth_level(r, r->auth.spf, F_AUTH_SPF_FAIL));
+	add_field(m, "DKIM", xasprintf("%s %s%s%s", theme_glyph_level(auth_level(r, r->auth.dkim, F_AUTH_DKIM_FAIL)),
+	    aw(r->auth.dkim), r->auth.dkim_domain != NULL ? " d=" : "", r->auth.dkim_domain != NULL ? r->auth.dkim_domain : ""),
+	    auth_level(r, r->auth.dkim, F_AUTH_DKIM_FAIL));
+	add_field(m, "DMARC", xasprintf("%s %s", theme_glyph_level(auth_level(r, r->auth.dmarc, F_AUTH_DMARC_FAIL)),
+	    aw(r->auth.dmarc)), auth_level(r, r->auth.dmarc, F_AUTH_DMARC_FAIL));
+	add_field(m, _("Aligned"), xasprintf("%s %s", theme_glyph_level(r->auth.aligned_pass ? LV_VERIFIED : LV_NONE),
+	    r->auth.aligned_pass ? _("yes: From is authenticated") : r->auth.have_results ? _("no") : _("no results")),
+	    r->auth.aligned_pass ? LV_VERIFIED : ui_id_level(r, F_AUTH_MISSING));
+	lv = ui_id_level(r, F_SUBJECT_SPAM_TAG);
+	if (lv != LV_NONE) {
+		buf_init(&b);
+		buf_adds(&b, "");
+		for (size_t i = 0; i < r->findings.n; i++)
+			if (r->findings.v[i].id == F_SUBJECT_SPAM_TAG)
+				buf_addf(&b, "%s%s", b.len > 0 ? "\n" : "", r->findings.v[i].evidence != NULL ? r->findings.v[i].evidence : "");
+		add_field(m, _("Spam tag"), buf_take(&b), lv);
+	}
+	lv = r->verdict == VERDICT_PHISHING ? LV_HIGH : r->verdict == VERDICT_SUSPICIOUS ? LV_MEDIUM :
+	    findings_has(&r->findings, F_BRAND_VERIFIED) ? LV_VERIFIED : LV_NONE;
+	v = xasprintf(ngettext("%zu finding", "%zu findings", r->findings.n), r->findings.n);
+	add_field(m, _("Verdict"), xasprintf("%s %s (%d), %s", theme_glyph_level(lv), verdict_label(r->verdict), r->score, v), lv);
+	free(v);
+}
+
+static void
+build_text(struct msgview *m)
+{
+	const struct report *r = m->r;
+	const struct message *msg = r->msg;
+	struct buf b;
+
+	free(m->text);
+	free(m->marks);
+	free(m->footer);
+	ui_links_free(m->links, m->nlinks);
+	m->nlinks = ui_links(r, &m->links);
+	buf_init(&b);
+	buf_add(&b, msg->body, msg->body_len);
+	m->footer = xcalloc(m->nlinks + 1, sizeof *m->footer);
+	if (m->nlinks > 0) {
+		buf_adds(&b, "\n\n");
+		buf_addf(&b, "%s %s\n", theme_glyph_hline(), _("Links (defanged)"));
+		for (size_t i = 0; i < m->nlinks; i++) {
+			m->footer[i] = (long)b.len;
+			buf_addf(&b, "[%d] %s", m->links[i].number, m->links[i].defanged);
+			if (m->links[i].text != NULL && *m->links[i].text != '\0')
+				buf_addf(&b, "  \"%s\"", m->links[i].text);
+			buf_addc(&b, '\n');
+		}
+	}
+	m->len = b.len;
+	m->text = buf_take(&b);
+	m->marks = xcalloc(m->len + 1, 1);
+	/* finding spans: the body's own, and the links' */
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const struct finding *f = &r->findings.v[i];
+		enum level lv = f->id == F_BRAND_VERIFIED ? LV_VERIFIED : level_of_severity(f->severity);
+		long s = -1, e = -1;
+		int ln;
+
+		if (f->where == NULL)
+			continue;
+		if (strcmp(f->where, "body") == 0 && f->span_start >= 0 && f->span_end > f->span_start) {
+			s = f->span_start;
+			e = f->span_end;
+		} else if (sscanf(f->where, "link[%d]", &ln) == 1) {
+			for (size_t k = 0; k < m->nlinks; k++)
+				if (m->links[k].number == ln) {
+					s = m->links[k].start;
+					e = m->links[k].end;
+					if (m->footer[k] >= 0) {
+						size_t a = (size_t)m->footer[k], z = a + strcspn(m->text + a, "\n");
+						for (size_t p = a; p < z; p++)
+							if ((m->marks[p] & MARK_LEVEL) < lv || (m->marks[p] & MARK_LEVEL) == LV_VERIFIED)
+								m->marks[p] = (unsigned char)((m->marks[p] & ~MARK_LEVEL) | lv);
+					}
+				}
+		}
+		if (s < 0 || (size_t)e > msg->body_len)
+			continue;
+		for (long p = s; p < e; p++) {
+			unsigned cur = m->marks[p] & MARK_LEVEL;
+			if (cur == LV_NONE || cur == LV_VERIFIED || (lv != LV_VERIFIED && (unsigned)lv > cur))
+				m->marks[p] = (unsigned char)((m->marks[p] & ~MARK_LEVEL) | lv);
+		}
+	}
+	for (size_t k = 0; k < m->nlinks; k++) {
+		if (m->links[k].start >= 0 && (size_t)m->links[k].end <= msg->body_len)
+			for (long p = m->links[k].start; p < m->links[k].end; p++)
+				m->marks[p] |= MARK_LINK;
+		if (m->footer[k] >= 0) {
+			size_t a = (size_t)m->footer[k];
+			size_t z = a + strcspn(m->text + a, " ");   /* "[n]" */
+			z += 1 + strcspn(m->text + z + 1, " \n");  /* the defanged URL */
+			for (size_t p = a; p < z && p < m->len; p++)
+				m->marks[p] |= MARK_LINK;
+		}
+	}
+	m->laid_w = -1;
+}
+
+static void
+mark_selection(struct msgview *m)
+{
+	for (size_t p = 0; p < m->len; p++)
+		m->marks[p] &= (unsigned char)~(MARK_LINK_SEL | MARK_JUMP);
+	for (size_t k = 0; k < m->nlinks && m->sel > 0; k++)
+		if (m->links[k].number == m->sel) {
+			if (m->links[k].start >= 0)
+				for (long p = m->links[k].start; p < m->links[k].end && (size_t)p < m->len; p++)
+					m->marks[p] |= MARK_LINK_SEL;
+			if (m->footer[k] >= 0)
+				for (size_t p = (size_t)m->footer[k]; p < m->len && m->text[p] != '\n'; p++)
+					m->marks[p] |= MARK_LINK_SEL;
+		}
+	if (m->have_jump && m->jump.start >= 0)
+		for (long p = m->jump.start; p < m->jump.end && (size_t)p < m->len; p++)
+			m->marks[p] |= MARK_JUMP;
+}
+
+static void
+relayout(struct msgview *m)
+{
+	size_t pos = 0, cap = 256;
+
+	free(m->lines);
+	m->lines = xmalloc(cap * sizeof *m->lines);
+	m->nlines = 0;
+	while (pos < m->len || m->nlines == 0) {
+		size_t next, end = draw_wrap(m->text, m->len, pos, m->bw, &next);
+		if (m->nlines == cap)
+			m->lines = xreallocarray(m->lines, cap *= 2, sizeof *m->lines);
+		m->lines[m->nlines].start = pos;
+		m->lines[m->nlines++].end = end;
+		if (next <= pos && pos < m->len)
+			next = pos + 1;
+		pos = next;
+		if (pos >= m->len)
+			break;
+	}
+	m->laid_w = m->bw;
+}
+
+static size_t
+line_of(struct msgview *m, size_t off)
+{
+	for (size_t i = 0; i < m->nlines; i++)
+		if (off < m->lines[i].end || (i + 1 < m->nlines && off < m->lines[i + 1].start))
+			return i;
+	return m->nlines > 0 ? m->nlines - 1 : 0;
+}
+
+static void
+scroll_to(struct msgview *m, size_t off)
+{
+	size_t ln = line_of(m, off);
+
+	if (ln < m->top || ln >= m->top + (size_t)m->bh)
+		m->top = ln > (size_t)m->bh / 3 ? ln - (size_t)m->bh / 3 : 0;
+}
+
+/* Lines the panel needs at width w. */
+static int
+panel_lines(struct msgview *m, int w)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < m->nfields; i++) {
+		const char *v = m->fields[i].value;
+		size_t len = strlen(v), pos = 0;
+		do {
+			size_t next;
+			draw_wrap(v, len, pos, w - LABEL_W, &next);
+			pos = next;
+			n++;
+		} while (pos < len);
+	}
+	return n;
+}
+
+static void
+msg_resize(struct view *v)
+{
+	struct msgview *m = v->data;
+	int body_h = v->h - 1;
+
+	m->side = v->w >= PANEL_MIN_WIDTH;
+	if (m->side) {
+		m->pw = v->w / 3 > 36 ? v->w / 3 : 36;
+		m->bw = v->w - m->pw - 1;
+		m->bx = v->x;
+		m->by = v->y + 1;
+		m->bh = body_h;
+		m->px = v->x + m->bw + 1;
+		m->py = v->y + 1;
+		m->ph = body_h;
+	} else {
+		int need = m->r != NULL ? panel_lines(m, v->w) : 0;
+		m->ph = need < body_h / 2 ? need : body_h / 2;
+		m->bw = v->w;
+		m->bx = v->x;
+		m->by = v->y + 1;
+		m->bh = body_h - m->ph - 1;
+		if (m->bh < 1)
+			m->bh = 1;
+		m->px = v->x;
+		m->pw = v->w;
+		m->py = m->by + m->bh + 1;
+	}
+	if (m->laid_w != m->bw && m->text != NULL)
+		relayout(m);
+}
+
+static void
+load(struct view *v)
+{
+	struct msgview *m = v->data;
+
+	m->r = tui_report(v->t);
+	m->gen = tui_report_gen(v->t);
+	if (m->r == NULL)
+		return;
+	build_text(m);
+	build_fields(m);
+	msg_resize(v);
+	mark_selection(m);
+}
+
+static void
+msg_init(struct view *v, void *arg)
+{
+	struct msgview *m = xcalloc(1, sizeof *m);
+
+	v->data = m;
+	m->laid_w = -1;
+	if (arg != NULL) {
+		m->jump = *(struct jump *)arg;
+		m->have_jump = m->jump.start >= 0;
+		m->sel = m->jump.link;
+	}
+	load(v);
+}
+
+static void
+msg_free(struct view *v)
+{
+	struct msgview *m = v->data;
+
+	fields_free(m);
+	ui_links_free(m->links, m->nlinks);
+	free(m->footer);
+	free(m->text);
+	free(m->marks);
+	free(m->lines);
+	free(m);
+}
+
+static void
+select_link(struct msgview *m, int dir)
+{
+	size_t k;
+
+	if (m->nlinks == 0)
+		return;
+	for (k = 0; k < m->nlinks && m->links[k].number != m->sel; k++)
+		;
+	if (k == m->nlinks)
+		k = dir > 0 ? 0 : m->nlinks - 1;
+	else if (dir > 0)
+		k = (k + 1) % m->nlinks;
+	else
+		k = (k + m->nlinks - 1) % m->nlinks;
+	m->sel = m->links[k].number;
+	mark_selection(m);
+	scroll_to(m, m->links[k].start >= 0 ? (size_t)m->links[k].start : (size_t)m->footer[k]);
+}
+
+static int
+msg_key(struct view *v, enum action a)
+{
+	struct msgview *m = v->data;
+	long maxtop = m->nlines > (size_t)m->bh ? (long)(m->nlines - (size_t)m->bh) : 0, top = (long)m->top;
+
+	if (m->r == NULL)
+		return a == A_BACK || a == A_QUIT ? REACT_UNHANDLED : REACT_NONE;
+	switch (a) {
+	case A_LINE_DOWN: top++; break;
+	case A_LINE_UP: top--; break;
+	case A_PAGE_DOWN: top += m->bh > 1 ? m->bh - 1 : 1; break;
+	case A_PAGE_UP: top -= m->bh > 1 ? m->bh - 1 : 1; break;
+	case A_HALF_DOWN: top += m->bh / 2; break;
+	case A_HALF_UP: top -= m->bh / 2; break;
+	case A_FIRST: top = 0; break;
+	case A_LAST: top = maxtop; break;
+	case A_NEXT_LINK: select_link(m, 1); return REACT_REDRAW;
+	case A_PREV_LINK: select_link(m, -1); return REACT_REDRAW;
+	case A_NEXT_MESSAGE:
+	case A_PREV_MESSAGE:
+		if (tui_step_message(v->t, a == A_NEXT_MESSAGE ? 1 : -1) < 0) {
+			tui_message(v->t, false, "%s", a == A_NEXT_MESSAGE ? _("this is the last message") : _("this is the first message"));
+			return REACT_REDRAW;
+		}
+		m->top = 0;
+		m->sel = 0;
+		m->have_jump = false;
+		load(v);
+		return REACT_REDRAW;
+	case A_COPY_DEFANGED_URL:
+		for (size_t k = 0; k < m->nlinks; k++)
+			if (m->links[k].number == m->sel || (m->sel == 0 && k == 0)) {
+				ui_osc52(m->links[k].defanged);
+				tui_message(v->t, false, _("copied to the clipboard: %s"), m->links[k].defanged);
+				return REACT_REDRAW;
+			}
+		return REACT_UNHANDLED;
+	case A_SELECT:
+		if (m->sel > 0) {
+			int n = m->sel;
+			tui_push(v->t, &view_links_ops, &n);
+			return REACT_REDRAW;
+		}
+		return REACT_NONE;
+	default:
+		return REACT_UNHANDLED;
+	}
+	if (top > maxtop)
+		top = maxtop;
+	if (top < 0)
+		top = 0;
+	m->top = (size_t)top;
+	return REACT_REDRAW;
+}
+
+static void
+draw_panel(struct msgview *m)
+{
+	int y = m->py, end = m->py + m->ph;
+	struct style lab = theme_elem(E_LABEL);
+
+	for (size_t i = 0; i < m->nfields && y < end; i++) {
+		const struct field *f = &m->fields[i];
+		struct style st = theme_level(AREA_PANEL, f->level);
+		size_t len = strlen(f->value), pos = 0;
+		bool first = true;
+
+		do {
+			size_t next, e = draw_wrap(f->value, len, pos, m->pw - LABEL_W, &next);
+			if (first) {
+				draw_str(y, m->px, LABEL_W - 1, f->label, f->level >= LV_LOW && f->level != LV_VERIFIED ?
+				    theme_over(lab, st) : lab);
+				first = false;
+			}
+			draw_text(y, m->px + LABEL_W, m->pw - LABEL_W, f->value + pos, e - pos, st);
+			pos = next;
+			y++;
+		} while (pos < len && y < end);
+	}
+}
+
+static void
+msg_draw(struct view *v)
+{
+	struct msgview *m = v->data;
+	char *title;
+
+	if (m->r == NULL) {
+		tui_title(v, _("message"));
+		draw_str(v->y + 2, v->x + 2, v->w - 4, _("The message could not be read."), theme_elem(E_ERROR));
+		return;
+	}
+	if (m->gen != tui_report_gen(v->t) || m->r != tui_report(v->t)) {   /* re-analysed (trust boundary moved) */
+		size_t top = m->top;
+		load(v);
+		m->top = top;
+	}
+	if (m->laid_w != m->bw)
+		relayout(m);
+	if (m->have_jump && m->top == 0 && m->jump.start >= 0) {
+		scroll_to(m, (size_t)m->jump.start);
+		m->have_jump = m->jump.start >= 0;
+		m->jump.start = m->jump.start;   /* keep the highlight */
+	}
+	title = xasprintf("%s  %s", theme_glyph_level(m->fields[m->nfields - 1].level),
+	    m->r->subject != NULL ? m->r->subject : _("(no subject)"));
+	tui_title(v, title);
+	free(title);
+	for (int row = 0; row < m->bh && m->top + (size_t)row < m->nlines; row++) {
+		const struct line *l = &m->lines[m->top + (size_t)row];
+		draw_marked(m->by + row, m->bx, m->bw, m->text + l->start, l->end - l->start, theme_elem(E_NORMAL),
+		    m->marks + l->start, AREA_BODY);
+	}
+	if (m->side) {
+		for (int row = 0; row < m->ph; row++)
+			draw_str(m->py + row, m->px - 1, 1, theme_glyph_vline(), theme_elem(E_DIM));
+	} else {
+		struct style d = theme_elem(E_DIM);
+		for (int x = 0; x < v->w; x++)
+			draw_str(m->py - 1, v->x + x, 1, theme_glyph_hline(), d);
+	}
+	draw_panel(m);
+	free(v->status);
+	{
+		char *hints = tui_hints(CTX_MESSAGE);
+		v->status = xasprintf("%zu/%zu  %s", m->nlines > 0 ? m->top + 1 : 0, m->nlines, hints);
+		free(hints);
+	}
+}
+
+const struct view_ops view_message_ops = {
+	"message", CTX_MESSAGE, msg_init, msg_free, msg_resize, msg_key, msg_draw,
+};
