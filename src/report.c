@@ -524,11 +524,6 @@ report_json(const struct report *r)
 			json_object_set_new(jh, "link", json_integer(h->link));
 			json_object_set_new(jh, "host", jstr(h->host));
 			json_object_set_new(jh, "ip", jstr(h->ip));
-		json_object_set_new(jh, "country", r->hop_geo != NULL && r->hop_geo[i].country[0] ?
-		    jstr(r->hop_geo[i].country) : json_null());
-		json_object_set_new(jh, "asn", r->hop_geo != NULL && r->hop_geo[i].asn ?
-		    json_integer((json_int_t)r->hop_geo[i].asn) : json_null());
-		json_object_set_new(jh, "as_org", jstr(r->hop_geo != NULL ? r->hop_geo[i].as_org : NULL));
 			json_object_set_new(jh, "country", h->geo.country[0] ? jstr(h->geo.country) : json_null());
 			json_object_set_new(jh, "asn", h->geo.asn ? json_integer((json_int_t)h->geo.asn) : json_null());
 			json_object_set_new(jh, "as_org", jstr(h->geo.as_org));
