@@ -806,7 +806,11 @@ domainage_rdap(struct domainage *da, const char *domain, struct domainage_result
 	if (base == NULL) {
 		/* no server: not cached, the configuration may change */
 		out->status = DOMAINAGE_FAILED;
-		out->detail = xstrdup(_("no RDAP server for this top-level domain (set rdap_url)"));
+		pthread_mutex_lock(&da->lock);
+		out->detail = da->bootstrap_error != NULL ? xasprintf("%s (%s)",
+		    _("no RDAP server for this top-level domain (set rdap_url)"), da->bootstrap_error) :
+		    xstrdup(_("no RDAP server for this top-level domain (set rdap_url)"));
+		pthread_mutex_unlock(&da->lock);
 		free(ascii);
 		return -1;
 	}

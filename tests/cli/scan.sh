@@ -25,7 +25,7 @@ m=$tmp/Maildir
 mkdir -p "$m"/{cur,new,tmp} "$m/.Junk"/{cur,new,tmp}
 cp "$(sample 1770309790)" "$m/cur/100.M1P1.host:2,S"
 printf '' >"$m/cur/200.M2P2.host:2,"
-head -c 4096 /dev/urandom >"$m/new/300.M3P3.host"
+head -c 4096 /dev/urandom | tr -d : >"$m/new/300.M3P3.host"   # no colon: never a header
 cp "$(sample 1771568541)" "$m/new/400.M4P4.host"
 cp "$(sample 1764487212)" "$m/.Junk/cur/500.M5P5.host:2,"
 touch "$m/cur/.hidden"

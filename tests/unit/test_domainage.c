@@ -417,6 +417,17 @@ START_TEST(rdap_failures_cached)
 	ck_assert_int_eq(r.status, DOMAINAGE_FAILED);
 	ck_assert(strstr(r.detail, "no RDAP server") != NULL);
 	domainage_result_free(&r);
+	{
+		/* an unreadable bootstrap file is named in the failure */
+		struct domainage_config bad = dc;
+		struct domainage *db;
+		bad.bootstrap = "/nonexistent/dns.json";
+		db = domainage_open(&bad);
+		ck_assert_int_eq(domainage_rdap(db, "x.test", &r), -1);
+		ck_assert(strstr(r.detail, "/nonexistent/dns.json") != NULL);
+		domainage_result_free(&r);
+		domainage_close(db);
+	}
 	ck_assert_int_eq(domainage_queries(da), 0);
 	ck_assert_int_eq(domainage_local(da, "nowhere.example", &r), -1);   /* not cached */
 	domainage_result_free(&r);
