@@ -318,6 +318,10 @@ url_find_text(const char *text, size_t len, struct url_span *out, size_t max)
 			i = j > i ? j : i + 1;
 			continue;
 		}
+		if (www && memchr(text + host_start, '@', j - host_start) != NULL) {
+			i = j;          /* www.shop@example.com: an e-mail address */
+			continue;
+		}
 		/* Path, query, fragment: ASCII only; any non-ASCII character (Japanese text) ends the URL. */
 		while (j < len && (unsigned char)text[j] < 0x80 && !url_stop_ascii((unsigned char)text[j]))
 			j++;
@@ -479,8 +483,12 @@ text_names_domain(const char *text)
 		return NULL;
 	tok = xstrndup(text, n);
 	if (url_parse(tok, &u) == 0 && u.host != NULL && u.scheme != NULL &&
-	    (*u.scheme == '\0' || special_scheme(u.scheme)))
-		res = domain_org(u.host);
+	    (*u.scheme == '\0' || special_scheme(u.scheme))) {
+		const char *tld = strrchr(u.host, '.');
+
+		if (tld != NULL && known_tld(tld + 1) && !(*u.scheme == '\0' && u.userinfo != NULL))
+			res = domain_org(u.host);
+	}
 	else if (strchr(tok, '.') != NULL && strchr(tok, '@') == NULL) {
 		/* A bare domain: "amazon.co.jp", "paypal.com/signin". */
 		char *host = xstrndup(tok, strcspn(tok, "/?#:"));
@@ -545,6 +553,11 @@ link_fill(struct link *l, const struct brands *b)
 	free(l->defanged);
 	l->defanged = url_defang(l->href);
 	if (url_parse(l->href, &u) != 0) {
+		url_parts_free(&u);
+		return;
+	}
+	/* "www.shop@example.com" without a scheme is an e-mail address, not a link. */
+	if (*u.scheme == '\0' && u.userinfo != NULL) {
 		url_parts_free(&u);
 		return;
 	}

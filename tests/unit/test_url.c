@@ -142,6 +142,7 @@ START_TEST(find_in_text)
 	find_is("https:// nothing", NULL, 0);
 	find_is("plain text, no links at all", NULL, 0);
 	find_is("taro@www.example.com", NULL, 0);
+	find_is("mail www.shop@example.com today", NULL, 0);
 }
 END_TEST
 
@@ -275,6 +276,8 @@ START_TEST(text_mismatch)
 	QUIET("https://www.amazon.com/", "www.amazon.co.jp", NULL, F_LINK_TEXT_MISMATCH);   /* one brand */
 	QUIET("https://s.vpass.jp/x", "smbc-card.com", NULL, F_LINK_TEXT_MISMATCH);
 	QUIET("https://evil.example/", "請求書.pdf", NULL, F_LINK_TEXT_MISMATCH);
+	QUIET("https://evil.example/", "www.futuresoftindiacom", NULL, F_LINK_TEXT_MISMATCH);   /* no such TLD */
+	QUIET("www.shop@example.com", NULL, NULL, F_LINK_TEXT_MISMATCH);                      /* an address */
 }
 END_TEST
 
