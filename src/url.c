@@ -529,14 +529,15 @@ find_brand_subdomain(const char *host, const char *org, const struct brands *b)
 				size_t dl = strlen(v[k]);
 				const char *p = host;
 
-				if (brands_owns(b, br, org, BRAND_ALL))
-					break;
 				while ((p = strstr(p, v[k])) != NULL) {
 					bool left = p == host || p[-1] == '.' || p[-1] == '-';
 					bool right = p[dl] == '.' || p[dl] == '-';
 
-					if (left && right && (size_t)(p - host) + dl < hl)
+					if (left && right && (size_t)(p - host) + dl < hl) {
+						if (brands_owns(b, br, org, BRAND_ALL))
+							break;
 						return xstrdup(v[k]);
+					}
 					p++;
 				}
 			}
@@ -733,14 +734,13 @@ confusable_brand(const struct link *l, const struct brands *b, const char **dom)
 	for (size_t i = 0; i < brands_count(b) && hit == NULL; i++) {
 		const struct brand *br = brands_get(b, i);
 
-		if (!nonascii && l->org_domain != NULL && brands_owns(b, br, l->org_domain, BRAND_ALL))
-			continue;
 		for (int k = 0; k < 2 && hit == NULL; k++) {
 			char *const *v = k == 0 ? br->domains : br->mail_domains;
+			char *const *skels = k == 0 ? br->domain_skeletons : br->mail_domain_skeletons;
 			size_t n = k == 0 ? br->ndomains : br->nmail_domains;
 
-			for (size_t j = 0; j < n && hit == NULL; j++) {
-				char *sk = confusable_skeleton(v[j]);
+			for (size_t j = 0; j < n && hit == NULL && skels != NULL; j++) {
+				const char *sk = skels[j];
 				size_t sl = strlen(sk), hl = strlen(skel_host);
 
 				/* The host's skeleton ends with the domain's, on a label boundary, while the host is not that domain. */
@@ -750,12 +750,12 @@ confusable_brand(const struct link *l, const struct brands *b, const char **dom)
 					bool same = wl >= dl && strcmp(written + wl - dl, v[j]) == 0 &&
 					    (wl == dl || written[wl - dl - 1] == '.');
 
-					if (!same) {
+					if (!same && (nonascii || l->org_domain == NULL ||
+					    !brands_owns(b, br, l->org_domain, BRAND_ALL))) {
 						hit = br;
 						*dom = v[j];
 					}
 				}
-				free(sk);
 			}
 		}
 	}
