@@ -323,8 +323,17 @@ url_find_text(const char *text, size_t len, struct url_span *out, size_t max)
 			continue;
 		}
 		/* Path, query, fragment: ASCII only; any non-ASCII character (Japanese text) ends the URL. */
-		while (j < len && (unsigned char)text[j] < 0x80 && !url_stop_ascii((unsigned char)text[j]))
-			j++;
+		{
+			int square = 0;   /* "[url=https://x/a]text[/url]": an unopened ']' ends the URL */
+
+			while (j < len && (unsigned char)text[j] < 0x80 && !url_stop_ascii((unsigned char)text[j])) {
+				if (text[j] == '[')
+					square++;
+				else if (text[j] == ']' && square-- == 0)
+					break;
+				j++;
+			}
+		}
 		j = trim_url_end(text, start, j);
 		if (j > host_start) {
 			out[n].start = start;

@@ -131,6 +131,8 @@ START_TEST(find_in_text)
 	find_is("(see https://en.wikipedia.org/wiki/Foo_(bar))", "https://en.wikipedia.org/wiki/Foo_(bar)", 1);
 	find_is("see (https://example.com/x), then", "https://example.com/x", 1);
 	find_is("<https://example.com/x>", "https://example.com/x", 1);
+	find_is("[url=https://example.com/a]click[/url]", "https://example.com/a", 1);
+	find_is("[https://example.com/x?a[0]=1]", "https://example.com/x?a[0]=1", 1);
 	find_is("詳しくはwww.example.co.jp/infoへ", "www.example.co.jp/info", 1);
 	find_is("Visit www.example.com, or http://b.example/", "www.example.com", 2);
 	find_is("https://аmazon.co.jp/login", "https://аmazon.co.jp/login", 1);  /* Cyrillic а stays in the host */
