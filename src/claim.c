@@ -278,10 +278,19 @@ claim_random_name(const char *name)
 	size_t n = 0, vowels = 0, digits = 0, run = 0, maxrun = 0, switches = 0;
 	char prev = 0;
 
+	bool upper = false, lower = false;
+
 	if (name == NULL)
 		return false;
+	/* One case throughout: "XQZVBNMKL" is as random as "xqzvbnmkl"; "McDonald" is a name. */
+	for (const char *p = name; *p != '\0'; p++) {
+		upper |= *p >= 'A' && *p <= 'Z';
+		lower |= *p >= 'a' && *p <= 'z';
+	}
+	if (upper && lower)
+		return false;
 	for (const char *p = name; *p != '\0'; p++, n++) {
-		char c = *p;
+		char c = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
 		bool d = c >= '0' && c <= '9';
 
 		/* Names with spaces, separators, capitals or non-ASCII are people's or brands' names. */

@@ -97,11 +97,13 @@ END_TEST
 
 START_TEST(random_names)
 {
-	static const char *const randoms[] = { "u2zckmmpc", "xqzvbnmkl", "a8f3k2j9x", "reportqsevxnk", "kmnkwzrtp" };
+	static const char *const randoms[] = {
+		"u2zckmmpc", "xqzvbnmkl", "a8f3k2j9x", "reportqsevxnk", "kmnkwzrtp", "XQZVBNMKL", "U2ZCKMMPC",
+	};
 	static const char *const names[] = {
 		"taro", "Taro Yamada", "jsmith", "tschmidt", "mrbrightside", "johnsmith1985", "yamada.taro",
 		"ポケットカード", "u2", "Amazon", "info", "noreply", "alexander", "christopher", "strengths",
-		"support", "newsletter", "k.tanaka", "abc12345",
+		"support", "newsletter", "k.tanaka", "abc12345", "JOHNSON", "SMARTALK", "XkcdFan", "TSCHMIDT",
 	};
 
 	for (size_t i = 0; i < sizeof randoms / sizeof randoms[0]; i++)
