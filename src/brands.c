@@ -29,7 +29,7 @@ struct brands {
 	struct brand *v;
 	size_t n, cap;
 	struct alias *aliases;
-	size_t naliases;
+	size_t naliases, aliases_cap;
 	/* Aliases by their first two folded bytes, per kind (0 folded, 1 exact): bucket k is items[start[k]..start[k+1]). */
 	unsigned *bucket_start[2];
 	unsigned *bucket_items[2];
@@ -76,7 +76,7 @@ aliases_free(struct brands *b)
 		free(b->aliases[i].folded);
 	free(b->aliases);
 	b->aliases = NULL;
-	b->naliases = 0;
+	b->naliases = b->aliases_cap = 0;
 	for (int k = 0; k < 2; k++) {
 		free(b->bucket_start[k]);
 		free(b->bucket_items[k]);
@@ -250,7 +250,8 @@ brands_load_mem(struct brands *b, const char *text, size_t len, const char *name
 					bad_section = true;
 					rc = -1;
 				}
-			ids = xreallocarray(ids, nids + 1, sizeof *ids);
+			if ((nids & (nids - 1)) == 0)   /* grow at powers of two */
+				ids = xreallocarray(ids, nids ? nids * 2 : 1, sizeof *ids);
 			ids[nids++] = xstrdup(cur.id);
 			continue;
 		}
@@ -655,7 +656,10 @@ alias_add(struct brands *b, size_t bi, const char *text)
 	a.latin_start = is_latin_alnum(a.folded[0]);
 	a.latin_end = is_latin_alnum(a.folded[a.len - 1]);
 	a.brand = bi;
-	b->aliases = xreallocarray(b->aliases, b->naliases + 1, sizeof *b->aliases);
+	if (b->naliases == b->aliases_cap) {
+		b->aliases_cap = b->aliases_cap ? b->aliases_cap * 2 : 256;
+		b->aliases = xreallocarray(b->aliases, b->aliases_cap, sizeof *b->aliases);
+	}
 	b->aliases[b->naliases++] = a;
 }
 

@@ -650,7 +650,7 @@ links_collect(const struct message *m, const struct brands *b, struct link **out
 {
 	struct link *v = NULL;
 	struct url_span *spans;
-	size_t n = 0, ns;
+	size_t n = 0, ns, cap = 0;
 
 	*out = NULL;
 	*nout = 0;
@@ -662,7 +662,10 @@ links_collect(const struct message *m, const struct brands *b, struct link **out
 
 		if (bl->href == NULL)
 			continue;
-		v = xreallocarray(v, n + 1, sizeof *v);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
 		l = &v[n++];
 		memset(l, 0, sizeof *l);
 		l->number = bl->number;
@@ -684,7 +687,10 @@ links_collect(const struct message *m, const struct brands *b, struct link **out
 			inside = spans[i].start < m->links[k].end && m->links[k].start < spans[i].end;
 		if (inside)
 			continue;
-		v = xreallocarray(v, n + 1, sizeof *v);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
 		l = &v[n++];
 		memset(l, 0, sizeof *l);
 		l->source = xstrdup("text");
