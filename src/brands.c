@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "brands.h"
+#include "confusable.h"
 #include "domain.h"
 #include "i18n.h"
 #include "normtext.h"
@@ -28,7 +29,11 @@ struct brands {
 	struct brand *v;
 	size_t n, cap;
 	struct alias *aliases;
-	size_t naliases;
+	size_t naliases, aliases_cap;
+	/* Aliases by their first two folded bytes, per kind (0 folded, 1 exact): bucket k is items[start[k]..start[k+1]). */
+	unsigned *bucket_start[2];
+	unsigned *bucket_items[2];
+	size_t *roots;       /* index of each brand's group root */
 	bool dirty;          /* aliases need rebuilding */
 };
 
@@ -58,6 +63,8 @@ brand_free(struct brand *br)
 	free(br->parent);
 	free(br->country);
 	list_free(br->phones, br->nphones);
+	list_free(br->domain_skeletons, br->domain_skeletons != NULL ? br->ndomains : 0);
+	list_free(br->mail_domain_skeletons, br->mail_domain_skeletons != NULL ? br->nmail_domains : 0);
 	free(br->file);
 	memset(br, 0, sizeof *br);
 }
@@ -69,7 +76,14 @@ aliases_free(struct brands *b)
 		free(b->aliases[i].folded);
 	free(b->aliases);
 	b->aliases = NULL;
-	b->naliases = 0;
+	b->naliases = b->aliases_cap = 0;
+	for (int k = 0; k < 2; k++) {
+		free(b->bucket_start[k]);
+		free(b->bucket_items[k]);
+		b->bucket_start[k] = b->bucket_items[k] = NULL;
+	}
+	free(b->roots);
+	b->roots = NULL;
 }
 
 void
@@ -236,7 +250,8 @@ brands_load_mem(struct brands *b, const char *text, size_t len, const char *name
 					bad_section = true;
 					rc = -1;
 				}
-			ids = xreallocarray(ids, nids + 1, sizeof *ids);
+			if ((nids & (nids - 1)) == 0)   /* grow at powers of two */
+				ids = xreallocarray(ids, nids ? nids * 2 : 1, sizeof *ids);
 			ids[nids++] = xstrdup(cur.id);
 			continue;
 		}
@@ -455,10 +470,10 @@ brands_find(const struct brands *b, const char *id)
 	return NULL;
 }
 
-const struct brand *
-brands_root(const struct brands *b, const struct brand *br)
+/* Walk the parent chain (bounded: a parent cycle in a user file must not hang). */
+static const struct brand *
+root_walk(const struct brands *b, const struct brand *br)
 {
-	/* Bounded walk: a parent cycle in a user file must not hang. */
 	for (int depth = 0; br != NULL && br->parent != NULL && depth < 16; depth++) {
 		const struct brand *p = brands_find(b, br->parent);
 
@@ -467,6 +482,14 @@ brands_root(const struct brands *b, const struct brand *br)
 		br = p;
 	}
 	return br;
+}
+
+const struct brand *
+brands_root(const struct brands *b, const struct brand *br)
+{
+	if (b != NULL && br != NULL && b->roots != NULL && br >= b->v && br < b->v + b->n)
+		return &b->v[b->roots[br - b->v]];
+	return root_walk(b, br);
 }
 
 bool
@@ -633,46 +656,75 @@ alias_add(struct brands *b, size_t bi, const char *text)
 	a.latin_start = is_latin_alnum(a.folded[0]);
 	a.latin_end = is_latin_alnum(a.folded[a.len - 1]);
 	a.brand = bi;
-	b->aliases = xreallocarray(b->aliases, b->naliases + 1, sizeof *b->aliases);
+	if (b->naliases == b->aliases_cap) {
+		b->aliases_cap = b->aliases_cap ? b->aliases_cap * 2 : 256;
+		b->aliases = xreallocarray(b->aliases, b->aliases_cap, sizeof *b->aliases);
+	}
 	b->aliases[b->naliases++] = a;
 }
+
+#define BUCKETS 65536
+#define KEY(p) ((unsigned)(unsigned char)(p)[0] << 8 | (unsigned char)(p)[1])
 
 static void
 aliases_build(struct brands *b)
 {
 	aliases_free(b);
 	for (size_t i = 0; i < b->n; i++) {
-		if (b->v[i].name != NULL)
-			alias_add(b, i, b->v[i].name);
-		for (size_t j = 0; j < b->v[i].naliases; j++)
-			alias_add(b, i, b->v[i].aliases[j]);
+		struct brand *br = &b->v[i];
+
+		if (br->name != NULL)
+			alias_add(b, i, br->name);
+		for (size_t j = 0; j < br->naliases; j++)
+			alias_add(b, i, br->aliases[j]);
+		/* Skeletons for LINK_CONFUSABLE, once per load rather than once per link. */
+		if (br->domain_skeletons == NULL) {
+			br->domain_skeletons = xcalloc(br->ndomains + 1, sizeof *br->domain_skeletons);
+			for (size_t j = 0; j < br->ndomains; j++)
+				br->domain_skeletons[j] = confusable_skeleton(br->domains[j]);
+		}
+		if (br->mail_domain_skeletons == NULL) {
+			br->mail_domain_skeletons = xcalloc(br->nmail_domains + 1, sizeof *br->mail_domain_skeletons);
+			for (size_t j = 0; j < br->nmail_domains; j++)
+				br->mail_domain_skeletons[j] = confusable_skeleton(br->mail_domains[j]);
+		}
+	}
+	b->roots = xreallocarray(NULL, b->n + 1, sizeof *b->roots);
+	for (size_t i = 0; i < b->n; i++)
+		b->roots[i] = (size_t)(root_walk(b, &b->v[i]) - b->v);
+	/* Counting sort of the aliases into buckets by their first two bytes. */
+	for (int k = 0; k < 2; k++) {
+		unsigned *start = xcalloc(BUCKETS + 1, sizeof *start), *fill;
+
+		for (size_t i = 0; i < b->naliases; i++)
+			if (b->aliases[i].exact == (k == 1))
+				start[KEY(b->aliases[i].folded) + 1]++;
+		for (size_t i = 0; i < BUCKETS; i++)
+			start[i + 1] += start[i];
+		b->bucket_items[k] = xreallocarray(NULL, start[BUCKETS] + 1, sizeof *b->bucket_items[k]);
+		fill = xreallocarray(NULL, BUCKETS, sizeof *fill);
+		memcpy(fill, start, BUCKETS * sizeof *fill);
+		for (size_t i = 0; i < b->naliases; i++)
+			if (b->aliases[i].exact == (k == 1))
+				b->bucket_items[k][fill[KEY(b->aliases[i].folded)]++] = (unsigned)i;
+		free(fill);
+		b->bucket_start[k] = start;
 	}
 	b->dirty = false;
 }
 
-/*
- * The first occurrence of a in the folded text n at a word boundary where
- * Latin meets Latin, judged on the original text (folding drops spaces).
- */
-static const char *
-alias_find(const struct alias *a, const struct normtext *n, const char *text, size_t len)
+/* a occurs at byte pos of n, at a word boundary where Latin meets Latin (judged on the original text: folding drops spaces). */
+static bool
+alias_at(const struct alias *a, const struct normtext *n, size_t pos, const char *text, size_t len)
 {
-	const char *p = n->s, *end = n->s + n->len;
+	size_t at, to;
 
-	while (p < end) {
-		const char *m = memmem(p, (size_t)(end - p), a->folded, a->len);
-		size_t at, to;
-
-		if (m == NULL)
-			return NULL;
-		at = n->orig[m - n->s];
-		to = n->orig_end[(size_t)(m - n->s) + a->len - 1];
-		if ((!a->latin_start || at == 0 || !is_latin_alnum(text[at - 1])) &&
-		    (!a->latin_end || to >= len || !is_latin_alnum(text[to])))
-			return m;
-		p = m + 1;
-	}
-	return NULL;
+	if (pos + a->len > n->len || memcmp(n->s + pos, a->folded, a->len) != 0)
+		return false;
+	at = n->orig[pos];
+	to = n->orig_end[pos + a->len - 1];
+	return (!a->latin_start || at == 0 || !is_latin_alnum(text[at - 1])) &&
+	    (!a->latin_end || to >= len || !is_latin_alnum(text[to]));
 }
 
 const struct brand *
@@ -684,25 +736,32 @@ brands_match(const struct brands *b, const char *text, size_t len, size_t *start
 
 	if (cover != NULL)
 		*cover = 0;
-	if (b == NULL || b->n == 0 || text == NULL || len == 0)
+	if (b == NULL || b->n == 0 || b->bucket_start[0] == NULL || text == NULL || len == 0)
 		return NULL;
 	normtext_fold(text, len, true, &folded);
 	normtext_fold(text, len, false, &plain);
-	for (size_t i = 0; i < b->naliases; i++) {
-		const struct alias *a = &b->aliases[i];
-		const struct normtext *n = a->exact ? &plain : &folded;
-		const char *m = alias_find(a, n, text, len);
-		size_t at, span;
+	/* Leftmost, then longest: walk each folded form once, trying the aliases that start with its next two bytes. */
+	for (int k = 0; k < 2; k++) {
+		const struct normtext *n = k == 0 ? &folded : &plain;
 
-		if (m == NULL)
-			continue;
-		at = n->orig[m - n->s];
-		span = n->orig_end[(size_t)(m - n->s) + a->len - 1] - at;
-		if (at < best_at || (at == best_at && span > best_len)) {
-			best_at = at;
-			best_len = span;
-			best_brand = a->brand;
-			best_exact = a->exact;
+		for (size_t pos = 0; pos + 1 < n->len && n->orig[pos] <= best_at; pos++) {
+			unsigned key = KEY(n->s + pos);
+
+			for (unsigned j = b->bucket_start[k][key]; j < b->bucket_start[k][key + 1]; j++) {
+				const struct alias *a = &b->aliases[b->bucket_items[k][j]];
+				size_t at, span;
+
+				if (!alias_at(a, n, pos, text, len))
+					continue;
+				at = n->orig[pos];
+				span = n->orig_end[pos + a->len - 1] - at;
+				if (at < best_at || (at == best_at && span > best_len)) {
+					best_at = at;
+					best_len = span;
+					best_brand = a->brand;
+					best_exact = a->exact;
+				}
+			}
 		}
 	}
 	if (best_at != (size_t)-1) {

@@ -15,6 +15,8 @@ struct brand {
 	char *parent;             /* id, or NULL */
 	char *country;            /* ISO 3166-1 alpha-2, or NULL */
 	char **phones; size_t nphones;           /* as written */
+	char **domain_skeletons;       /* UTS #39 skeleton of each of domains (confusable.h) */
+	char **mail_domain_skeletons;  /* and of each of mail_domains */
 	char *file;               /* where the section came from */
 	int line;                 /* its "[id]" line */
 };

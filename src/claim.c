@@ -278,10 +278,19 @@ claim_random_name(const char *name)
 	size_t n = 0, vowels = 0, digits = 0, run = 0, maxrun = 0, switches = 0;
 	char prev = 0;
 
+	bool upper = false, lower = false;
+
 	if (name == NULL)
 		return false;
+	/* One case throughout: "XQZVBNMKL" is as random as "xqzvbnmkl"; "McDonald" is a name. */
+	for (const char *p = name; *p != '\0'; p++) {
+		upper |= *p >= 'A' && *p <= 'Z';
+		lower |= *p >= 'a' && *p <= 'z';
+	}
+	if (upper && lower)
+		return false;
 	for (const char *p = name; *p != '\0'; p++, n++) {
-		char c = *p;
+		char c = *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p;
 		bool d = c >= '0' && c <= '9';
 
 		/* Names with spaces, separators, capitals or non-ASCII are people's or brands' names. */
@@ -444,13 +453,17 @@ claim_check_sender(const struct brand_claim *c, const struct message *m, const s
 
 	if (c->brand != NULL && a->from.valid && a->from.domain != NULL) {
 		bool own = claim_from_is_brand(b, c->brand, a->from.domain);
+		/* Point at the claim; a title or alt text has no place in the body, so point at the address. */
+		const char *where = c->start >= 0 ? c->where : "header:From";
+		long s0 = c->start >= 0 ? c->start : a->from.addr_start;
+		long s1 = c->start >= 0 ? c->end : a->from.addr_end;
 
 		/* Bounces from the brand's mailbox service (mailer-daemon@googlemail.com) are the brand's. */
 		if (!own && system_sender(&a->from) && brands_owns(b, c->brand, a->from.domain, BRAND_WEB))
 			own = true;
 		if (own) {
 			if (auth->dkim_aligned || auth->dmarc == AUTH_PASS) {
-				finding_add(fs, F_BRAND_VERIFIED, -1, c->where, c->start, c->end,
+				finding_add(fs, F_BRAND_VERIFIED, -1, where, s0, s1,
 				    _("%s: From %s is the brand's, and %s passed aligned"), c->brand->name,
 				    a->from.domain, auth->dmarc == AUTH_PASS ? "DMARC" : "DKIM");
 				verified = true;
@@ -458,7 +471,7 @@ claim_check_sender(const struct brand_claim *c, const struct message *m, const s
 		} else {
 			int sev = c->source == CLAIM_FROM_NAME || c->source == CLAIM_SUBJECT ? SEV_HIGH : SEV_MEDIUM;
 
-			finding_add(fs, F_FROM_BRAND_MISMATCH, sev, c->where, c->start, c->end,
+			finding_add(fs, F_FROM_BRAND_MISMATCH, sev, where, s0, s1,
 			    _("\"%s\" names %s, but the sender's domain %s is not one of its domains"), c->text,
 			    c->brand->name, a->from.org_domain != NULL ? a->from.org_domain : a->from.domain);
 		}

@@ -38,7 +38,7 @@ confusable_load(const char *path, char **cause)
 	char line[256];
 	int lineno = 0, rc = 0;
 	struct pair *v = NULL;
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 
 	if (cause != NULL)
 		*cause = NULL;
@@ -82,7 +82,10 @@ confusable_load(const char *path, char **cause)
 			rc = -1;
 			continue;
 		}
-		v = xreallocarray(v, n + 1, sizeof *v);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8192;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
 		v[n++] = p;
 	}
 	fclose(f);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -13,11 +14,13 @@
 #include "util.h"
 
 #define PHONE_MAX 200
+/* Numbers are looked for in the first MiB of text (a phone number to call sits near the top of a lure). */
+#define PHONE_SCAN_MAX (1u << 20)
 
 /* One character mapped for scanning: '0'-'9', '+', '-' (any dash), ' ', '(' / ')', or 'x' (anything else), 'a' (a letter). */
 struct pc {
+	uint32_t start;    /* byte offset; the character ends where the next one starts */
 	char c;
-	size_t start, end;
 };
 
 static char
@@ -94,6 +97,10 @@ phone_find(const char *text, size_t len, struct phone *out, size_t max)
 
 	if (text == NULL || len == 0 || max == 0)
 		return 0;
+	if (len > PHONE_SCAN_MAX) {
+		len = PHONE_SCAN_MAX;
+		end = p + len;
+	}
 	v = xreallocarray(NULL, len + 1, sizeof *v);
 	while (p < end) {
 		ucs4_t c;
@@ -102,11 +109,12 @@ phone_find(const char *text, size_t len, struct phone *out, size_t max)
 		if (k <= 0)
 			k = 1;
 		v[nv].c = classify(c);
-		v[nv].start = (size_t)(p - (const uint8_t *)text);
-		v[nv].end = v[nv].start + (size_t)k;
+		v[nv].start = (uint32_t)(p - (const uint8_t *)text);
 		nv++;
 		p += k;
 	}
+	v[nv].start = (uint32_t)(p - (const uint8_t *)text);   /* sentinel: the end of the last character */
+	v[nv].c = 'x';
 	for (size_t i = 0; i < nv && n < max;) {
 		char digits[40];
 		size_t nd = 0, j = i, last = i, groups = 0, glen = 0, maxgroup = 0;
@@ -174,7 +182,7 @@ phone_find(const char *text, size_t len, struct phone *out, size_t max)
 		if (nd > 0 && (num = judge(digits, nd, plus, (int)groups, (int)maxgroup)) != NULL) {
 			out[n].number = num;
 			out[n].start = v[i].c == '(' && !plus ? v[i].start : v[i].start;
-			out[n].end = v[last].end;
+			out[n].end = v[last + 1].start;
 			n++;
 		}
 		i = last + 1 > i ? last + 1 : i + 1;

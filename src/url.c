@@ -318,9 +318,22 @@ url_find_text(const char *text, size_t len, struct url_span *out, size_t max)
 			i = j > i ? j : i + 1;
 			continue;
 		}
+		if (www && memchr(text + host_start, '@', j - host_start) != NULL) {
+			i = j;          /* www.shop@example.com: an e-mail address */
+			continue;
+		}
 		/* Path, query, fragment: ASCII only; any non-ASCII character (Japanese text) ends the URL. */
-		while (j < len && (unsigned char)text[j] < 0x80 && !url_stop_ascii((unsigned char)text[j]))
-			j++;
+		{
+			int square = 0;   /* "[url=https://x/a]text[/url]": an unopened ']' ends the URL */
+
+			while (j < len && (unsigned char)text[j] < 0x80 && !url_stop_ascii((unsigned char)text[j])) {
+				if (text[j] == '[')
+					square++;
+				else if (text[j] == ']' && square-- == 0)
+					break;
+				j++;
+			}
+		}
 		j = trim_url_end(text, start, j);
 		if (j > host_start) {
 			out[n].start = start;
@@ -479,8 +492,12 @@ text_names_domain(const char *text)
 		return NULL;
 	tok = xstrndup(text, n);
 	if (url_parse(tok, &u) == 0 && u.host != NULL && u.scheme != NULL &&
-	    (*u.scheme == '\0' || special_scheme(u.scheme)))
-		res = domain_org(u.host);
+	    (*u.scheme == '\0' || special_scheme(u.scheme))) {
+		const char *tld = strrchr(u.host, '.');
+
+		if (tld != NULL && known_tld(tld + 1) && !(*u.scheme == '\0' && u.userinfo != NULL))
+			res = domain_org(u.host);
+	}
 	else if (strchr(tok, '.') != NULL && strchr(tok, '@') == NULL) {
 		/* A bare domain: "amazon.co.jp", "paypal.com/signin". */
 		char *host = xstrndup(tok, strcspn(tok, "/?#:"));
@@ -521,14 +538,15 @@ find_brand_subdomain(const char *host, const char *org, const struct brands *b)
 				size_t dl = strlen(v[k]);
 				const char *p = host;
 
-				if (brands_owns(b, br, org, BRAND_ALL))
-					break;
 				while ((p = strstr(p, v[k])) != NULL) {
 					bool left = p == host || p[-1] == '.' || p[-1] == '-';
 					bool right = p[dl] == '.' || p[dl] == '-';
 
-					if (left && right && (size_t)(p - host) + dl < hl)
+					if (left && right && (size_t)(p - host) + dl < hl) {
+						if (brands_owns(b, br, org, BRAND_ALL))
+							break;
 						return xstrdup(v[k]);
+					}
 					p++;
 				}
 			}
@@ -545,6 +563,11 @@ link_fill(struct link *l, const struct brands *b)
 	free(l->defanged);
 	l->defanged = url_defang(l->href);
 	if (url_parse(l->href, &u) != 0) {
+		url_parts_free(&u);
+		return;
+	}
+	/* "www.shop@example.com" without a scheme is an e-mail address, not a link. */
+	if (*u.scheme == '\0' && u.userinfo != NULL) {
 		url_parts_free(&u);
 		return;
 	}
@@ -627,7 +650,7 @@ links_collect(const struct message *m, const struct brands *b, struct link **out
 {
 	struct link *v = NULL;
 	struct url_span *spans;
-	size_t n = 0, ns;
+	size_t n = 0, ns, cap = 0;
 
 	*out = NULL;
 	*nout = 0;
@@ -639,7 +662,10 @@ links_collect(const struct message *m, const struct brands *b, struct link **out
 
 		if (bl->href == NULL)
 			continue;
-		v = xreallocarray(v, n + 1, sizeof *v);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
 		l = &v[n++];
 		memset(l, 0, sizeof *l);
 		l->number = bl->number;
@@ -661,7 +687,10 @@ links_collect(const struct message *m, const struct brands *b, struct link **out
 			inside = spans[i].start < m->links[k].end && m->links[k].start < spans[i].end;
 		if (inside)
 			continue;
-		v = xreallocarray(v, n + 1, sizeof *v);
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
 		l = &v[n++];
 		memset(l, 0, sizeof *l);
 		l->source = xstrdup("text");
@@ -720,14 +749,13 @@ confusable_brand(const struct link *l, const struct brands *b, const char **dom)
 	for (size_t i = 0; i < brands_count(b) && hit == NULL; i++) {
 		const struct brand *br = brands_get(b, i);
 
-		if (!nonascii && l->org_domain != NULL && brands_owns(b, br, l->org_domain, BRAND_ALL))
-			continue;
 		for (int k = 0; k < 2 && hit == NULL; k++) {
 			char *const *v = k == 0 ? br->domains : br->mail_domains;
+			char *const *skels = k == 0 ? br->domain_skeletons : br->mail_domain_skeletons;
 			size_t n = k == 0 ? br->ndomains : br->nmail_domains;
 
-			for (size_t j = 0; j < n && hit == NULL; j++) {
-				char *sk = confusable_skeleton(v[j]);
+			for (size_t j = 0; j < n && hit == NULL && skels != NULL; j++) {
+				const char *sk = skels[j];
 				size_t sl = strlen(sk), hl = strlen(skel_host);
 
 				/* The host's skeleton ends with the domain's, on a label boundary, while the host is not that domain. */
@@ -737,12 +765,12 @@ confusable_brand(const struct link *l, const struct brands *b, const char **dom)
 					bool same = wl >= dl && strcmp(written + wl - dl, v[j]) == 0 &&
 					    (wl == dl || written[wl - dl - 1] == '.');
 
-					if (!same) {
+					if (!same && (nonascii || l->org_domain == NULL ||
+					    !brands_owns(b, br, l->org_domain, BRAND_ALL))) {
 						hit = br;
 						*dom = v[j];
 					}
 				}
-				free(sk);
 			}
 		}
 	}

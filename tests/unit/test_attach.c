@@ -81,9 +81,13 @@ START_TEST(by_content)
 	memset(iso, 0, sizeof iso);
 	memcpy(iso + 0x8001, "CD001", 5);
 	risky("data.bin", NULL, iso, sizeof iso, NULL, "ISO");
-	risky("macro.doc", "application/msword",
-	    "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1....._VBA_PROJECT....", 30, NULL, "macros");
-	harmless("plain.doc", "application/msword", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1......WordDocument", 28, NULL);
+	{
+		static const char ole_macro[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" "....._VBA_PROJECT....";
+		static const char ole_plain[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" "......WordDocument";
+
+		risky("macro.doc", "application/msword", ole_macro, sizeof ole_macro - 1, NULL, "macros");
+		harmless("plain.doc", "application/msword", ole_plain, sizeof ole_plain - 1, NULL);
+	}
 
 	n = zip_one(zip, "請求書.exe", 0);
 	risky("files.zip", "application/zip", (const char *)zip, n, NULL, "請求書.exe");

@@ -97,11 +97,13 @@ END_TEST
 
 START_TEST(random_names)
 {
-	static const char *const randoms[] = { "u2zckmmpc", "xqzvbnmkl", "a8f3k2j9x", "reportqsevxnk", "kmnkwzrtp" };
+	static const char *const randoms[] = {
+		"u2zckmmpc", "xqzvbnmkl", "a8f3k2j9x", "reportqsevxnk", "kmnkwzrtp", "XQZVBNMKL", "U2ZCKMMPC",
+	};
 	static const char *const names[] = {
 		"taro", "Taro Yamada", "jsmith", "tschmidt", "mrbrightside", "johnsmith1985", "yamada.taro",
 		"ポケットカード", "u2", "Amazon", "info", "noreply", "alexander", "christopher", "strengths",
-		"support", "newsletter", "k.tanaka", "abc12345",
+		"support", "newsletter", "k.tanaka", "abc12345", "JOHNSON", "SMARTALK", "XkcdFan", "TSCHMIDT",
 	};
 
 	for (size_t i = 0; i < sizeof randoms / sizeof randoms[0]; i++)
@@ -202,6 +204,39 @@ START_TEST(samples)
 }
 END_TEST
 
+START_TEST(title_claim_points_at_the_address)
+{
+	const char *mail = "From: Billing <billing@netf1ix-help.example>\nSubject: hello\nTo: t@example.com\n"
+	    "MIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n"
+	    "<html><head><title>Netflix</title></head><body><p>Update your payment details to keep watching.</p>"
+	    "<a href=\"https://netf1ix-help.example/pay\">Update</a></body></html>\n";
+	struct message *m;
+	struct report *r;
+	char *cause = NULL;
+	const char *from;
+	bool seen = false;
+
+	ck_assert_msg(message_load_mem(mail, strlen(mail), "t", &m, &cause) == 0, "%s", cause);
+	r = analyze_message(m, NULL);
+	from = message_hvalue(r->msg, "From");
+	ck_assert_str_eq(r->claim.brand->id, "netflix");
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const struct finding *f = &r->findings.v[i];
+
+		if (f->id == F_FROM_BRAND_MISMATCH) {
+			seen = true;
+			ck_assert_str_eq(f->where, "header:From");
+			ck_assert(strncmp(from + f->span_start, "billing@netf1ix-help.example", 28) == 0);
+		}
+		if (f->id == F_LINK_BRAND_MISMATCH)
+			ck_assert_int_ge(f->span_start, 0);
+	}
+	ck_assert(seen);
+	ck_assert(findings_has(&r->findings, F_LINK_BRAND_MISMATCH));
+	report_free(r);
+}
+END_TEST
+
 static Suite *
 claim_suite(void)
 {
@@ -214,6 +249,7 @@ claim_suite(void)
 	tcase_add_test(tc, random_names);
 	tcase_add_test(tc, greetings);
 	tcase_add_test(tc, samples);
+	tcase_add_test(tc, title_claim_points_at_the_address);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -131,6 +131,8 @@ START_TEST(find_in_text)
 	find_is("(see https://en.wikipedia.org/wiki/Foo_(bar))", "https://en.wikipedia.org/wiki/Foo_(bar)", 1);
 	find_is("see (https://example.com/x), then", "https://example.com/x", 1);
 	find_is("<https://example.com/x>", "https://example.com/x", 1);
+	find_is("[url=https://example.com/a]click[/url]", "https://example.com/a", 1);
+	find_is("[https://example.com/x?a[0]=1]", "https://example.com/x?a[0]=1", 1);
 	find_is("詳しくはwww.example.co.jp/infoへ", "www.example.co.jp/info", 1);
 	find_is("Visit www.example.com, or http://b.example/", "www.example.com", 2);
 	find_is("https://аmazon.co.jp/login", "https://аmazon.co.jp/login", 1);  /* Cyrillic а stays in the host */
@@ -142,6 +144,7 @@ START_TEST(find_in_text)
 	find_is("https:// nothing", NULL, 0);
 	find_is("plain text, no links at all", NULL, 0);
 	find_is("taro@www.example.com", NULL, 0);
+	find_is("mail www.shop@example.com today", NULL, 0);
 }
 END_TEST
 
@@ -275,6 +278,8 @@ START_TEST(text_mismatch)
 	QUIET("https://www.amazon.com/", "www.amazon.co.jp", NULL, F_LINK_TEXT_MISMATCH);   /* one brand */
 	QUIET("https://s.vpass.jp/x", "smbc-card.com", NULL, F_LINK_TEXT_MISMATCH);
 	QUIET("https://evil.example/", "請求書.pdf", NULL, F_LINK_TEXT_MISMATCH);
+	QUIET("https://evil.example/", "www.futuresoftindiacom", NULL, F_LINK_TEXT_MISMATCH);   /* no such TLD */
+	QUIET("www.shop@example.com", NULL, NULL, F_LINK_TEXT_MISMATCH);                      /* an address */
 }
 END_TEST
 
