@@ -52,12 +52,19 @@ struct phrase {
 	int threshold;      /* tenths of an edit; 0: exact matches only */
 	bool allow_only;    /* "!word": known good, never suggested */
 	bool latin_start, latin_end, kata_start, kata_end;
+	bool word;          /* Latin letters and digits only: matched through the word index */
 };
 
 struct posting {
 	uint64_t key;       /* folded bigram */
 	uint32_t phrase;
 	uint32_t off;
+};
+
+/* Postings sorted by key, and an open-addressing hash: key -> first posting index + 1. */
+struct index {
+	struct posting *post; size_t npost;
+	size_t *slot; size_t nslot;
 };
 
 struct plist {
@@ -70,8 +77,10 @@ static pthread_mutex_t lists_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct {
 	bool loaded;
 	struct plist phrases, urgency;
-	struct posting *post; size_t npost;
-	size_t *slot; size_t nslot;     /* open-addressing hash: key -> first posting index + 1 */
+	struct index gen, lat;           /* bigram index of non-Latin phrases; (bigram, offset) index of Latin phrases with spaces or punctuation */
+	struct index words;              /* one-word Latin phrases and their one-deletion variants (off 0: the word, j+1: without letter j) */
+	uint8_t latbits[8192];
+	uint8_t genbits[8192];           /* the same for the Japanese phrases */           /* bloom bits of the Latin phrases' bigrams: most text bigrams are in none */
 	size_t *ufirst; size_t nufirst; /* urgency: hash on first code point -> pattern index + 1 (chained via unext) */
 	size_t *unext;
 } lists;
@@ -291,7 +300,8 @@ ns_build(struct nstream *ns, const char *s, size_t len)
 			int m2 = next_cp(s, len, i, &d);
 
 			prev = cl[k - 1];
-			if (uc_is_grapheme_break(prev, d) || k == sizeof cl / sizeof cl[0])
+			/* below U+0300 nothing extends a cluster (CR LF is white space either way) */
+			if (d < 0x300 || uc_is_grapheme_break(prev, d) || k == sizeof cl / sizeof cl[0])
 				break;
 			cl[k++] = d;
 			i += (size_t)m2;
@@ -406,6 +416,12 @@ static const ucs4_t lookalike[][2] = {
 static bool
 is_lookalike(ucs4_t a, ucs4_t b)
 {
+	if (a < 0x80 && b < 0x80) {
+		unsigned x = a < b ? a : b, y = a < b ? b : a;
+
+		return (x == 'm' && y == 'n') || (x == 'i' && y == 'l') || (x == '1' && (y == 'l' || y == 'i')) ||
+		    (x == '0' && y == 'o') || (x == 'u' && y == 'v') || (x == 'v' && y == 'w');
+	}
 	for (size_t i = 0; i < sizeof lookalike / sizeof lookalike[0]; i++)
 		if ((lookalike[i][0] == a && lookalike[i][1] == b) || (lookalike[i][0] == b && lookalike[i][1] == a))
 			return true;
@@ -418,6 +434,8 @@ cost_sub(ucs4_t p, ucs4_t t)
 {
 	if (p == t)
 		return 0;
+	if (p < 0x80 && t < 0x80)
+		return is_lookalike(p, t) ? 5 : 10;
 	if (fold(p) == fold(t))
 		return 3;
 	if (is_lookalike(p, t))
@@ -429,8 +447,10 @@ cost_sub(ucs4_t p, ucs4_t t)
 static bool
 is_filler(ucs4_t c)
 {
-	return c == ' ' || (c >= 0x3000 && c <= 0x3003) || c == 0x30fb || c == 0xff0c ||
-	    (c < 0x80 && c != '#' && uc_is_punct(c)) || (c >= 0x2010 && c <= 0x2027);
+	if (c < 0x80)
+		return c == ' ' || (c > 0x20 && c < 0x7f && c != '#' && !(c >= '0' && c <= '9') &&
+		    !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+	return (c >= 0x3000 && c <= 0x3003) || c == 0x30fb || c == 0xff0c || (c >= 0x2010 && c <= 0x2027);
 }
 
 /* The phrase's character i is missing from the text. */
@@ -541,6 +561,9 @@ plist_add(struct plist *pl, const char *line, bool urgency)
 	p.kata_start = is_kata(p.c[0]);
 	p.kata_end = is_kata(p.c[p.len - 1]) || p.c[p.len - 1] == 0x30fc;
 	p.threshold = phrase_threshold(&p);
+	p.word = p.latin_start && p.len <= 40;
+	for (size_t i = 0; i < p.len && p.word; i++)
+		p.word = p.c[i] < 0x80 ? is_word_char(p.c[i]) : is_latin_letter(p.c[i]);
 	if (pl->n == pl->cap) {
 		pl->cap = pl->cap ? pl->cap * 2 : 256;
 		pl->v = xreallocarray(pl->v, pl->cap, sizeof *pl->v);
@@ -618,7 +641,85 @@ posting_cmp(const void *a, const void *b)
 	return x->phrase < y->phrase ? -1 : x->phrase > y->phrase;
 }
 
-/* The bigram index of the typo list and the first-code-point index of the urgency list. */
+static void
+index_add(struct index *ix, uint64_t key, size_t phrase, size_t off)
+{
+	struct posting *po = &ix->post[ix->npost++];
+
+	po->key = key;
+	po->phrase = (uint32_t)phrase;
+	po->off = (uint32_t)off;
+}
+
+static void
+index_hash(struct index *ix)
+{
+	qsort(ix->post, ix->npost, sizeof *ix->post, posting_cmp);
+	ix->nslot = 16;
+	while (ix->nslot < ix->npost * 2)
+		ix->nslot *= 2;
+	ix->slot = xcalloc(ix->nslot, sizeof *ix->slot);
+	for (size_t i = 0; i < ix->npost; i++) {
+		size_t h;
+
+		if (i > 0 && ix->post[i].key == ix->post[i - 1].key)
+			continue;
+		h = hash64(ix->post[i].key) & (ix->nslot - 1);
+		while (ix->slot[h] != 0)
+			h = (h + 1) & (ix->nslot - 1);
+		ix->slot[h] = i + 1;
+	}
+}
+
+/* Index of the first posting with this key, or SIZE_MAX. */
+static size_t
+index_find(const struct index *ix, uint64_t key)
+{
+	size_t h;
+
+	if (ix->nslot == 0)
+		return SIZE_MAX;
+	h = hash64(key) & (ix->nslot - 1);
+	while (ix->slot[h] != 0 && ix->post[ix->slot[h] - 1].key != key)
+		h = (h + 1) & (ix->nslot - 1);
+	return ix->slot[h] != 0 ? ix->slot[h] - 1 : SIZE_MAX;
+}
+
+static uint64_t
+lat_key(ucs4_t a, ucs4_t b, size_t off)
+{
+	return ((uint64_t)(fold(a) & 0x1fffff) << 37) | ((uint64_t)(fold(b) & 0x1fffff) << 16) | (off & 0xffff);
+}
+
+static void
+index_free(struct index *ix)
+{
+	free(ix->post);
+	free(ix->slot);
+	memset(ix, 0, sizeof *ix);
+}
+
+/* FNV-1a over code points, leaving out position skip (SIZE_MAX: none). */
+static uint64_t
+word_hash(const ucs4_t *c, size_t n, size_t skip)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < n; i++) {
+		if (i == skip)
+			continue;
+		h ^= c[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h ^ (n - (skip != SIZE_MAX));
+}
+
+/*
+ * The typo list's indexes: folded bigrams of the Japanese (non-Latin)
+ * phrases; folded bigrams with their offset for the Latin ones, which are
+ * matched from the start of a word. Then the urgency list's first-code-point
+ * index.
+ */
 static void
 index_build(void)
 {
@@ -626,34 +727,36 @@ index_build(void)
 
 	for (size_t i = 0; i < lists.phrases.n; i++)
 		np += lists.phrases.v[i].len > 1 ? lists.phrases.v[i].len - 1 : 0;
-	lists.post = xreallocarray(NULL, np ? np : 1, sizeof *lists.post);
-	lists.npost = 0;
+	lists.gen.post = xreallocarray(NULL, np ? np : 1, sizeof *lists.gen.post);
+	lists.lat.post = xreallocarray(NULL, np ? np : 1, sizeof *lists.lat.post);
+	lists.words.post = xreallocarray(NULL, np + 2 * lists.phrases.n + 1, sizeof *lists.words.post);
 	for (size_t i = 0; i < lists.phrases.n; i++) {
 		const struct phrase *p = &lists.phrases.v[i];
 
+		if (p->word) {
+			index_add(&lists.words, word_hash(p->c, p->len, SIZE_MAX), i, 0);
+			for (size_t j = 0; j < p->len && p->threshold > 0; j++)
+				index_add(&lists.words, word_hash(p->c, p->len, j), i, j + 1);
+			continue;
+		}
 		for (size_t j = 0; j + 1 < p->len; j++) {
-			struct posting *po = &lists.post[lists.npost++];
+			if (p->latin_start) {
+				size_t h = hash64(bigram_key(p->c[j], p->c[j + 1])) & 0xffff;
 
-			po->key = bigram_key(p->c[j], p->c[j + 1]);
-			po->phrase = (uint32_t)i;
-			po->off = (uint32_t)j;
+				index_add(&lists.lat, lat_key(p->c[j], p->c[j + 1], j), i, j);
+				lists.latbits[h >> 3] |= (uint8_t)(1u << (h & 7));
+			}
+			else {
+				size_t h = hash64(bigram_key(p->c[j], p->c[j + 1])) & 0xffff;
+
+				index_add(&lists.gen, bigram_key(p->c[j], p->c[j + 1]), i, j);
+				lists.genbits[h >> 3] |= (uint8_t)(1u << (h & 7));
+			}
 		}
 	}
-	qsort(lists.post, lists.npost, sizeof *lists.post, posting_cmp);
-	lists.nslot = 16;
-	while (lists.nslot < lists.npost * 2)
-		lists.nslot *= 2;
-	lists.slot = xcalloc(lists.nslot, sizeof *lists.slot);
-	for (size_t i = 0; i < lists.npost; i++) {
-		size_t h;
-
-		if (i > 0 && lists.post[i].key == lists.post[i - 1].key)
-			continue;
-		h = hash64(lists.post[i].key) & (lists.nslot - 1);
-		while (lists.slot[h] != 0)
-			h = (h + 1) & (lists.nslot - 1);
-		lists.slot[h] = i + 1;
-	}
+	index_hash(&lists.gen);
+	index_hash(&lists.lat);
+	index_hash(&lists.words);
 
 	lists.nufirst = 64;
 	while (lists.nufirst < lists.urgency.n * 2)
@@ -738,8 +841,9 @@ text_unload(void)
 	pthread_mutex_lock(&lists_lock);
 	plist_free(&lists.phrases);
 	plist_free(&lists.urgency);
-	free(lists.post);
-	free(lists.slot);
+	index_free(&lists.gen);
+	index_free(&lists.lat);
+	index_free(&lists.words);
 	free(lists.ufirst);
 	free(lists.unext);
 	memset(&lists, 0, sizeof lists);
@@ -819,6 +923,7 @@ static int
 align(const struct nstream *ns, const struct phrase *p, size_t ws, size_t we, size_t *os, size_t *oe, char **edits)
 {
 	size_t m = p->len, n = we - ws, W = n + 1, cells = (m + 1) * W;
+
 	int Ds[2048];
 	unsigned char ops[2048];
 	size_t sts[2048];
@@ -944,37 +1049,164 @@ cands_add(struct cands *cs, uint32_t phrase, size_t s, size_t e, int cost, char 
 	cs->n++;
 }
 
-static int
-u64_cmp(const void *a, const void *b)
+/* LSD radix sort of hit keys (phrase, diagonal), a byte at a time, skipping bytes all keys share: qsort was a fifth of a scan. */
+static void
+hits_sort(uint64_t *v, size_t n, uint64_t **tmp, size_t *tmpcap)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	uint64_t *src = v, *dst;
+	size_t count[256];
 
-	return x < y ? -1 : x > y;
+	if (n < 64) {
+		for (size_t i = 1; i < n; i++) {   /* insertion sort */
+			uint64_t x = v[i];
+			size_t j = i;
+
+			for (; j > 0 && v[j - 1] > x; j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+		return;
+	}
+	if (*tmpcap < n) {
+		*tmpcap = n;
+		*tmp = xreallocarray(*tmp, n, sizeof **tmp);
+	}
+	dst = *tmp;
+	for (int sh = 0; sh < 64; sh += 8) {
+		size_t sum = 0;
+		uint64_t diff = 0;
+
+		for (size_t i = 1; i < n; i++)
+			diff |= src[i] ^ src[0];
+		if (((diff >> sh) & 0xff) == 0)
+			continue;
+		memset(count, 0, sizeof count);
+		for (size_t i = 0; i < n; i++)
+			count[(src[i] >> sh) & 0xff]++;
+		for (size_t k = 0; k < 256; k++) {
+			size_t c = count[k];
+
+			count[k] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			dst[count[(src[i] >> sh) & 0xff]++] = src[i];
+		{
+			uint64_t *t = src;
+
+			src = dst;
+			dst = t;
+		}
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof *v);
+}
+
+static void cands_add(struct cands *cs, uint32_t phrase, size_t s, size_t e, int cost, char *edits);
+
+/* Phrases of the word index one edit or less from the word ns[s, e): exact words directly, near ones aligned. */
+static void
+word_candidates(const struct nstream *ns, size_t s, size_t e, struct cands *cs)
+{
+	uint32_t seen[16];
+	size_t nseen = 0, n = e - s;
+
+	for (size_t skip = SIZE_MAX;; skip = skip == SIZE_MAX ? 0 : skip + 1) {
+		size_t k;
+
+		if (skip != SIZE_MAX && skip >= n)
+			break;
+		if ((k = index_find(&lists.words, word_hash(ns->c + s, n, skip))) == SIZE_MAX)
+			continue;
+		for (uint64_t key = lists.words.post[k].key; k < lists.words.npost && lists.words.post[k].key == key; k++) {
+			uint32_t pi = lists.words.post[k].phrase;
+			const struct phrase *p = &lists.phrases.v[pi];
+			bool dup = false;
+
+			for (size_t x = 0; x < nseen && !dup; x++)
+				dup = seen[x] == pi;
+			if (dup)
+				continue;
+			if (nseen < sizeof seen / sizeof seen[0])
+				seen[nseen++] = pi;
+			if (p->len == n && memcmp(p->c, ns->c + s, n * sizeof *p->c) == 0) {
+				cands_add(cs, pi, s, e, 0, NULL);
+				continue;
+			}
+			if (p->threshold > 0) {
+				size_t os, oe, ws = s > 0 ? s - 1 : 0, we = e < ns->n ? e + 1 : e;
+				char *edits = NULL;
+				int c = align(ns, p, ws, we, &os, &oe, NULL);
+
+				if (c > 0 && c <= p->threshold) {
+					align(ns, p, ws, we, &os, &oe, &edits);
+					cands_add(cs, pi, os, oe, c, edits);
+				}
+			}
+		}
+	}
 }
 
 /* Candidate generation: folded bigrams shared with a phrase on nearby diagonals, then one alignment per cluster. */
 static void
 typo_candidates(const struct nstream *ns, struct cands *cs)
 {
-	uint64_t *hits = NULL;
-	size_t nh, cap = 0;
+	uint64_t *hits = NULL, *tmp = NULL;
+	size_t nh, cap = 0, tmpcap = 0;
 
 	for (size_t w0 = 0; w0 + 1 < ns->n; w0 += WINDOW) {
 		size_t w1 = w0 + WINDOW < ns->n - 1 ? w0 + WINDOW : ns->n - 1;
 
+		size_t wstart = w0;
+
 		nh = 0;
 		for (size_t i = w0; i < w1; i++) {
-			uint64_t key = bigram_key(ns->c[i], ns->c[i + 1]);
-			size_t h = hash64(key) & (lists.nslot - 1);
+			bool latin = ns->c[i] < 0x80 ? is_word_char(ns->c[i]) : is_latin_letter(ns->c[i]);
+			size_t k;
 
-			if (ns->c[i] == ' ' && ns->c[i + 1] == ' ')
+			if (latin && (i == 0 || !(ns->c[i - 1] < 0x80 ? is_word_char(ns->c[i - 1]) : is_latin_letter(ns->c[i - 1])))) {
+				size_t e = i;
+
+				wstart = i;
+				while (e < ns->n && (ns->c[e] < 0x80 ? is_word_char(ns->c[e]) : is_latin_letter(ns->c[e])))
+					e++;
+				if (e - i >= 2 && e - i <= 41 && lists.words.npost > 0)
+					word_candidates(ns, i, e, cs);
+			}
+			/*
+			 * Latin phrases start at a word: the bigram at i is looked up
+			 * at offsets i - wstart - 1 .. i - wstart + 1 only, so common
+			 * bigrams ("in", "er") inside words cost nothing.
+			 */
+			if (latin) {
+				size_t h = hash64(bigram_key(ns->c[i], ns->c[i + 1])) & 0xffff;
+
+				for (long delta = -1; delta <= 1 && (lists.latbits[h >> 3] & (1u << (h & 7))); delta++) {
+					long off = (long)(i - wstart) + delta;
+
+					if (off < 0 || (k = index_find(&lists.lat, lat_key(ns->c[i], ns->c[i + 1], (size_t)off))) == SIZE_MAX)
+						continue;
+					for (uint64_t key = lists.lat.post[k].key; k < lists.lat.npost && lists.lat.post[k].key == key; k++) {
+						if (nh == cap) {
+							cap = cap ? cap * 2 : 1024;
+							hits = xreallocarray(hits, cap, sizeof *hits);
+						}
+						hits[nh++] = ((uint64_t)lists.lat.post[k].phrase << 32) | (uint32_t)((long)wstart - delta + 65536);
+					}
+				}
+				if (i - wstart > 3)   /* Japanese phrases with Latin in them ("下記URL") */
+					continue;
+			}
+			{
+				size_t h = hash64(bigram_key(ns->c[i], ns->c[i + 1])) & 0xffff;
+
+				if (!(lists.genbits[h >> 3] & (1u << (h & 7))))
+					continue;
+			}
+			if ((k = index_find(&lists.gen, bigram_key(ns->c[i], ns->c[i + 1]))) == SIZE_MAX)
 				continue;
-			while (lists.slot[h] != 0 && lists.post[lists.slot[h] - 1].key != key)
-				h = (h + 1) & (lists.nslot - 1);
-			if (lists.slot[h] == 0)
-				continue;
-			for (size_t k = lists.slot[h] - 1; k < lists.npost && lists.post[k].key == key; k++) {
-				const struct posting *po = &lists.post[k];
+			for (uint64_t key = lists.gen.post[k].key; k < lists.gen.npost && lists.gen.post[k].key == key; k++) {
+				const struct posting *po = &lists.gen.post[k];
 				long d = (long)i - (long)po->off;
 
 				if (d + 65536 < 0)
@@ -986,13 +1218,20 @@ typo_candidates(const struct nstream *ns, struct cands *cs)
 				hits[nh++] = ((uint64_t)po->phrase << 32) | (uint32_t)(d + 65536);
 			}
 		}
-		qsort(hits, nh, sizeof *hits, u64_cmp);
+		hits_sort(hits, nh, &tmp, &tmpcap);
 		for (size_t a = 0; a < nh;) {
 			uint32_t pi = (uint32_t)(hits[a] >> 32);
 			const struct phrase *p = &lists.phrases.v[pi];
 			long E = p->threshold / 4, need = (long)p->len - 1 - 2 * E;
 			size_t b = a, z;
 
+			if (p->latin_start) {
+				/* one edit at most (English costs are >= 5); a swap breaks three bigrams */
+				E = p->threshold / 5;
+				need = E == 0 ? (long)p->len - 1 : (long)p->len - 4;
+				if (E > 0 && need < 2)
+					need = 2;
+			}
 			if (need < 1)
 				need = 1;
 			while (b < nh && (uint32_t)(hits[b] >> 32) == pi)
@@ -1004,6 +1243,27 @@ typo_candidates(const struct nstream *ns, struct cands *cs)
 
 				for (z = x; z < b && (long)(uint32_t)hits[z] - 65536 <= d0 + 2 * E; z++)
 					votes++;
+				if (votes >= need && p->latin_start && d0 >= 0 && (size_t)d0 < ns->n) {
+					/* one-word phrases: the text word must be as long, give or take the edits */
+					bool spaced = false;
+					size_t wl = 0, pl = 0, x0 = (size_t)d0;
+
+					for (size_t q = 0; q < p->len; q++) {
+						spaced |= p->c[q] == ' ';
+						pl += is_word_char(p->c[q]);
+					}
+					/* the word starts within one of d0 */
+					if (!is_latin_letter(ns->c[x0]) && x0 + 1 < ns->n)
+						x0++;
+					else if (x0 > 0 && is_latin_letter(ns->c[x0 - 1]))
+						x0--;
+					while (x0 + wl < ns->n && is_word_char(ns->c[x0 + wl]))
+						wl++;
+					if (!spaced && (wl + (size_t)E < pl || wl > pl + (size_t)E)) {
+						x++;
+						continue;
+					}
+				}
 				if (votes >= need) {
 					long ws = d0 - E - 1, we = d0 + 2 * E + (long)p->len + E + 1;
 					size_t s, e;
@@ -1022,6 +1282,10 @@ typo_candidates(const struct nstream *ns, struct cands *cs)
 						x = z;
 						continue;
 					}
+					if (p->threshold == 0) {   /* exact matches only, and this is not one */
+						x = z;
+						continue;
+					}
 					c = align(ns, p, (size_t)ws, (size_t)we, &s, &e, NULL);
 					if (c <= p->threshold) {
 						if (c > 0)
@@ -1036,6 +1300,7 @@ typo_candidates(const struct nstream *ns, struct cands *cs)
 		}
 	}
 	free(hits);
+	free(tmp);
 }
 
 /* The text at [s, e) and the phrase differ by an English inflection ("accounts", "deliver"/"delivery"). */
@@ -1266,6 +1531,10 @@ urgency_check(const char *src, const struct nstream *ns, const char *where, long
 		ucs4_t keys[2] = { ns->c[i], ns->c[i] >= '0' && ns->c[i] <= '9' ? '#' : 0 };
 		size_t e = 0;
 		const struct phrase *hit = NULL;
+
+		/* inside an English word or number no pattern starts (they start at word boundaries) */
+		if (i > 0 && ns->c[i] < 0x80 && ns->c[i - 1] < 0x80 && is_word_char(ns->c[i]) && is_word_char(ns->c[i - 1]))
+			continue;
 
 		for (int kk = 0; kk < 2 && hit == NULL && keys[kk] != 0; kk++) {
 			size_t h = hash64(keys[kk]) & (lists.nufirst - 1);
@@ -1732,7 +2001,7 @@ text_scan(const char *s, size_t len, const char *where, long base, unsigned flag
 
 	if (s == NULL || len == 0)
 		return;
-	if (u8_check((const uint8_t *)s, len) != NULL) {
+	if (!(flags & TEXT_VALID_UTF8) && u8_check((const uint8_t *)s, len) != NULL) {
 		/* invalid bytes become '?': the spans stay those of the input */
 		copy = xmalloc(len + 1);
 		for (size_t i = 0; i < len;) {
@@ -1800,7 +2069,7 @@ text_check(const struct message *m, const struct addresses *a, struct findings *
 		display_scan(m, &a->from, "From", (TEXT_ALL_CHECKS & ~TEXT_URGENCY_CHECK) | jp, fs);
 		display_scan(m, &a->sender, "Sender", (TEXT_ALL_CHECKS & ~TEXT_URGENCY_CHECK) | jp, fs);
 	}
-	text_scan(m->body, m->body_len, "body", 0,
+	text_scan(m->body, m->body_len, "body", 0, TEXT_VALID_UTF8 |
 	    TEXT_TYPO_CHECK | TEXT_URGENCY_CHECK | TEXT_GLYPH_CHECK | TEXT_SCRIPT_CHECK | TEXT_HIDDEN_CHECK | TEXT_BIDI_OVERRIDE | jp, fs);
 	for (size_t i = 0; i < m->nparts; i++) {
 		const char *fn = m->parts[i].filename;
