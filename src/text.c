@@ -30,6 +30,7 @@
 #define EXCERPT_COLS    60        /* display columns of text quoted in evidence */
 #define WINDOW          4096      /* code points of text per candidate pass */
 #define INF             (1 << 28)
+#define WH_MAX          48        /* longest word of the word index */
 
 /*
  * The match stream: a field NFKC-normalised per grapheme cluster and
@@ -80,7 +81,8 @@ static struct {
 	struct index gen, lat;           /* bigram index of non-Latin phrases; (bigram, offset) index of Latin phrases with spaces or punctuation */
 	struct index words;              /* one-word Latin phrases and their one-deletion variants (off 0: the word, j+1: without letter j) */
 	uint8_t latbits[8192];
-	uint8_t genbits[8192];           /* the same for the Japanese phrases */           /* bloom bits of the Latin phrases' bigrams: most text bigrams are in none */
+	uint8_t genbits[8192];           /* the same for the Japanese phrases */
+	uint8_t urgbits[8192];           /* bloom bits of the urgency patterns' first two code points */           /* bloom bits of the Latin phrases' bigrams: most text bigrams are in none */
 	size_t *ufirst; size_t nufirst; /* urgency: hash on first code point -> pattern index + 1 (chained via unext) */
 	size_t *unext;
 } lists;
@@ -350,14 +352,44 @@ ns_build(struct nstream *ns, const char *s, size_t len)
 
 /* ---------------------------------------------------------------- folding and edit costs */
 
+static ucs4_t fold_slow(ucs4_t c);
+
+static bool is_lookalike_slow(ucs4_t a, ucs4_t b);
+
+/* fold() and the look-alike pairs of U+3000..U+30FF, computed once. */
+static ucs4_t kana_fold[0x100];
+static uint8_t kana_look[0x100][0x20];
+static pthread_once_t kana_fold_once = PTHREAD_ONCE_INIT;
+
+static void
+kana_fold_init(void)
+{
+	for (ucs4_t c = 0; c < 0x100; c++) {
+		kana_fold[c] = fold_slow(0x3000 + c);
+		for (ucs4_t d = 0; d < 0x100; d++)
+			if (is_lookalike_slow(0x3000 + c, 0x3000 + d))
+				kana_look[c][d >> 3] |= (uint8_t)(1u << (d & 7));
+	}
+}
+
 /* The folded form: voiced and semi-voiced kana to plain, small kana to large, look-alike katakana and kanji to one. */
 static ucs4_t
 fold(ucs4_t c)
 {
-	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
-
 	if (c < 0x3000)
 		return c == 0x2015 || c == 0x2010 || c == 0x2500 ? 0x30fc : c;
+	if (c < 0x3100) {
+		pthread_once(&kana_fold_once, kana_fold_init);
+		return kana_fold[c - 0x3000];
+	}
+	return c == 0x4e00 ? 0x30fc : c;   /* 一 ー; the kanji of the other pairs fold to themselves */
+}
+
+static ucs4_t
+fold_slow(ucs4_t c)
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+
 	if ((is_hira(c) || is_kata(c)) && uc_canonical_decomposition(c, d) == 2 &&
 	    (d[1] == 0x3099 || d[1] == 0x309a))
 		c = d[0];
@@ -422,6 +454,15 @@ is_lookalike(ucs4_t a, ucs4_t b)
 		return (x == 'm' && y == 'n') || (x == 'i' && y == 'l') || (x == '1' && (y == 'l' || y == 'i')) ||
 		    (x == '0' && y == 'o') || (x == 'u' && y == 'v') || (x == 'v' && y == 'w');
 	}
+	if (a < 0x3040 || a > 0x30ff || b < 0x3040 || b > 0x30ff)
+		return false;
+	pthread_once(&kana_fold_once, kana_fold_init);
+	return kana_look[a - 0x3000][(b - 0x3000) >> 3] & (1u << ((b - 0x3000) & 7));
+}
+
+static bool
+is_lookalike_slow(ucs4_t a, ucs4_t b)
+{
 	for (size_t i = 0; i < sizeof lookalike / sizeof lookalike[0]; i++)
 		if ((lookalike[i][0] == a && lookalike[i][1] == b) || (lookalike[i][0] == b && lookalike[i][1] == a))
 			return true;
@@ -503,6 +544,9 @@ phrase_threshold(const struct phrase *p)
 	}
 	if (l < 3)
 		return 0;
+	for (size_t i = 0; i < l; i++)
+		if (p->c[i] < 0x80 && is_latin_letter(p->c[i]))
+			return 0;   /* "ログインID": its Latin bigrams are everywhere in English; exact only */
 	return l == 3 ? 3 : l <= 5 ? 5 : l <= 9 ? 8 : 10;
 }
 
@@ -561,7 +605,7 @@ plist_add(struct plist *pl, const char *line, bool urgency)
 	p.kata_start = is_kata(p.c[0]);
 	p.kata_end = is_kata(p.c[p.len - 1]) || p.c[p.len - 1] == 0x30fc;
 	p.threshold = phrase_threshold(&p);
-	p.word = p.latin_start && p.len <= 40;
+	p.word = p.latin_start && p.len < WH_MAX;
 	for (size_t i = 0; i < p.len && p.word; i++)
 		p.word = p.c[i] < 0x80 ? is_word_char(p.c[i]) : is_latin_letter(p.c[i]);
 	if (pl->n == pl->cap) {
@@ -685,6 +729,13 @@ index_find(const struct index *ix, uint64_t key)
 	return ix->slot[h] != 0 ? ix->slot[h] - 1 : SIZE_MAX;
 }
 
+/* Bloom bit of a (bigram, offset): cheap, checked at every letter of English text. */
+static size_t
+bloom_bit(ucs4_t a, ucs4_t b, size_t off)
+{
+	return ((size_t)a * 0x9e37u + (size_t)b * 0x85ebu + off * 0xc2b3u + ((size_t)a >> 7) * 0x27d5u) & 0xffff;
+}
+
 static uint64_t
 lat_key(ucs4_t a, ucs4_t b, size_t off)
 {
@@ -699,19 +750,40 @@ index_free(struct index *ix)
 	memset(ix, 0, sizeof *ix);
 }
 
-/* FNV-1a over code points, leaving out position skip (SIZE_MAX: none). */
-static uint64_t
-word_hash(const ucs4_t *c, size_t n, size_t skip)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
+/*
+ * Polynomial hash of a word, and of the word without one code point in
+ * O(1) each from prefix and suffix hashes: the one-deletion variants of a
+ * text word cost one pass.
+ */
+#define WH_B   0x9e3779b97f4a7c15ULL
 
+struct whash {
+	uint64_t pre[WH_MAX + 1], suf[WH_MAX + 1], pw[WH_MAX + 1];
+	size_t n;
+};
+
+static void
+whash_init(struct whash *w, const ucs4_t *c, size_t n)
+{
+	w->n = n;
+	w->pre[0] = 0;
+	w->pw[0] = 1;
 	for (size_t i = 0; i < n; i++) {
-		if (i == skip)
-			continue;
-		h ^= c[i];
-		h *= 0x100000001b3ULL;
+		w->pre[i + 1] = w->pre[i] * WH_B + c[i] + 1;
+		w->pw[i + 1] = w->pw[i] * WH_B;
 	}
-	return h ^ (n - (skip != SIZE_MAX));
+	w->suf[n] = 0;
+	for (size_t i = n; i > 0; i--)
+		w->suf[i - 1] = (c[i - 1] + 1) * w->pw[n - i] + w->suf[i];
+}
+
+/* The hash without position skip (SIZE_MAX: the whole word); the length is mixed in. */
+static uint64_t
+whash_get(const struct whash *w, size_t skip)
+{
+	if (skip == SIZE_MAX)
+		return w->pre[w->n] ^ ((uint64_t)w->n << 56);
+	return (w->pre[skip] * w->pw[w->n - 1 - skip] + w->suf[skip + 1]) ^ ((uint64_t)(w->n - 1) << 56);
 }
 
 /*
@@ -734,9 +806,12 @@ index_build(void)
 		const struct phrase *p = &lists.phrases.v[i];
 
 		if (p->word) {
-			index_add(&lists.words, word_hash(p->c, p->len, SIZE_MAX), i, 0);
+			struct whash w;
+
+			whash_init(&w, p->c, p->len);
+			index_add(&lists.words, whash_get(&w, SIZE_MAX), i, 0);
 			for (size_t j = 0; j < p->len && p->threshold > 0; j++)
-				index_add(&lists.words, word_hash(p->c, p->len, j), i, j + 1);
+				index_add(&lists.words, whash_get(&w, j), i, j + 1);
 			continue;
 		}
 		for (size_t j = 0; j + 1 < p->len; j++) {
@@ -744,10 +819,11 @@ index_build(void)
 				size_t h = hash64(bigram_key(p->c[j], p->c[j + 1])) & 0xffff;
 
 				index_add(&lists.lat, lat_key(p->c[j], p->c[j + 1], j), i, j);
+				h = bloom_bit(fold(p->c[j]), fold(p->c[j + 1]), j);
 				lists.latbits[h >> 3] |= (uint8_t)(1u << (h & 7));
 			}
 			else {
-				size_t h = hash64(bigram_key(p->c[j], p->c[j + 1])) & 0xffff;
+				size_t h = bloom_bit(fold(p->c[j]), fold(p->c[j + 1]), 0);
 
 				index_add(&lists.gen, bigram_key(p->c[j], p->c[j + 1]), i, j);
 				lists.genbits[h >> 3] |= (uint8_t)(1u << (h & 7));
@@ -763,6 +839,12 @@ index_build(void)
 		lists.nufirst *= 2;
 	lists.ufirst = xcalloc(lists.nufirst, sizeof *lists.ufirst);
 	lists.unext = xcalloc(lists.urgency.n ? lists.urgency.n : 1, sizeof *lists.unext);
+	for (size_t i = 0; i < lists.urgency.n; i++) {
+		const struct phrase *p = &lists.urgency.v[i];
+		size_t h = hash64(bigram_key(p->c[0], p->len > 1 ? p->c[1] : 0)) & 0xffff;
+
+		lists.urgbits[h >> 3] |= (uint8_t)(1u << (h & 7));
+	}
 	/* chains longest first: at one position the longest pattern wins */
 	for (size_t len = 64; len > 0; len--)
 		for (size_t i = 0; i < lists.urgency.n; i++) {
@@ -1104,45 +1186,97 @@ hits_sort(uint64_t *v, size_t n, uint64_t **tmp, size_t *tmpcap)
 
 static void cands_add(struct cands *cs, uint32_t phrase, size_t s, size_t e, int cost, char *edits);
 
-/* Phrases of the word index one edit or less from the word ns[s, e): exact words directly, near ones aligned. */
+/* a equals b without position k (a has n - 1 code points). */
+static bool
+equal_but(const ucs4_t *a, const ucs4_t *b, size_t n, size_t k)
+{
+	return memcmp(a, b, k * sizeof *a) == 0 && memcmp(a + k, b + k + 1, (n - 1 - k) * sizeof *a) == 0;
+}
+
+/*
+ * The one edit between phrase p and word w (n code points) that the
+ * deletion keys met on: skip is the text position left out (SIZE_MAX:
+ * none), pk the phrase position left out (SIZE_MAX: none). Returns its
+ * cost (INF when the keys met by a hash collision) and describes it.
+ */
+static int
+word_edit(const struct phrase *p, const ucs4_t *w, size_t n, size_t skip, size_t pk, struct buf *note)
+{
+	const ucs4_t *c = p->c;
+	size_t m = p->len;
+
+	if (skip == SIZE_MAX && pk == SIZE_MAX)
+		return m == n && memcmp(c, w, n * sizeof *w) == 0 ? 0 : INF;
+	if (pk == SIZE_MAX) {   /* the text has w[skip] extra */
+		bool doubled = (skip > 0 && w[skip - 1] == w[skip]) || (skip + 1 < n && w[skip + 1] == w[skip]) ||
+		    (skip > 1 && w[skip - 2] == w[skip]);
+
+		if (m + 1 != n || !equal_but(c, w, n, skip))
+			return INF;
+		edit_note(note, 3, w[skip], 0);
+		return doubled ? 5 : 8;
+	}
+	if (skip == SIZE_MAX) {   /* the text lacks c[pk] */
+		if (n + 1 != m || !equal_but(w, c, m, pk))
+			return INF;
+		edit_note(note, 2, c[pk], 0);
+		return cost_del(c, m, pk);
+	}
+	if (m != n)
+		return INF;
+	if (skip == pk) {   /* one substitution */
+		for (size_t i = 0; i < n; i++)
+			if (i != pk && c[i] != w[i])
+				return INF;
+		edit_note(note, 1, c[pk], w[pk]);
+		return cost_sub(c[pk], w[pk]);
+	}
+	if (skip == pk + 1 || pk == skip + 1) {   /* neighbours swapped */
+		size_t a = skip < pk ? skip : pk;
+
+		if (c[a] != w[a + 1] || c[a + 1] != w[a] || memcmp(c, w, a * sizeof *w) != 0 ||
+		    memcmp(c + a + 2, w + a + 2, (n - a - 2) * sizeof *w) != 0)
+			return INF;
+		edit_note(note, 4, c[a], c[a + 1]);
+		return 5;
+	}
+	return INF;
+}
+
+/* Phrases of the word index one edit or less from the word ns[s, e) (keys of one-deletion variants met), costed directly. */
 static void
 word_candidates(const struct nstream *ns, size_t s, size_t e, struct cands *cs)
 {
-	uint32_t seen[16];
-	size_t nseen = 0, n = e - s;
+	size_t n = e - s;
+	struct whash wh;
 
+	if (n >= WH_MAX)
+		return;
+	whash_init(&wh, ns->c + s, n);
+	/* words shorter than four letters can only be exact: near misses need phrases of five */
 	for (size_t skip = SIZE_MAX;; skip = skip == SIZE_MAX ? 0 : skip + 1) {
 		size_t k;
 
-		if (skip != SIZE_MAX && skip >= n)
+		if (skip != SIZE_MAX && (skip >= n || n < 4))
 			break;
-		if ((k = index_find(&lists.words, word_hash(ns->c + s, n, skip))) == SIZE_MAX)
+		if ((k = index_find(&lists.words, whash_get(&wh, skip))) == SIZE_MAX)
 			continue;
 		for (uint64_t key = lists.words.post[k].key; k < lists.words.npost && lists.words.post[k].key == key; k++) {
 			uint32_t pi = lists.words.post[k].phrase;
 			const struct phrase *p = &lists.phrases.v[pi];
-			bool dup = false;
+			size_t pk = lists.words.post[k].off == 0 ? SIZE_MAX : lists.words.post[k].off - 1;
+			struct buf note;
+			int c;
 
-			for (size_t x = 0; x < nseen && !dup; x++)
-				dup = seen[x] == pi;
-			if (dup)
-				continue;
-			if (nseen < sizeof seen / sizeof seen[0])
-				seen[nseen++] = pi;
-			if (p->len == n && memcmp(p->c, ns->c + s, n * sizeof *p->c) == 0) {
+			buf_init(&note);
+			c = word_edit(p, ns->c + s, n, skip, pk, &note);
+			if (c == 0)
 				cands_add(cs, pi, s, e, 0, NULL);
-				continue;
+			else if (c <= p->threshold) {
+				buf_adds(&note, "");
+				cands_add(cs, pi, s, e, c, buf_take(&note));
 			}
-			if (p->threshold > 0) {
-				size_t os, oe, ws = s > 0 ? s - 1 : 0, we = e < ns->n ? e + 1 : e;
-				char *edits = NULL;
-				int c = align(ns, p, ws, we, &os, &oe, NULL);
-
-				if (c > 0 && c <= p->threshold) {
-					align(ns, p, ws, we, &os, &oe, &edits);
-					cands_add(cs, pi, os, oe, c, edits);
-				}
-			}
+			buf_free(&note);
 		}
 	}
 }
@@ -1157,34 +1291,48 @@ typo_candidates(const struct nstream *ns, struct cands *cs)
 	for (size_t w0 = 0; w0 + 1 < ns->n; w0 += WINDOW) {
 		size_t w1 = w0 + WINDOW < ns->n - 1 ? w0 + WINDOW : ns->n - 1;
 
-		size_t wstart = w0;
+		size_t wstart = w0, wend = w0;
 
 		nh = 0;
 		for (size_t i = w0; i < w1; i++) {
 			bool latin = ns->c[i] < 0x80 ? is_word_char(ns->c[i]) : is_latin_letter(ns->c[i]);
 			size_t k;
 
-			if (latin && (i == 0 || !(ns->c[i - 1] < 0x80 ? is_word_char(ns->c[i - 1]) : is_latin_letter(ns->c[i - 1])))) {
+			if (latin && (i == 0 || i >= wend)) {
 				size_t e = i;
 
 				wstart = i;
 				while (e < ns->n && (ns->c[e] < 0x80 ? is_word_char(ns->c[e]) : is_latin_letter(ns->c[e])))
 					e++;
-				if (e - i >= 2 && e - i <= 41 && lists.words.npost > 0)
+				wend = e;
+				if (e - i >= 2 && lists.words.npost > 0)
 					word_candidates(ns, i, e, cs);
 			}
 			/*
-			 * Latin phrases start at a word: the bigram at i is looked up
-			 * at offsets i - wstart - 1 .. i - wstart + 1 only, so common
-			 * bigrams ("in", "er") inside words cost nothing.
+			 * An English word is matched whole by word_candidates(); the
+			 * bigram indexes see only its first four positions (Latin
+			 * phrases with spaces or dots start at a word, at offsets
+			 * i - wstart - 1 .. + 1; Japanese phrases with Latin in them,
+			 * "下記URL"). The rest of the word is skipped.
 			 */
+			if (latin && i - wstart > 3) {
+				if (wend > i + 1)
+					i = wend - 2;   /* the loop's i++ lands on the word's last bigram */
+				continue;
+			}
 			if (latin) {
-				size_t h = hash64(bigram_key(ns->c[i], ns->c[i + 1])) & 0xffff;
-
-				for (long delta = -1; delta <= 1 && (lists.latbits[h >> 3] & (1u << (h & 7))); delta++) {
+				for (long delta = -1; delta <= 1; delta++) {
 					long off = (long)(i - wstart) + delta;
+					uint64_t lk;
+					size_t h;
 
-					if (off < 0 || (k = index_find(&lists.lat, lat_key(ns->c[i], ns->c[i + 1], (size_t)off))) == SIZE_MAX)
+					if (off < 0)
+						continue;
+					h = bloom_bit(fold(ns->c[i]), fold(ns->c[i + 1]), (size_t)off);
+					if (!(lists.latbits[h >> 3] & (1u << (h & 7))))
+						continue;
+					lk = lat_key(ns->c[i], ns->c[i + 1], (size_t)off);
+					if ((k = index_find(&lists.lat, lk)) == SIZE_MAX)
 						continue;
 					for (uint64_t key = lists.lat.post[k].key; k < lists.lat.npost && lists.lat.post[k].key == key; k++) {
 						if (nh == cap) {
@@ -1194,11 +1342,9 @@ typo_candidates(const struct nstream *ns, struct cands *cs)
 						hits[nh++] = ((uint64_t)lists.lat.post[k].phrase << 32) | (uint32_t)((long)wstart - delta + 65536);
 					}
 				}
-				if (i - wstart > 3)   /* Japanese phrases with Latin in them ("下記URL") */
-					continue;
 			}
 			{
-				size_t h = hash64(bigram_key(ns->c[i], ns->c[i + 1])) & 0xffff;
+				size_t h = bloom_bit(fold(ns->c[i]), fold(ns->c[i + 1]), 0);
 
 				if (!(lists.genbits[h >> 3] & (1u << (h & 7))))
 					continue;
@@ -1226,11 +1372,11 @@ typo_candidates(const struct nstream *ns, struct cands *cs)
 			size_t b = a, z;
 
 			if (p->latin_start) {
-				/* one edit at most (English costs are >= 5); a swap breaks three bigrams */
+				/* votes come from the first four bigrams; one edit (English costs are >= 5) breaks two */
 				E = p->threshold / 5;
-				need = E == 0 ? (long)p->len - 1 : (long)p->len - 4;
-				if (E > 0 && need < 2)
-					need = 2;
+				need = (long)p->len - 1 < 4 ? (long)p->len - 1 : 4;
+				if (E > 0)
+					need -= 2;
 			}
 			if (need < 1)
 				need = 1;
@@ -1248,10 +1394,10 @@ typo_candidates(const struct nstream *ns, struct cands *cs)
 					bool spaced = false;
 					size_t wl = 0, pl = 0, x0 = (size_t)d0;
 
-					for (size_t q = 0; q < p->len; q++) {
-						spaced |= p->c[q] == ' ';
-						pl += is_word_char(p->c[q]);
-					}
+					/* (for phrases of several words, the first word) */
+					for (size_t q = 0; q < p->len && is_word_char(p->c[q]); q++)
+						pl++;
+					spaced = false;
 					/* the word starts within one of d0 */
 					if (!is_latin_letter(ns->c[x0]) && x0 + 1 < ns->n)
 						x0++;
@@ -1408,7 +1554,11 @@ typo_check(const char *src, const struct nstream *ns, const char *where, long ba
 	}
 
 	/* Near misses: not inside an exact match of any phrase, not covered by correctly spelt phrases, longest phrase first. */
-	{
+	bool any_near = false;
+
+	for (size_t i = 0; i < cs.n && !any_near; i++)
+		any_near = cs.v[i].cost > 0;
+	if (any_near) {
 		bool *good = xcalloc(ns->n + 1, sizeof *good);
 		size_t *reach = xcalloc(ns->n + 1, sizeof *reach);   /* furthest end of an exact match starting at or before x */
 
@@ -1535,6 +1685,24 @@ urgency_check(const char *src, const struct nstream *ns, const char *where, long
 		/* inside an English word or number no pattern starts (they start at word boundaries) */
 		if (i > 0 && ns->c[i] < 0x80 && ns->c[i - 1] < 0x80 && is_word_char(ns->c[i]) && is_word_char(ns->c[i - 1]))
 			continue;
+		{
+			/* the first two code points ('#' and what follows a number) must start some pattern */
+			ucs4_t c1 = i + 1 < ns->n ? ns->c[i + 1] : 0, c2 = 0;
+			size_t h = hash64(bigram_key(keys[0], c1)) & 0xffff, h2 = 0;
+			bool maybe = lists.urgbits[h >> 3] & (1u << (h & 7));
+
+			if (!maybe && keys[1] != 0) {
+				size_t j = i;
+
+				while (j < ns->n && ns->c[j] >= '0' && ns->c[j] <= '9')
+					j++;
+				c2 = j < ns->n ? ns->c[j] : 0;
+				h2 = hash64(bigram_key('#', c2)) & 0xffff;
+				maybe = lists.urgbits[h2 >> 3] & (1u << (h2 & 7));
+			}
+			if (!maybe)
+				continue;
+		}
 
 		for (int kk = 0; kk < 2 && hit == NULL && keys[kk] != 0; kk++) {
 			size_t h = hash64(keys[kk]) & (lists.nufirst - 1);
@@ -1642,6 +1810,10 @@ looks_japanese(const char *s, size_t len)
 	for (size_t i = 0; i < len;) {
 		ucs4_t c;
 
+		if ((unsigned char)s[i] < 0xe3) {   /* below U+3000 */
+			i++;
+			continue;
+		}
 		i += (size_t)next_cp(s, len, i, &c);
 		if (c < 0x3000)
 			continue;
@@ -1832,8 +2004,14 @@ hidden_check(const char *s, size_t len, const char *where, long base, struct fin
 
 	for (size_t i = 0; i < len && emitted < MAX_PER_FIELD;) {
 		ucs4_t c, after = 0;
-		int k = next_cp(s, len, i, &c);
+		int k;
 		size_t j, ws, we;
+
+		if ((unsigned char)s[i] < 0x80) {
+			prev = (unsigned char)s[i++];
+			continue;
+		}
+		k = next_cp(s, len, i, &c);
 
 		if (c < 0xad || !uc_is_property_default_ignorable_code_point(c)) {
 			prev = c;
@@ -1915,7 +2093,7 @@ bidi_visual(const char *s, size_t len)
 		int k = i < len ? next_cp(s, len, i, &c) : 1;
 		bool end = i >= len || c == '\n' || (depth > 0 && (c == 0x202c || c == 0x2069));
 
-		if (end && depth > 0) {
+		if (end && depth > 0 && run.len > 0) {
 			/* emit the run reversed by grapheme cluster */
 			const uint8_t *b = (const uint8_t *)run.s, *e = b + run.len;
 			const uint8_t **g = xreallocarray(NULL, run.len + 1, sizeof *g);
@@ -1931,7 +2109,8 @@ bidi_visual(const char *s, size_t len)
 			if (run.s != NULL)
 				run.s[0] = '\0';
 			depth = 0;
-		}
+		} else if (end)
+			depth = 0;
 		if (i >= len)
 			break;
 		if (c == 0x202e)
@@ -1955,8 +2134,13 @@ bidi_check(const char *s, size_t len, const char *where, long base, bool overrid
 
 	for (size_t i = 0; i < len;) {
 		ucs4_t c;
-		int k = next_cp(s, len, i, &c);
+		int k;
 
+		if ((unsigned char)s[i] != 0xe2 && (unsigned char)s[i] != 0xd8) {   /* U+2xxx and U+061C */
+			i++;
+			continue;
+		}
+		k = next_cp(s, len, i, &c);
 		if ((overrides_only ? (c == 0x202d || c == 0x202e) : is_bidi_control(c)) || (marks && is_bidi_mark(c))) {
 			if (first == len)
 				first = i;
@@ -2069,8 +2253,8 @@ text_check(const struct message *m, const struct addresses *a, struct findings *
 		display_scan(m, &a->from, "From", (TEXT_ALL_CHECKS & ~TEXT_URGENCY_CHECK) | jp, fs);
 		display_scan(m, &a->sender, "Sender", (TEXT_ALL_CHECKS & ~TEXT_URGENCY_CHECK) | jp, fs);
 	}
-	text_scan(m->body, m->body_len, "body", 0, TEXT_VALID_UTF8 |
-	    TEXT_TYPO_CHECK | TEXT_URGENCY_CHECK | TEXT_GLYPH_CHECK | TEXT_SCRIPT_CHECK | TEXT_HIDDEN_CHECK | TEXT_BIDI_OVERRIDE | jp, fs);
+	text_scan(m->body, m->body_len, "body", 0, TEXT_VALID_UTF8 | (jp ? TEXT_GLYPH_CHECK : 0) |
+	    TEXT_TYPO_CHECK | TEXT_URGENCY_CHECK | TEXT_SCRIPT_CHECK | TEXT_HIDDEN_CHECK | TEXT_BIDI_OVERRIDE | jp, fs);
 	for (size_t i = 0; i < m->nparts; i++) {
 		const char *fn = m->parts[i].filename;
 		char *where;
