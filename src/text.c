@@ -360,6 +360,7 @@ static bool is_lookalike_slow(ucs4_t a, ucs4_t b);
 static ucs4_t kana_fold[0x100];
 static uint8_t kana_look[0x100][0x20];
 static pthread_once_t kana_fold_once = PTHREAD_ONCE_INIT;
+static bool kana_ready;
 
 static void
 kana_fold_init(void)
@@ -370,16 +371,28 @@ kana_fold_init(void)
 			if (is_lookalike_slow(0x3000 + c, 0x3000 + d))
 				kana_look[c][d >> 3] |= (uint8_t)(1u << (d & 7));
 	}
+	__atomic_store_n(&kana_ready, true, __ATOMIC_RELEASE);
 }
 
+static ucs4_t fold_wide(ucs4_t c);
+
 /* The folded form: voiced and semi-voiced kana to plain, small kana to large, look-alike katakana and kanji to one. */
-static ucs4_t
+static inline __attribute__((always_inline)) ucs4_t
 fold(ucs4_t c)
+{
+	if (c < 0x2010)
+		return c;
+	return fold_wide(c);
+}
+
+static ucs4_t
+fold_wide(ucs4_t c)
 {
 	if (c < 0x3000)
 		return c == 0x2015 || c == 0x2010 || c == 0x2500 ? 0x30fc : c;
 	if (c < 0x3100) {
-		pthread_once(&kana_fold_once, kana_fold_init);
+		if (!__atomic_load_n(&kana_ready, __ATOMIC_ACQUIRE))
+			pthread_once(&kana_fold_once, kana_fold_init);
 		return kana_fold[c - 0x3000];
 	}
 	return c == 0x4e00 ? 0x30fc : c;   /* 一 ー; the kanji of the other pairs fold to themselves */
@@ -456,7 +469,8 @@ is_lookalike(ucs4_t a, ucs4_t b)
 	}
 	if (a < 0x3040 || a > 0x30ff || b < 0x3040 || b > 0x30ff)
 		return false;
-	pthread_once(&kana_fold_once, kana_fold_init);
+	if (!__atomic_load_n(&kana_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&kana_fold_once, kana_fold_init);
 	return kana_look[a - 0x3000][(b - 0x3000) >> 3] & (1u << ((b - 0x3000) & 7));
 }
 
