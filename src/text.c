@@ -1738,8 +1738,12 @@ urgency_check(const char *src, const struct nstream *ns, const char *where, long
 			size_t bs = ns->from[i], be = ns->to[e - 1];
 			char *q = esc_dup(src + bs, be - bs, EXCERPT_COLS);
 
-			finding_add(fs, F_TEXT_URGENCY, -1, where, base + (long)bs, base + (long)be,
-			    _("\"%s\" (%s: \"%s\")"), q, hit->kind != NULL ? kind_label(hit->kind) : _("urgency"), hit->text);
+			if (strcmp(q, hit->text) == 0)   /* as listed: the kind is news enough */
+				finding_add(fs, F_TEXT_URGENCY, -1, where, base + (long)bs, base + (long)be,
+				    _("\"%s\" (%s)"), q, hit->kind != NULL ? kind_label(hit->kind) : _("urgency"));
+			else
+				finding_add(fs, F_TEXT_URGENCY, -1, where, base + (long)bs, base + (long)be,
+				    _("\"%s\" (%s: \"%s\")"), q, hit->kind != NULL ? kind_label(hit->kind) : _("urgency"), hit->text);
 			free(q);
 		}
 		emitted++;
