@@ -28,6 +28,7 @@ find "$tmp/all/cur" -type l -print0 | xargs -0 cat >/dev/null   # warm the page 
 
 best() { sort -n | head -1; }
 elapsed() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; t1=$(date +%s.%N); echo "$t1 - $t0" | bc -l; }
+cpu() { /usr/bin/time -f '%U %S' "$@" 2>&1 >/dev/null | tail -1 | awk '{ print $1 + $2 }'; }   # user + system seconds
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(uname -sr)"
 echo "corpus: $all messages ($(du -shL "$tmp/all/cur" | cut -f1)), ham: $ham"
@@ -35,13 +36,24 @@ on=$(for i in $(seq "$runs"); do elapsed "$kensa" scan "$tmp/all"; done | best)
 off=$(for i in $(seq "$runs"); do elapsed env KENSA_NO_TEXT=1 "$kensa" scan "$tmp/all"; done | best)
 printf 'kensa scan, text checks off: %6.2f s (best of %d)\n' "$off" "$runs"
 printf 'kensa scan, text checks on:  %6.2f s (best of %d)\n' "$on" "$runs"
-printf 'added by text analysis: %.1f %% (target <= 20 %%)\n' "$(echo "100 * ($on - $off) / $off" | bc -l)"
+printf 'added by text analysis: %.1f %% of wall time (target <= 20 %%)\n' "$(echo "100 * ($on - $off) / $off" | bc -l)"
+# scan uses every core: CPU time is the fairer measure of the work added
+con=$(for i in $(seq "$runs"); do cpu "$kensa" scan "$tmp/all"; done | best)
+coff=$(for i in $(seq "$runs"); do cpu env KENSA_NO_TEXT=1 "$kensa" scan "$tmp/all"; done | best)
+printf 'CPU time (user+sys), text off: %.2f s, on: %.2f s: %.1f %% added\n' "$coff" "$con" "$(echo "100 * ($con - $coff) / $coff" | bc -l)"
 
 "$kensa" scan --json "$tmp/ham" >"$tmp/ham.json" 2>/dev/null || true
 echo "ham messages with each text finding (target <= 1 % for TEXT_TYPO and TEXT_FOREIGN_GLYPH):"
 for id in TEXT_TYPO TEXT_FOREIGN_GLYPH TEXT_MIXED_SCRIPT TEXT_URGENCY INVISIBLE_CHARS BIDI_CONTROL; do
 	k=$(jq -r --arg id "$id" 'select([.findings[]?.id] | index($id)) | .file' "$tmp/ham.json" | wc -l)
 	printf '  %-20s %4d of %d  (%.2f %%)\n' "$id" "$k" "$ham" "$(echo "100 * $k / $ham" | bc -l)"
+done
+phish=$(mkmd "$tmp/phish" "$corpus/phish")
+"$kensa" scan --json "$tmp/phish" >"$tmp/phish.json" 2>/dev/null || true
+echo "for comparison, phishing messages with each text finding:"
+for id in TEXT_TYPO TEXT_FOREIGN_GLYPH TEXT_MIXED_SCRIPT TEXT_URGENCY INVISIBLE_CHARS BIDI_CONTROL; do
+	k=$(jq -r --arg id "$id" 'select([.findings[]?.id] | index($id)) | .file' "$tmp/phish.json" | wc -l)
+	printf '  %-20s %4d of %d  (%.2f %%)\n' "$id" "$k" "$phish" "$(echo "100 * $k / $phish" | bc -l)"
 done
 if [ -n "${SHOW:-}" ]; then
 	jq -r --arg re "$SHOW" '.file as $f | .findings[]? | select(.id | test($re)) | "\($f)\t\(.id)\t\(.evidence)"' "$tmp/ham.json"

@@ -30,6 +30,7 @@
 #define EXCERPT_COLS    60        /* display columns of text quoted in evidence */
 #define WINDOW          4096      /* code points of text per candidate pass */
 #define INF             (1 << 28)
+#define WH_MAX          48        /* longest word of the word index */
 
 /*
  * The match stream: a field NFKC-normalised per grapheme cluster and
@@ -52,12 +53,19 @@ struct phrase {
 	int threshold;      /* tenths of an edit; 0: exact matches only */
 	bool allow_only;    /* "!word": known good, never suggested */
 	bool latin_start, latin_end, kata_start, kata_end;
+	bool word;          /* Latin letters and digits only: matched through the word index */
 };
 
 struct posting {
 	uint64_t key;       /* folded bigram */
 	uint32_t phrase;
 	uint32_t off;
+};
+
+/* Postings sorted by key, and an open-addressing hash: key -> first posting index + 1. */
+struct index {
+	struct posting *post; size_t npost;
+	size_t *slot; size_t nslot;
 };
 
 struct plist {
@@ -70,8 +78,11 @@ static pthread_mutex_t lists_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct {
 	bool loaded;
 	struct plist phrases, urgency;
-	struct posting *post; size_t npost;
-	size_t *slot; size_t nslot;     /* open-addressing hash: key -> first posting index + 1 */
+	struct index gen, lat;           /* bigram index of non-Latin phrases; (bigram, offset) index of Latin phrases with spaces or punctuation */
+	struct index words;              /* one-word Latin phrases and their one-deletion variants (off 0: the word, j+1: without letter j) */
+	uint8_t latbits[8192];
+	uint8_t genbits[8192];           /* the same for the Japanese phrases */
+	uint8_t urgbits[8192];           /* bloom bits of the urgency patterns' first two code points */           /* bloom bits of the Latin phrases' bigrams: most text bigrams are in none */
 	size_t *ufirst; size_t nufirst; /* urgency: hash on first code point -> pattern index + 1 (chained via unext) */
 	size_t *unext;
 } lists;
@@ -291,7 +302,8 @@ ns_build(struct nstream *ns, const char *s, size_t len)
 			int m2 = next_cp(s, len, i, &d);
 
 			prev = cl[k - 1];
-			if (uc_is_grapheme_break(prev, d) || k == sizeof cl / sizeof cl[0])
+			/* below U+0300 nothing extends a cluster (CR LF is white space either way) */
+			if (d < 0x300 || uc_is_grapheme_break(prev, d) || k == sizeof cl / sizeof cl[0])
 				break;
 			cl[k++] = d;
 			i += (size_t)m2;
@@ -340,14 +352,57 @@ ns_build(struct nstream *ns, const char *s, size_t len)
 
 /* ---------------------------------------------------------------- folding and edit costs */
 
+static ucs4_t fold_slow(ucs4_t c);
+
+static bool is_lookalike_slow(ucs4_t a, ucs4_t b);
+
+/* fold() and the look-alike pairs of U+3000..U+30FF, computed once. */
+static ucs4_t kana_fold[0x100];
+static uint8_t kana_look[0x100][0x20];
+static pthread_once_t kana_fold_once = PTHREAD_ONCE_INIT;
+static bool kana_ready;
+
+static void
+kana_fold_init(void)
+{
+	for (ucs4_t c = 0; c < 0x100; c++) {
+		kana_fold[c] = fold_slow(0x3000 + c);
+		for (ucs4_t d = 0; d < 0x100; d++)
+			if (is_lookalike_slow(0x3000 + c, 0x3000 + d))
+				kana_look[c][d >> 3] |= (uint8_t)(1u << (d & 7));
+	}
+	__atomic_store_n(&kana_ready, true, __ATOMIC_RELEASE);
+}
+
+static ucs4_t fold_wide(ucs4_t c);
+
 /* The folded form: voiced and semi-voiced kana to plain, small kana to large, look-alike katakana and kanji to one. */
-static ucs4_t
+static inline __attribute__((always_inline)) ucs4_t
 fold(ucs4_t c)
+{
+	if (c < 0x2010)
+		return c;
+	return fold_wide(c);
+}
+
+static ucs4_t
+fold_wide(ucs4_t c)
+{
+	if (c < 0x3000)
+		return c == 0x2015 || c == 0x2010 || c == 0x2500 ? 0x30fc : c;
+	if (c < 0x3100) {
+		if (!__atomic_load_n(&kana_ready, __ATOMIC_ACQUIRE))
+			pthread_once(&kana_fold_once, kana_fold_init);
+		return kana_fold[c - 0x3000];
+	}
+	return c == 0x4e00 ? 0x30fc : c;   /* 一 ー; the kanji of the other pairs fold to themselves */
+}
+
+static ucs4_t
+fold_slow(ucs4_t c)
 {
 	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
 
-	if (c < 0x3000)
-		return c == 0x2015 || c == 0x2010 || c == 0x2500 ? 0x30fc : c;
 	if ((is_hira(c) || is_kata(c)) && uc_canonical_decomposition(c, d) == 2 &&
 	    (d[1] == 0x3099 || d[1] == 0x309a))
 		c = d[0];
@@ -406,6 +461,22 @@ static const ucs4_t lookalike[][2] = {
 static bool
 is_lookalike(ucs4_t a, ucs4_t b)
 {
+	if (a < 0x80 && b < 0x80) {
+		unsigned x = a < b ? a : b, y = a < b ? b : a;
+
+		return (x == 'm' && y == 'n') || (x == 'i' && y == 'l') || (x == '1' && (y == 'l' || y == 'i')) ||
+		    (x == '0' && y == 'o') || (x == 'u' && y == 'v') || (x == 'v' && y == 'w');
+	}
+	if (a < 0x3040 || a > 0x30ff || b < 0x3040 || b > 0x30ff)
+		return false;
+	if (!__atomic_load_n(&kana_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&kana_fold_once, kana_fold_init);
+	return kana_look[a - 0x3000][(b - 0x3000) >> 3] & (1u << ((b - 0x3000) & 7));
+}
+
+static bool
+is_lookalike_slow(ucs4_t a, ucs4_t b)
+{
 	for (size_t i = 0; i < sizeof lookalike / sizeof lookalike[0]; i++)
 		if ((lookalike[i][0] == a && lookalike[i][1] == b) || (lookalike[i][0] == b && lookalike[i][1] == a))
 			return true;
@@ -418,6 +489,8 @@ cost_sub(ucs4_t p, ucs4_t t)
 {
 	if (p == t)
 		return 0;
+	if (p < 0x80 && t < 0x80)
+		return is_lookalike(p, t) ? 5 : 10;
 	if (fold(p) == fold(t))
 		return 3;
 	if (is_lookalike(p, t))
@@ -429,8 +502,10 @@ cost_sub(ucs4_t p, ucs4_t t)
 static bool
 is_filler(ucs4_t c)
 {
-	return c == ' ' || (c >= 0x3000 && c <= 0x3003) || c == 0x30fb || c == 0xff0c ||
-	    (c < 0x80 && c != '#' && uc_is_punct(c)) || (c >= 0x2010 && c <= 0x2027);
+	if (c < 0x80)
+		return c == ' ' || (c > 0x20 && c < 0x7f && c != '#' && !(c >= '0' && c <= '9') &&
+		    !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'));
+	return (c >= 0x3000 && c <= 0x3003) || c == 0x30fb || c == 0xff0c || (c >= 0x2010 && c <= 0x2027);
 }
 
 /* The phrase's character i is missing from the text. */
@@ -483,6 +558,9 @@ phrase_threshold(const struct phrase *p)
 	}
 	if (l < 3)
 		return 0;
+	for (size_t i = 0; i < l; i++)
+		if (p->c[i] < 0x80 && is_latin_letter(p->c[i]))
+			return 0;   /* "ログインID": its Latin bigrams are everywhere in English; exact only */
 	return l == 3 ? 3 : l <= 5 ? 5 : l <= 9 ? 8 : 10;
 }
 
@@ -541,6 +619,9 @@ plist_add(struct plist *pl, const char *line, bool urgency)
 	p.kata_start = is_kata(p.c[0]);
 	p.kata_end = is_kata(p.c[p.len - 1]) || p.c[p.len - 1] == 0x30fc;
 	p.threshold = phrase_threshold(&p);
+	p.word = p.latin_start && p.len < WH_MAX;
+	for (size_t i = 0; i < p.len && p.word; i++)
+		p.word = p.c[i] < 0x80 ? is_word_char(p.c[i]) : is_latin_letter(p.c[i]);
 	if (pl->n == pl->cap) {
 		pl->cap = pl->cap ? pl->cap * 2 : 256;
 		pl->v = xreallocarray(pl->v, pl->cap, sizeof *pl->v);
@@ -618,7 +699,113 @@ posting_cmp(const void *a, const void *b)
 	return x->phrase < y->phrase ? -1 : x->phrase > y->phrase;
 }
 
-/* The bigram index of the typo list and the first-code-point index of the urgency list. */
+static void
+index_add(struct index *ix, uint64_t key, size_t phrase, size_t off)
+{
+	struct posting *po = &ix->post[ix->npost++];
+
+	po->key = key;
+	po->phrase = (uint32_t)phrase;
+	po->off = (uint32_t)off;
+}
+
+static void
+index_hash(struct index *ix)
+{
+	qsort(ix->post, ix->npost, sizeof *ix->post, posting_cmp);
+	ix->nslot = 16;
+	while (ix->nslot < ix->npost * 2)
+		ix->nslot *= 2;
+	ix->slot = xcalloc(ix->nslot, sizeof *ix->slot);
+	for (size_t i = 0; i < ix->npost; i++) {
+		size_t h;
+
+		if (i > 0 && ix->post[i].key == ix->post[i - 1].key)
+			continue;
+		h = hash64(ix->post[i].key) & (ix->nslot - 1);
+		while (ix->slot[h] != 0)
+			h = (h + 1) & (ix->nslot - 1);
+		ix->slot[h] = i + 1;
+	}
+}
+
+/* Index of the first posting with this key, or SIZE_MAX. */
+static size_t
+index_find(const struct index *ix, uint64_t key)
+{
+	size_t h;
+
+	if (ix->nslot == 0)
+		return SIZE_MAX;
+	h = hash64(key) & (ix->nslot - 1);
+	while (ix->slot[h] != 0 && ix->post[ix->slot[h] - 1].key != key)
+		h = (h + 1) & (ix->nslot - 1);
+	return ix->slot[h] != 0 ? ix->slot[h] - 1 : SIZE_MAX;
+}
+
+/* Bloom bit of a (bigram, offset): cheap, checked at every letter of English text. */
+static size_t
+bloom_bit(ucs4_t a, ucs4_t b, size_t off)
+{
+	return ((size_t)a * 0x9e37u + (size_t)b * 0x85ebu + off * 0xc2b3u + ((size_t)a >> 7) * 0x27d5u) & 0xffff;
+}
+
+static uint64_t
+lat_key(ucs4_t a, ucs4_t b, size_t off)
+{
+	return ((uint64_t)(fold(a) & 0x1fffff) << 37) | ((uint64_t)(fold(b) & 0x1fffff) << 16) | (off & 0xffff);
+}
+
+static void
+index_free(struct index *ix)
+{
+	free(ix->post);
+	free(ix->slot);
+	memset(ix, 0, sizeof *ix);
+}
+
+/*
+ * Polynomial hash of a word, and of the word without one code point in
+ * O(1) each from prefix and suffix hashes: the one-deletion variants of a
+ * text word cost one pass.
+ */
+#define WH_B   0x9e3779b97f4a7c15ULL
+
+struct whash {
+	uint64_t pre[WH_MAX + 1], suf[WH_MAX + 1], pw[WH_MAX + 1];
+	size_t n;
+};
+
+static void
+whash_init(struct whash *w, const ucs4_t *c, size_t n)
+{
+	w->n = n;
+	w->pre[0] = 0;
+	w->pw[0] = 1;
+	for (size_t i = 0; i < n; i++) {
+		w->pre[i + 1] = w->pre[i] * WH_B + c[i] + 1;
+		w->pw[i + 1] = w->pw[i] * WH_B;
+	}
+	w->suf[n] = 0;
+	for (size_t i = n; i > 0; i--)
+		w->suf[i - 1] = (c[i - 1] + 1) * w->pw[n - i] + w->suf[i];
+}
+
+/* The hash without position skip (SIZE_MAX: the whole word); the length is mixed in. */
+static uint64_t
+whash_get(const struct whash *w, size_t skip)
+{
+	if (skip == SIZE_MAX)
+		return w->pre[w->n] ^ ((uint64_t)w->n << 56);
+	return (w->pre[skip] * w->pw[w->n - 1 - skip] + w->suf[skip + 1]) ^ ((uint64_t)(w->n - 1) << 56);
+}
+
+/*
+ * The typo list's indexes: folded bigrams of the Japanese (non-Latin)
+ * phrases; folded bigrams with their offset for the Latin ones, which are
+ * matched from the start of a word. Then the urgency list's first-code-point
+ * index.
+ */
 static void
 index_build(void)
 {
@@ -626,40 +813,52 @@ index_build(void)
 
 	for (size_t i = 0; i < lists.phrases.n; i++)
 		np += lists.phrases.v[i].len > 1 ? lists.phrases.v[i].len - 1 : 0;
-	lists.post = xreallocarray(NULL, np ? np : 1, sizeof *lists.post);
-	lists.npost = 0;
+	lists.gen.post = xreallocarray(NULL, np ? np : 1, sizeof *lists.gen.post);
+	lists.lat.post = xreallocarray(NULL, np ? np : 1, sizeof *lists.lat.post);
+	lists.words.post = xreallocarray(NULL, np + 2 * lists.phrases.n + 1, sizeof *lists.words.post);
 	for (size_t i = 0; i < lists.phrases.n; i++) {
 		const struct phrase *p = &lists.phrases.v[i];
 
-		for (size_t j = 0; j + 1 < p->len; j++) {
-			struct posting *po = &lists.post[lists.npost++];
+		if (p->word) {
+			struct whash w;
 
-			po->key = bigram_key(p->c[j], p->c[j + 1]);
-			po->phrase = (uint32_t)i;
-			po->off = (uint32_t)j;
+			whash_init(&w, p->c, p->len);
+			index_add(&lists.words, whash_get(&w, SIZE_MAX), i, 0);
+			for (size_t j = 0; j < p->len && p->threshold > 0; j++)
+				index_add(&lists.words, whash_get(&w, j), i, j + 1);
+			continue;
+		}
+		for (size_t j = 0; j + 1 < p->len; j++) {
+			if (p->latin_start) {
+				size_t h = hash64(bigram_key(p->c[j], p->c[j + 1])) & 0xffff;
+
+				index_add(&lists.lat, lat_key(p->c[j], p->c[j + 1], j), i, j);
+				h = bloom_bit(fold(p->c[j]), fold(p->c[j + 1]), j);
+				lists.latbits[h >> 3] |= (uint8_t)(1u << (h & 7));
+			}
+			else {
+				size_t h = bloom_bit(fold(p->c[j]), fold(p->c[j + 1]), 0);
+
+				index_add(&lists.gen, bigram_key(p->c[j], p->c[j + 1]), i, j);
+				lists.genbits[h >> 3] |= (uint8_t)(1u << (h & 7));
+			}
 		}
 	}
-	qsort(lists.post, lists.npost, sizeof *lists.post, posting_cmp);
-	lists.nslot = 16;
-	while (lists.nslot < lists.npost * 2)
-		lists.nslot *= 2;
-	lists.slot = xcalloc(lists.nslot, sizeof *lists.slot);
-	for (size_t i = 0; i < lists.npost; i++) {
-		size_t h;
-
-		if (i > 0 && lists.post[i].key == lists.post[i - 1].key)
-			continue;
-		h = hash64(lists.post[i].key) & (lists.nslot - 1);
-		while (lists.slot[h] != 0)
-			h = (h + 1) & (lists.nslot - 1);
-		lists.slot[h] = i + 1;
-	}
+	index_hash(&lists.gen);
+	index_hash(&lists.lat);
+	index_hash(&lists.words);
 
 	lists.nufirst = 64;
 	while (lists.nufirst < lists.urgency.n * 2)
 		lists.nufirst *= 2;
 	lists.ufirst = xcalloc(lists.nufirst, sizeof *lists.ufirst);
 	lists.unext = xcalloc(lists.urgency.n ? lists.urgency.n : 1, sizeof *lists.unext);
+	for (size_t i = 0; i < lists.urgency.n; i++) {
+		const struct phrase *p = &lists.urgency.v[i];
+		size_t h = hash64(bigram_key(p->c[0], p->len > 1 ? p->c[1] : 0)) & 0xffff;
+
+		lists.urgbits[h >> 3] |= (uint8_t)(1u << (h & 7));
+	}
 	/* chains longest first: at one position the longest pattern wins */
 	for (size_t len = 64; len > 0; len--)
 		for (size_t i = 0; i < lists.urgency.n; i++) {
@@ -738,8 +937,9 @@ text_unload(void)
 	pthread_mutex_lock(&lists_lock);
 	plist_free(&lists.phrases);
 	plist_free(&lists.urgency);
-	free(lists.post);
-	free(lists.slot);
+	index_free(&lists.gen);
+	index_free(&lists.lat);
+	index_free(&lists.words);
 	free(lists.ufirst);
 	free(lists.unext);
 	memset(&lists, 0, sizeof lists);
@@ -819,6 +1019,7 @@ static int
 align(const struct nstream *ns, const struct phrase *p, size_t ws, size_t we, size_t *os, size_t *oe, char **edits)
 {
 	size_t m = p->len, n = we - ws, W = n + 1, cells = (m + 1) * W;
+
 	int Ds[2048];
 	unsigned char ops[2048];
 	size_t sts[2048];
@@ -944,37 +1145,228 @@ cands_add(struct cands *cs, uint32_t phrase, size_t s, size_t e, int cost, char 
 	cs->n++;
 }
 
-static int
-u64_cmp(const void *a, const void *b)
+/* LSD radix sort of hit keys (phrase, diagonal), a byte at a time, skipping bytes all keys share: qsort was a fifth of a scan. */
+static void
+hits_sort(uint64_t *v, size_t n, uint64_t **tmp, size_t *tmpcap)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	uint64_t *src = v, *dst;
+	size_t count[256];
 
-	return x < y ? -1 : x > y;
+	if (n < 64) {
+		for (size_t i = 1; i < n; i++) {   /* insertion sort */
+			uint64_t x = v[i];
+			size_t j = i;
+
+			for (; j > 0 && v[j - 1] > x; j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+		return;
+	}
+	if (*tmpcap < n) {
+		*tmpcap = n;
+		*tmp = xreallocarray(*tmp, n, sizeof **tmp);
+	}
+	dst = *tmp;
+	for (int sh = 0; sh < 64; sh += 8) {
+		size_t sum = 0;
+		uint64_t diff = 0;
+
+		for (size_t i = 1; i < n; i++)
+			diff |= src[i] ^ src[0];
+		if (((diff >> sh) & 0xff) == 0)
+			continue;
+		memset(count, 0, sizeof count);
+		for (size_t i = 0; i < n; i++)
+			count[(src[i] >> sh) & 0xff]++;
+		for (size_t k = 0; k < 256; k++) {
+			size_t c = count[k];
+
+			count[k] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			dst[count[(src[i] >> sh) & 0xff]++] = src[i];
+		{
+			uint64_t *t = src;
+
+			src = dst;
+			dst = t;
+		}
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof *v);
+}
+
+static void cands_add(struct cands *cs, uint32_t phrase, size_t s, size_t e, int cost, char *edits);
+
+/* a equals b without position k (a has n - 1 code points). */
+static bool
+equal_but(const ucs4_t *a, const ucs4_t *b, size_t n, size_t k)
+{
+	return memcmp(a, b, k * sizeof *a) == 0 && memcmp(a + k, b + k + 1, (n - 1 - k) * sizeof *a) == 0;
+}
+
+/*
+ * The one edit between phrase p and word w (n code points) that the
+ * deletion keys met on: skip is the text position left out (SIZE_MAX:
+ * none), pk the phrase position left out (SIZE_MAX: none). Returns its
+ * cost (INF when the keys met by a hash collision) and describes it.
+ */
+static int
+word_edit(const struct phrase *p, const ucs4_t *w, size_t n, size_t skip, size_t pk, struct buf *note)
+{
+	const ucs4_t *c = p->c;
+	size_t m = p->len;
+
+	if (skip == SIZE_MAX && pk == SIZE_MAX)
+		return m == n && memcmp(c, w, n * sizeof *w) == 0 ? 0 : INF;
+	if (pk == SIZE_MAX) {   /* the text has w[skip] extra */
+		bool doubled = (skip > 0 && w[skip - 1] == w[skip]) || (skip + 1 < n && w[skip + 1] == w[skip]) ||
+		    (skip > 1 && w[skip - 2] == w[skip]);
+
+		if (m + 1 != n || !equal_but(c, w, n, skip))
+			return INF;
+		edit_note(note, 3, w[skip], 0);
+		return doubled ? 5 : 8;
+	}
+	if (skip == SIZE_MAX) {   /* the text lacks c[pk] */
+		if (n + 1 != m || !equal_but(w, c, m, pk))
+			return INF;
+		edit_note(note, 2, c[pk], 0);
+		return cost_del(c, m, pk);
+	}
+	if (m != n)
+		return INF;
+	if (skip == pk) {   /* one substitution */
+		for (size_t i = 0; i < n; i++)
+			if (i != pk && c[i] != w[i])
+				return INF;
+		edit_note(note, 1, c[pk], w[pk]);
+		return cost_sub(c[pk], w[pk]);
+	}
+	if (skip == pk + 1 || pk == skip + 1) {   /* neighbours swapped */
+		size_t a = skip < pk ? skip : pk;
+
+		if (c[a] != w[a + 1] || c[a + 1] != w[a] || memcmp(c, w, a * sizeof *w) != 0 ||
+		    memcmp(c + a + 2, w + a + 2, (n - a - 2) * sizeof *w) != 0)
+			return INF;
+		edit_note(note, 4, c[a], c[a + 1]);
+		return 5;
+	}
+	return INF;
+}
+
+/* Phrases of the word index one edit or less from the word ns[s, e) (keys of one-deletion variants met), costed directly. */
+static void
+word_candidates(const struct nstream *ns, size_t s, size_t e, struct cands *cs)
+{
+	size_t n = e - s;
+	struct whash wh;
+
+	if (n >= WH_MAX)
+		return;
+	whash_init(&wh, ns->c + s, n);
+	/* words shorter than four letters can only be exact: near misses need phrases of five */
+	for (size_t skip = SIZE_MAX;; skip = skip == SIZE_MAX ? 0 : skip + 1) {
+		size_t k;
+
+		if (skip != SIZE_MAX && (skip >= n || n < 4))
+			break;
+		if ((k = index_find(&lists.words, whash_get(&wh, skip))) == SIZE_MAX)
+			continue;
+		for (uint64_t key = lists.words.post[k].key; k < lists.words.npost && lists.words.post[k].key == key; k++) {
+			uint32_t pi = lists.words.post[k].phrase;
+			const struct phrase *p = &lists.phrases.v[pi];
+			size_t pk = lists.words.post[k].off == 0 ? SIZE_MAX : lists.words.post[k].off - 1;
+			struct buf note;
+			int c;
+
+			buf_init(&note);
+			c = word_edit(p, ns->c + s, n, skip, pk, &note);
+			if (c == 0)
+				cands_add(cs, pi, s, e, 0, NULL);
+			else if (c <= p->threshold) {
+				buf_adds(&note, "");
+				cands_add(cs, pi, s, e, c, buf_take(&note));
+			}
+			buf_free(&note);
+		}
+	}
 }
 
 /* Candidate generation: folded bigrams shared with a phrase on nearby diagonals, then one alignment per cluster. */
 static void
 typo_candidates(const struct nstream *ns, struct cands *cs)
 {
-	uint64_t *hits = NULL;
-	size_t nh, cap = 0;
+	uint64_t *hits = NULL, *tmp = NULL;
+	size_t nh, cap = 0, tmpcap = 0;
 
 	for (size_t w0 = 0; w0 + 1 < ns->n; w0 += WINDOW) {
 		size_t w1 = w0 + WINDOW < ns->n - 1 ? w0 + WINDOW : ns->n - 1;
 
+		size_t wstart = w0, wend = w0;
+
 		nh = 0;
 		for (size_t i = w0; i < w1; i++) {
-			uint64_t key = bigram_key(ns->c[i], ns->c[i + 1]);
-			size_t h = hash64(key) & (lists.nslot - 1);
+			bool latin = ns->c[i] < 0x80 ? is_word_char(ns->c[i]) : is_latin_letter(ns->c[i]);
+			size_t k;
 
-			if (ns->c[i] == ' ' && ns->c[i + 1] == ' ')
+			if (latin && (i == 0 || i >= wend)) {
+				size_t e = i;
+
+				wstart = i;
+				while (e < ns->n && (ns->c[e] < 0x80 ? is_word_char(ns->c[e]) : is_latin_letter(ns->c[e])))
+					e++;
+				wend = e;
+				if (e - i >= 2 && lists.words.npost > 0)
+					word_candidates(ns, i, e, cs);
+			}
+			/*
+			 * An English word is matched whole by word_candidates(); the
+			 * bigram indexes see only its first four positions (Latin
+			 * phrases with spaces or dots start at a word, at offsets
+			 * i - wstart - 1 .. + 1; Japanese phrases with Latin in them,
+			 * "下記URL"). The rest of the word is skipped.
+			 */
+			if (latin && i - wstart > 3) {
+				if (wend > i + 1)
+					i = wend - 2;   /* the loop's i++ lands on the word's last bigram */
 				continue;
-			while (lists.slot[h] != 0 && lists.post[lists.slot[h] - 1].key != key)
-				h = (h + 1) & (lists.nslot - 1);
-			if (lists.slot[h] == 0)
+			}
+			if (latin) {
+				for (long delta = -1; delta <= 1; delta++) {
+					long off = (long)(i - wstart) + delta;
+					uint64_t lk;
+					size_t h;
+
+					if (off < 0)
+						continue;
+					h = bloom_bit(fold(ns->c[i]), fold(ns->c[i + 1]), (size_t)off);
+					if (!(lists.latbits[h >> 3] & (1u << (h & 7))))
+						continue;
+					lk = lat_key(ns->c[i], ns->c[i + 1], (size_t)off);
+					if ((k = index_find(&lists.lat, lk)) == SIZE_MAX)
+						continue;
+					for (uint64_t key = lists.lat.post[k].key; k < lists.lat.npost && lists.lat.post[k].key == key; k++) {
+						if (nh == cap) {
+							cap = cap ? cap * 2 : 1024;
+							hits = xreallocarray(hits, cap, sizeof *hits);
+						}
+						hits[nh++] = ((uint64_t)lists.lat.post[k].phrase << 32) | (uint32_t)((long)wstart - delta + 65536);
+					}
+				}
+			}
+			{
+				size_t h = bloom_bit(fold(ns->c[i]), fold(ns->c[i + 1]), 0);
+
+				if (!(lists.genbits[h >> 3] & (1u << (h & 7))))
+					continue;
+			}
+			if ((k = index_find(&lists.gen, bigram_key(ns->c[i], ns->c[i + 1]))) == SIZE_MAX)
 				continue;
-			for (size_t k = lists.slot[h] - 1; k < lists.npost && lists.post[k].key == key; k++) {
-				const struct posting *po = &lists.post[k];
+			for (uint64_t key = lists.gen.post[k].key; k < lists.gen.npost && lists.gen.post[k].key == key; k++) {
+				const struct posting *po = &lists.gen.post[k];
 				long d = (long)i - (long)po->off;
 
 				if (d + 65536 < 0)
@@ -986,13 +1378,20 @@ typo_candidates(const struct nstream *ns, struct cands *cs)
 				hits[nh++] = ((uint64_t)po->phrase << 32) | (uint32_t)(d + 65536);
 			}
 		}
-		qsort(hits, nh, sizeof *hits, u64_cmp);
+		hits_sort(hits, nh, &tmp, &tmpcap);
 		for (size_t a = 0; a < nh;) {
 			uint32_t pi = (uint32_t)(hits[a] >> 32);
 			const struct phrase *p = &lists.phrases.v[pi];
 			long E = p->threshold / 4, need = (long)p->len - 1 - 2 * E;
 			size_t b = a, z;
 
+			if (p->latin_start) {
+				/* votes come from the first four bigrams; one edit (English costs are >= 5) breaks two */
+				E = p->threshold / 5;
+				need = (long)p->len - 1 < 4 ? (long)p->len - 1 : 4;
+				if (E > 0)
+					need -= 2;
+			}
 			if (need < 1)
 				need = 1;
 			while (b < nh && (uint32_t)(hits[b] >> 32) == pi)
@@ -1004,6 +1403,27 @@ typo_candidates(const struct nstream *ns, struct cands *cs)
 
 				for (z = x; z < b && (long)(uint32_t)hits[z] - 65536 <= d0 + 2 * E; z++)
 					votes++;
+				if (votes >= need && p->latin_start && d0 >= 0 && (size_t)d0 < ns->n) {
+					/* one-word phrases: the text word must be as long, give or take the edits */
+					bool spaced = false;
+					size_t wl = 0, pl = 0, x0 = (size_t)d0;
+
+					/* (for phrases of several words, the first word) */
+					for (size_t q = 0; q < p->len && is_word_char(p->c[q]); q++)
+						pl++;
+					spaced = false;
+					/* the word starts within one of d0 */
+					if (!is_latin_letter(ns->c[x0]) && x0 + 1 < ns->n)
+						x0++;
+					else if (x0 > 0 && is_latin_letter(ns->c[x0 - 1]))
+						x0--;
+					while (x0 + wl < ns->n && is_word_char(ns->c[x0 + wl]))
+						wl++;
+					if (!spaced && (wl + (size_t)E < pl || wl > pl + (size_t)E)) {
+						x++;
+						continue;
+					}
+				}
 				if (votes >= need) {
 					long ws = d0 - E - 1, we = d0 + 2 * E + (long)p->len + E + 1;
 					size_t s, e;
@@ -1022,6 +1442,10 @@ typo_candidates(const struct nstream *ns, struct cands *cs)
 						x = z;
 						continue;
 					}
+					if (p->threshold == 0) {   /* exact matches only, and this is not one */
+						x = z;
+						continue;
+					}
 					c = align(ns, p, (size_t)ws, (size_t)we, &s, &e, NULL);
 					if (c <= p->threshold) {
 						if (c > 0)
@@ -1036,6 +1460,7 @@ typo_candidates(const struct nstream *ns, struct cands *cs)
 		}
 	}
 	free(hits);
+	free(tmp);
 }
 
 /* The text at [s, e) and the phrase differ by an English inflection ("accounts", "deliver"/"delivery"). */
@@ -1143,7 +1568,11 @@ typo_check(const char *src, const struct nstream *ns, const char *where, long ba
 	}
 
 	/* Near misses: not inside an exact match of any phrase, not covered by correctly spelt phrases, longest phrase first. */
-	{
+	bool any_near = false;
+
+	for (size_t i = 0; i < cs.n && !any_near; i++)
+		any_near = cs.v[i].cost > 0;
+	if (any_near) {
 		bool *good = xcalloc(ns->n + 1, sizeof *good);
 		size_t *reach = xcalloc(ns->n + 1, sizeof *reach);   /* furthest end of an exact match starting at or before x */
 
@@ -1267,6 +1696,28 @@ urgency_check(const char *src, const struct nstream *ns, const char *where, long
 		size_t e = 0;
 		const struct phrase *hit = NULL;
 
+		/* inside an English word or number no pattern starts (they start at word boundaries) */
+		if (i > 0 && ns->c[i] < 0x80 && ns->c[i - 1] < 0x80 && is_word_char(ns->c[i]) && is_word_char(ns->c[i - 1]))
+			continue;
+		{
+			/* the first two code points ('#' and what follows a number) must start some pattern */
+			ucs4_t c1 = i + 1 < ns->n ? ns->c[i + 1] : 0, c2 = 0;
+			size_t h = hash64(bigram_key(keys[0], c1)) & 0xffff, h2 = 0;
+			bool maybe = lists.urgbits[h >> 3] & (1u << (h & 7));
+
+			if (!maybe && keys[1] != 0) {
+				size_t j = i;
+
+				while (j < ns->n && ns->c[j] >= '0' && ns->c[j] <= '9')
+					j++;
+				c2 = j < ns->n ? ns->c[j] : 0;
+				h2 = hash64(bigram_key('#', c2)) & 0xffff;
+				maybe = lists.urgbits[h2 >> 3] & (1u << (h2 & 7));
+			}
+			if (!maybe)
+				continue;
+		}
+
 		for (int kk = 0; kk < 2 && hit == NULL && keys[kk] != 0; kk++) {
 			size_t h = hash64(keys[kk]) & (lists.nufirst - 1);
 
@@ -1287,8 +1738,12 @@ urgency_check(const char *src, const struct nstream *ns, const char *where, long
 			size_t bs = ns->from[i], be = ns->to[e - 1];
 			char *q = esc_dup(src + bs, be - bs, EXCERPT_COLS);
 
-			finding_add(fs, F_TEXT_URGENCY, -1, where, base + (long)bs, base + (long)be,
-			    _("\"%s\" (%s: \"%s\")"), q, hit->kind != NULL ? kind_label(hit->kind) : _("urgency"), hit->text);
+			if (strcmp(q, hit->text) == 0)   /* as listed: the kind is news enough */
+				finding_add(fs, F_TEXT_URGENCY, -1, where, base + (long)bs, base + (long)be,
+				    _("\"%s\" (%s)"), q, hit->kind != NULL ? kind_label(hit->kind) : _("urgency"));
+			else
+				finding_add(fs, F_TEXT_URGENCY, -1, where, base + (long)bs, base + (long)be,
+				    _("\"%s\" (%s: \"%s\")"), q, hit->kind != NULL ? kind_label(hit->kind) : _("urgency"), hit->text);
 			free(q);
 		}
 		emitted++;
@@ -1373,6 +1828,10 @@ looks_japanese(const char *s, size_t len)
 	for (size_t i = 0; i < len;) {
 		ucs4_t c;
 
+		if ((unsigned char)s[i] < 0xe3) {   /* below U+3000 */
+			i++;
+			continue;
+		}
 		i += (size_t)next_cp(s, len, i, &c);
 		if (c < 0x3000)
 			continue;
@@ -1563,8 +2022,14 @@ hidden_check(const char *s, size_t len, const char *where, long base, struct fin
 
 	for (size_t i = 0; i < len && emitted < MAX_PER_FIELD;) {
 		ucs4_t c, after = 0;
-		int k = next_cp(s, len, i, &c);
+		int k;
 		size_t j, ws, we;
+
+		if ((unsigned char)s[i] < 0x80) {
+			prev = (unsigned char)s[i++];
+			continue;
+		}
+		k = next_cp(s, len, i, &c);
 
 		if (c < 0xad || !uc_is_property_default_ignorable_code_point(c)) {
 			prev = c;
@@ -1646,7 +2111,7 @@ bidi_visual(const char *s, size_t len)
 		int k = i < len ? next_cp(s, len, i, &c) : 1;
 		bool end = i >= len || c == '\n' || (depth > 0 && (c == 0x202c || c == 0x2069));
 
-		if (end && depth > 0) {
+		if (end && depth > 0 && run.len > 0) {
 			/* emit the run reversed by grapheme cluster */
 			const uint8_t *b = (const uint8_t *)run.s, *e = b + run.len;
 			const uint8_t **g = xreallocarray(NULL, run.len + 1, sizeof *g);
@@ -1662,7 +2127,8 @@ bidi_visual(const char *s, size_t len)
 			if (run.s != NULL)
 				run.s[0] = '\0';
 			depth = 0;
-		}
+		} else if (end)
+			depth = 0;
 		if (i >= len)
 			break;
 		if (c == 0x202e)
@@ -1686,8 +2152,13 @@ bidi_check(const char *s, size_t len, const char *where, long base, bool overrid
 
 	for (size_t i = 0; i < len;) {
 		ucs4_t c;
-		int k = next_cp(s, len, i, &c);
+		int k;
 
+		if ((unsigned char)s[i] != 0xe2 && (unsigned char)s[i] != 0xd8) {   /* U+2xxx and U+061C */
+			i++;
+			continue;
+		}
+		k = next_cp(s, len, i, &c);
 		if ((overrides_only ? (c == 0x202d || c == 0x202e) : is_bidi_control(c)) || (marks && is_bidi_mark(c))) {
 			if (first == len)
 				first = i;
@@ -1732,7 +2203,7 @@ text_scan(const char *s, size_t len, const char *where, long base, unsigned flag
 
 	if (s == NULL || len == 0)
 		return;
-	if (u8_check((const uint8_t *)s, len) != NULL) {
+	if (!(flags & TEXT_VALID_UTF8) && u8_check((const uint8_t *)s, len) != NULL) {
 		/* invalid bytes become '?': the spans stay those of the input */
 		copy = xmalloc(len + 1);
 		for (size_t i = 0; i < len;) {
@@ -1800,8 +2271,8 @@ text_check(const struct message *m, const struct addresses *a, struct findings *
 		display_scan(m, &a->from, "From", (TEXT_ALL_CHECKS & ~TEXT_URGENCY_CHECK) | jp, fs);
 		display_scan(m, &a->sender, "Sender", (TEXT_ALL_CHECKS & ~TEXT_URGENCY_CHECK) | jp, fs);
 	}
-	text_scan(m->body, m->body_len, "body", 0,
-	    TEXT_TYPO_CHECK | TEXT_URGENCY_CHECK | TEXT_GLYPH_CHECK | TEXT_SCRIPT_CHECK | TEXT_HIDDEN_CHECK | TEXT_BIDI_OVERRIDE | jp, fs);
+	text_scan(m->body, m->body_len, "body", 0, TEXT_VALID_UTF8 | (jp ? TEXT_GLYPH_CHECK : 0) |
+	    TEXT_TYPO_CHECK | TEXT_URGENCY_CHECK | TEXT_SCRIPT_CHECK | TEXT_HIDDEN_CHECK | TEXT_BIDI_OVERRIDE | jp, fs);
 	for (size_t i = 0; i < m->nparts; i++) {
 		const char *fn = m->parts[i].filename;
 		char *where;

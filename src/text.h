@@ -17,6 +17,7 @@ struct findings;
 #define TEXT_BIDI_CHECK     0x20   /* BIDI_CONTROL: overrides, embeddings and isolates */
 #define TEXT_BIDI_OVERRIDE  0x40   /* BIDI_CONTROL: overrides only (body text, where RTL scripts embed legitimately) */
 #define TEXT_JAPANESE       0x80   /* treat the field as Japanese text even if it is short (the body is) */
+#define TEXT_VALID_UTF8     0x100  /* s is known to be valid UTF-8 (message.body is): skip the check */
 #define TEXT_ALL_CHECKS     0x3f
 
 /*
