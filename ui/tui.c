@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
+#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -143,6 +144,14 @@ tui_report_changed(struct tui *t)
 		store_note_report(t->store, (size_t)t->rep_entry, t->rep);
 		t->list_gen++;
 	}
+}
+
+bool
+tui_above_index(struct view *v)
+{
+	struct tui *t = v->t;
+
+	return t->depth == 1 || (t->depth >= 2 && t->stack[t->depth - 1] == v && t->stack[t->depth - 2] == t->index);
 }
 
 long
@@ -975,6 +984,8 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 			if (store_collect(t->store) > 0) {
 				t->list_gen++;
 				t->need_draw = true;
+				if (store_pending(t->store) == 0)
+					malloc_trim(0);   /* the worker's transient memory back to the system */
 			}
 			last_collect = now;
 		}

@@ -74,6 +74,8 @@ bool tui_list_take_force(struct tui *t);
 /* Move the index cursor by dir (+1/-1) and make that message current; -1 at the ends or without an index. */
 long tui_step_message(struct tui *t, int dir);
 long view_index_step(struct view *v, int dir);
+/* true when v lies directly on the index (or is the only view): it may switch messages. */
+bool tui_above_index(struct view *v);
 /* Switch to another folder of the Maildir. */
 void tui_open_folder(struct tui *t, const char *folder);
 /* One-line message in the status line (copied); error ones are styled so. */
