@@ -966,6 +966,8 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 		}
 		if (t->need_draw)
 			draw_all(t);
+		if (t->store != NULL)
+			store_start(t->store);   /* the first screen is up: analyse the rest */
 		fds[0].fd = STDIN_FILENO;
 		fds[0].events = POLLIN;
 		now = now_ms();

@@ -18,6 +18,35 @@ check "index: sender name and domain" grep -qE 'ポケットカード +jfmmfn\.c
 check "index: risk glyphs" grep -qE '(●|▲).*jfmmfn' <<<"$s"
 check "index: counts in the status line" grep -qE '6 messages \| phishing [0-9]+ \| suspicious [0-9]+' <<<"$s"
 
+# limit patterns and sorting
+keys l
+check "limit: prompt" wait_for 'Limit to'
+keys '~v clean' Enter
+check "limit ~v clean: only the genuine notice" wait_for 'shown 1: ~v clean'
+check "limit ~v clean: its row" test "$(screen | grep -cE '^.. [0-9-]+ . ')" = 1
+keys l C-u '~f ORIGIN_NO_RDNS !Amazon' Enter
+check "limit ~f ID with a negated term" wait_for 'shown [0-9]+: ~f ORIGIN_NO_RDNS !Amazon'
+s=$(screen)
+check "limit ~f: Amazon left out" sh -c "! grep -q '【Amazon】' <<'X'
+$s
+X"
+check "limit ~f: the ポケットカード message kept" grep -qF 'ポケットカード' <<<"$s"
+keys l C-u '~f NO_SUCH_FINDING' Enter
+check "limit: an unknown id is reported" wait_for 'unknown finding id: NO_SUCH_FINDING'
+keys l C-u Enter
+check "limit: empty shows everything again" wait_for '6 messages \|'
+check "limit: six rows" test "$(screen | grep -cE '^.. [0-9-]+ . ')" = 6
+keys x
+check "sort by risk" wait_for 'sort: risk'
+check "sort by risk: the clean notice last" test "$(screen | grep -E '^.. [0-9-]+ . ' | tail -1 | grep -c SMARTalk)" = 1
+keys s
+check "sort by sender" wait_for 'sort: sender'
+check "sort by sender: Amazon first" test "$(screen | grep -E '^.. [0-9-]+ . ' | head -1 | grep -c Amazon)" = 1
+keys O
+check "sort reversed" wait_for 'sort: sender \^'
+keys o
+check "sort by date again" wait_for 'sort: date\]'
+
 # the ポケットカード message (third newest): Received from the index and back to the same row
 keys j j
 cursor_row() { screen -e | grep -n $'\e\\[7m' | grep -v 'kensa ' | head -1 | cut -d: -f1; }
@@ -106,9 +135,22 @@ check "help: names actions" grep -qE 'open-received +show the Received chain' <<
 check "help: shows keys" grep -qE '^ +r +open-received' <<<"$s"
 keys q
 
-# evidence out: the report in a pager, the message through a pipe
+# evidence out: clipboard, file, the report in a pager, the message through a pipe
 keys I
 check "copy origin IP" wait_for 'copied to the clipboard: 101\.47\.76\.101'
+check "copy origin IP: OSC 52 buffer" sh -c "tmux -u -L '$sock' show-buffer | grep -qxF 101.47.76.101"
+keys Y
+check "copy indicators" wait_for 'every indicator of the message copied'
+T show-buffer >"$tmp/indicators.txt"
+check "indicators: the defanged URL" grep -qxF 'url: hXXps://reflecto[.]cpvvl[.]cn/netsvice/logino/' "$tmp/indicators.txt"
+check "indicators: the origin IP" grep -qxF 'origin-ip: 101.47.76.101' "$tmp/indicators.txt"
+check "indicators: the finding ids" grep -qxF 'finding: SUBJECT_SPAM_TAG' "$tmp/indicators.txt"
+check "indicators: no live URL" sh -c "! grep -q 'https://' '$tmp/indicators.txt'"
+keys w
+check "save indicators: prompt" wait_for 'Write the indicators to:'
+keys C-u "$tmp/saved.txt" Enter
+check "save indicators: written" wait_for "indicators written to $tmp/saved.txt"
+check "save indicators: same as the clipboard" cmp -s "$tmp/saved.txt" "$tmp/indicators.txt"
 keys '|'
 check "pipe: prompt" wait_for 'Pipe the message to:'
 keys "cat > $tmp/piped.eml" Enter
