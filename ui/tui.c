@@ -771,8 +771,12 @@ load_keys(const char *name, struct buf *errors)
 		name = "default";
 	path = strchr(name, '/') != NULL ? xstrdup(name) : xasprintf("%s/%s.keys", dir, name);
 	if (keymap_load(path, &err) != 0) {
+		char *def = xasprintf("%s/default.keys", dir);
 		buf_addf(errors, _("cannot read the keymap %s: %s\n"), path, strerror(errno));
 		rc = -1;
+		if (strcmp(def, path) != 0)
+			keymap_load(def, &err);   /* never leave the user without keys */
+		free(def);
 	}
 	if (err != NULL) {
 		buf_adds(errors, err);

@@ -195,10 +195,21 @@ keys K
 check "vi keymap: K shows the previous message" wait_for 'American Express'
 keys h h
 check "vi keymap: h goes back, then quits" wait_for '^\[exit 0\]'
+printf 'keymap = vi\n' >"$tmp/config"
+start 100 30 -- --config "$tmp/config" "$md"
+wait_for '6 messages' >/dev/null
+keys G Enter
+check "keymap = vi in the config file" wait_for 'SMARTalk'
 start 100 30 -- "$md"
 wait_for '6 messages' >/dev/null
 keys G
 check "default keymap: G is not bound and says so" wait_for 'G is not bound'
+
+# a keymap that cannot be read: said so, and the default keys still work
+start 100 30 -- --keymap nosuch "$md"
+check "--keymap nosuch: reported" wait_for 'cannot read the keymap .*nosuch\.keys'
+keys Q
+check "--keymap nosuch: default keys still work" wait_for '^\[exit 0\]'
 
 # a bad line in the user's keys file: reported with file and line, the rest loads
 mkdir -p "$tmp/home/.config/kensa"
