@@ -74,7 +74,7 @@ check "message: the panel's Spam tag field is coloured" grep -qE $'\e\\[[0-9;]*(
 # every body finding the analyser raised is coloured where it stands (よるく once TEXT_TYPO is raised)
 f=$(ls "$md"/cur/1770309790*)
 if grep -q TEXT_TYPO < <("$KENSA" report --format json "$f"); then
-	check "message: よるく coloured (TEXT_TYPO)" grep -qE $'\e\\[[0-9;]*m(よるく|よ)' <<<"$e"
+	check "message: よるく coloured (TEXT_TYPO)" grep -qE $'\e\\[([0-9;]*;)?(1|4|7|3[1-7]|9[1-7]|38;5;[0-9]+)m(\e\\[[0-9;]*m)*よるく' <<<"$e"
 fi
 
 # open Received from the message, come back to the same screen

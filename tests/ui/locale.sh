@@ -75,7 +75,7 @@ mkdir -p "$tmp/home/.config/kensa"
 printf '# my colours\nmedium = green,underline\nbogus = red\n' >"$tmp/home/.config/kensa/theme"
 start 100 30 -- "$md"
 check "theme: bad line reported as file:line" wait_for 'theme:3: unknown theme element: bogus'
-wait_gone 'being analysed' >/dev/null
+wait_for '▲ +u2zckmmpc' >/dev/null   # analysed (the status line shows the error, not the counts)
 check "theme: medium risk drawn green and underlined" grep -qE $'\e\\[4m\e\\[32m▲' <<<"$(screen -e)"
 rm -f "$tmp/home/.config/kensa/theme"
 finish
