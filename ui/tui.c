@@ -209,6 +209,16 @@ pop(struct tui *t)
 	t->need_draw = true;
 }
 
+const char *
+tui_key_for(enum keyctx ctx, enum action a)
+{
+	int keys[1];
+
+	if (keymap_keys_for(ctx, a, keys, 1) == 0 && keymap_keys_for(CTX_GLOBAL, a, keys, 1) == 0)
+		return "";
+	return key_name(keys[0]);
+}
+
 char *
 tui_hints(enum keyctx ctx)
 {

@@ -90,6 +90,8 @@ void tui_resume(struct tui *t);
 bool tui_utf8(struct tui *t);
 /* "f:findings r:received ... ?:help" from the bindings in force for ctx; caller frees. */
 char *tui_hints(enum keyctx ctx);
+/* The first key bound to a in ctx (or global), "" if none; in a static buffer. */
+const char *tui_key_for(enum keyctx ctx, enum action a);
 /* A title bar at row y of the view's width. */
 void tui_title(struct view *v, const char *title);
 

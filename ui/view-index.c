@@ -533,7 +533,8 @@ index_draw(struct view *v)
 			buf_addf(&b, " | %s %zu", _("tagged"), tagged);
 		if (ix->limit != NULL)
 			buf_addf(&b, " | %s %zu: %s", _("shown"), ix->norder, ix->limit);
-		buf_addf(&b, "  [%s: %s%s]  ?:%s", _("sort"), _(sorts[ix->sort]), ix->reverse ? " ^" : "", _("help"));
+		buf_addf(&b, "  [%s: %s%s]  %s:%s", _("sort"), _(sorts[ix->sort]), ix->reverse ? " ^" : "",
+		    tui_key_for(CTX_INDEX, A_HELP), _("help"));
 		free(v->status);
 		v->status = buf_take(&b);
 	}

@@ -6,6 +6,13 @@
 copy_samples
 md=$tmp/Maildir
 
+# without a terminal the browser says so in one line (scripts use report and scan)
+"$KENSA" "$md" </dev/null >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "no terminal: exit 1" test $rc = 1
+check "no terminal: one line naming the alternative" sh -c "test \$(wc -l <'$tmp/err') = 1 && grep -q 'kensa report' '$tmp/err'"
+"$KENSA" "$tmp/no-such-dir" </dev/null >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "missing Maildir: exit 1 naming it" sh -c "test $rc = 1 && grep -q 'no-such-dir' '$tmp/err'"
+
 start 100 30 -- "$md"
 check "index: first screen" wait_for '6 messages'
 check "index: analysis finishes" wait_gone 'being analysed'
