@@ -199,10 +199,14 @@ add_entry(struct store *s, const char *sub, const char *file)
 {
 	struct entry *e;
 	char tmp[4096];
-	int n = snprintf(tmp, sizeof tmp, "%s/%s", sub, file);
+	size_t ls = strlen(sub), lf = strlen(file);
+	int n = (int)(ls + 1 + lf);
 
-	if (n < 0 || (size_t)n >= sizeof tmp)
+	if (ls + lf + 2 > sizeof tmp)
 		return;
+	memcpy(tmp, sub, ls);
+	tmp[ls] = '/';
+	memcpy(tmp + ls + 1, file, lf + 1);
 	if (s->n == s->cap) {
 		s->cap = s->cap != 0 ? s->cap * 2 : 1024;
 		s->v = xreallocarray(s->v, s->cap, sizeof *s->v);
@@ -263,24 +267,6 @@ list_dir(struct store *s, const char *sub, bool only_unknown, size_t *added)
 	closedir(d);
 	free(path);
 	return 0;
-}
-
-static const char *sort_arena;
-
-static int
-entry_cmp(const void *a, const void *b)
-{
-	const struct entry *x = a, *y = b;
-	const char *bx, *by;
-	size_t lx, ly;
-	int c;
-
-	if (x->date != y->date)
-		return x->date < y->date ? -1 : 1;
-	base_of(sort_arena + x->name, &bx, &lx);
-	base_of(sort_arena + y->name, &by, &ly);
-	c = strverscmp(bx, by);
-	return c;
 }
 
 /* ---- the worker ---- */
@@ -353,7 +339,14 @@ worker(void *arg)
 		memset(&res, 0, sizeof res);
 		res.id = j.id;
 		res.name = j.name;
-		/* The core is reentrant for separate messages (kensa scan runs it on several threads; message_init ran in main). */
+		/*
+		 * The core is reentrant for separate messages: GMime is initialised
+		 * once in main (message_init) before this thread starts, every
+		 * parser, stream and message is per call, GMime's iconv cache has its
+		 * own lock, and src/ keeps no mutable statics besides message_init's
+		 * flag (kensa scan already runs it on several threads). So the main
+		 * thread may analyse the message the user opens meanwhile.
+		 */
 		if (analyze_file(j.path, s->cfg, &r, &cause) != 0) {
 			res.state = ENTRY_ERROR;
 			free(cause);
@@ -438,10 +431,8 @@ store_open(const char *root, const char *folder, const struct settings *cfg, str
 		store_free(s);
 		return -1;
 	}
-	sort_arena = s->arena;
-	if (s->n > 1)
-		qsort(s->v, s->n, sizeof *s->v, entry_cmp);
-	hash_rebuild(s);
+	/* ids stay in directory order: the index sorts its own view, the worker follows wants;
+	   the name hash is built when new mail is first looked for */
 	if (pipe(s->pipe) != 0) {
 		*cause = xasprintf("pipe: %s", strerror(errno));
 		s->pipe[0] = s->pipe[1] = -1;
@@ -454,13 +445,20 @@ store_open(const char *root, const char *folder, const struct settings *cfg, str
 	fcntl(s->pipe[1], F_SETFD, FD_CLOEXEC);
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->wake, NULL);
+	*out = s;
+	return 0;
+}
+
+void
+store_start(struct store *s)
+{
+	if (s->started)
+		return;
 	pthread_mutex_lock(&s->lock);
 	refill(s);
 	pthread_mutex_unlock(&s->lock);
 	if (pthread_create(&s->thread, NULL, worker, s) == 0)
 		s->started = true;
-	*out = s;
-	return 0;
 }
 
 void
@@ -676,6 +674,8 @@ store_poll(struct store *s)
 	static const char *subs[2] = { "new", "cur" };
 	size_t added = 0;
 
+	if (s->hash == NULL)
+		hash_rebuild(s);
 	for (int i = 0; i < 2; i++) {
 		char *path = xasprintf("%s/%s", s->dir, subs[i]);
 		struct stat st;

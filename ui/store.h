@@ -42,10 +42,12 @@ struct entry {
 
 /*
  * List the folder ("" the Maildir root, ".Junk" a Maildir++ subfolder) of
- * the Maildir at root: names only, no file is opened. The worker starts
- * analysing at once. Returns 0 or -1 with *cause (caller frees).
+ * the Maildir at root: names only, no file is opened; ids are in directory
+ * order. Returns 0 or -1 with *cause (caller frees).
  */
 int store_open(const char *root, const char *folder, const struct settings *cfg, struct store **out, char **cause);
+/* Start the background analysis (after the first screen is up). */
+void store_start(struct store *s);
 void store_free(struct store *s);
 
 size_t store_count(const struct store *s);

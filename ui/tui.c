@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
+#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -145,6 +146,14 @@ tui_report_changed(struct tui *t)
 	}
 }
 
+bool
+tui_above_index(struct view *v)
+{
+	struct tui *t = v->t;
+
+	return t->depth == 1 || (t->depth >= 2 && t->stack[t->depth - 1] == v && t->stack[t->depth - 2] == t->index);
+}
+
 long
 tui_step_message(struct tui *t, int dir)
 {
@@ -198,6 +207,16 @@ pop(struct tui *t)
 	if (t->depth > 0)
 		layout(t->stack[t->depth - 1]);   /* the terminal may have changed size meanwhile */
 	t->need_draw = true;
+}
+
+const char *
+tui_key_for(enum keyctx ctx, enum action a)
+{
+	int keys[1];
+
+	if (keymap_keys_for(ctx, a, keys, 1) == 0 && keymap_keys_for(CTX_GLOBAL, a, keys, 1) == 0)
+		return "";
+	return key_name(keys[0]);
 }
 
 char *
@@ -762,8 +781,12 @@ load_keys(const char *name, struct buf *errors)
 		name = "default";
 	path = strchr(name, '/') != NULL ? xstrdup(name) : xasprintf("%s/%s.keys", dir, name);
 	if (keymap_load(path, &err) != 0) {
+		char *def = xasprintf("%s/default.keys", dir);
 		buf_addf(errors, _("cannot read the keymap %s: %s\n"), path, strerror(errno));
 		rc = -1;
+		if (strcmp(def, path) != 0)
+			keymap_load(def, &err);   /* never leave the user without keys */
+		free(def);
 	}
 	if (err != NULL) {
 		buf_adds(errors, err);
@@ -957,6 +980,8 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 		}
 		if (t->need_draw)
 			draw_all(t);
+		if (t->store != NULL)
+			store_start(t->store);   /* the first screen is up: analyse the rest */
 		fds[0].fd = STDIN_FILENO;
 		fds[0].events = POLLIN;
 		now = now_ms();
@@ -975,6 +1000,8 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 			if (store_collect(t->store) > 0) {
 				t->list_gen++;
 				t->need_draw = true;
+				if (store_pending(t->store) == 0)
+					malloc_trim(0);   /* the worker's transient memory back to the system */
 			}
 			last_collect = now;
 		}

@@ -74,6 +74,8 @@ bool tui_list_take_force(struct tui *t);
 /* Move the index cursor by dir (+1/-1) and make that message current; -1 at the ends or without an index. */
 long tui_step_message(struct tui *t, int dir);
 long view_index_step(struct view *v, int dir);
+/* true when v lies directly on the index (or is the only view): it may switch messages. */
+bool tui_above_index(struct view *v);
 /* Switch to another folder of the Maildir. */
 void tui_open_folder(struct tui *t, const char *folder);
 /* One-line message in the status line (copied); error ones are styled so. */
@@ -88,6 +90,8 @@ void tui_resume(struct tui *t);
 bool tui_utf8(struct tui *t);
 /* "f:findings r:received ... ?:help" from the bindings in force for ctx; caller frees. */
 char *tui_hints(enum keyctx ctx);
+/* The first key bound to a in ctx (or global), "" if none; in a static buffer. */
+const char *tui_key_for(enum keyctx ctx, enum action a);
 /* A title bar at row y of the view's width. */
 void tui_title(struct view *v, const char *title);
 

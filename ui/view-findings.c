@@ -157,7 +157,8 @@ f_draw(struct view *v)
 	list_draw(v, &fv->l, v->y + 1, v->h - 1, item);
 	hints = tui_hints(CTX_LIST);
 	free(v->status);
-	v->status = xasprintf("%zu/%zu  Enter:%s  %s", fv->l.n > 0 ? fv->l.cursor + 1 : 0, fv->l.n, _("where it stands"), hints);
+	v->status = xasprintf("%zu/%zu  %s:%s  %s", fv->l.n > 0 ? fv->l.cursor + 1 : 0, fv->l.n,
+	    tui_key_for(CTX_LIST, A_SELECT), _("where it stands"), hints);
 	free(hints);
 }
 

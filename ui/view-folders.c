@@ -89,7 +89,7 @@ d_draw(struct view *v)
 	list_draw(v, &dv->l, v->y + 1, v->h - 1, item);
 	hints = tui_hints(CTX_LIST);
 	free(v->status);
-	v->status = xasprintf("Enter:%s  %s", _("open"), hints);
+	v->status = xasprintf("%s:%s  %s", tui_key_for(CTX_LIST, A_SELECT), _("open"), hints);
 	free(hints);
 }
 

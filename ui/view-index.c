@@ -201,6 +201,39 @@ order_cmp(const void *a, const void *b, void *arg)
 	return c->reverse ? -r : r;
 }
 
+struct keyed {
+	int64_t key;
+	uint32_t id;
+};
+
+static int
+keyed_cmp(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key > y->key ? -1 : 1;   /* largest first */
+	return x->id > y->id ? -1 : x->id < y->id ? 1 : 0;
+}
+
+/* Date and risk orders through one integer key per row: no pointer chasing in the comparisons (100,000 rows). */
+static void
+keyed_sort(struct store *s, uint32_t *order, size_t n, enum sort sort, bool reverse)
+{
+	struct keyed *k = xmalloc(n * sizeof *k);
+
+	for (size_t i = 0; i < n; i++) {
+		const struct entry *e = store_entry(s, order[i]);
+		int64_t date = e->date & (((int64_t)1 << 36) - 1);
+		k[i].id = order[i];
+		k[i].key = sort == SORT_DATE ? e->date : ((int64_t)(risk_rank(e) + 3) << 36) | date;
+	}
+	qsort(k, n, sizeof *k, keyed_cmp);
+	for (size_t i = 0; i < n; i++)
+		order[reverse ? n - 1 - i : i] = k[i].id;
+	free(k);
+}
+
 static void
 rebuild(struct view *v)
 {
@@ -220,8 +253,10 @@ rebuild(struct view *v)
 		if (!(e->flags & EF_GONE) && matches(ix, s, e))
 			ix->order[ix->norder++] = (uint32_t)i;
 	}
-	if (ix->norder > 1)
+	if (ix->norder > 1 && ix->sort == SORT_SENDER)
 		qsort_r(ix->order, ix->norder, sizeof *ix->order, order_cmp, &c);
+	else if (ix->norder > 1)
+		keyed_sort(s, ix->order, ix->norder, ix->sort, ix->reverse);
 	ix->cursor = 0;
 	for (size_t i = 0; keep >= 0 && i < ix->norder; i++)
 		if (ix->order[i] == (uint32_t)keep) {
@@ -498,7 +533,8 @@ index_draw(struct view *v)
 			buf_addf(&b, " | %s %zu", _("tagged"), tagged);
 		if (ix->limit != NULL)
 			buf_addf(&b, " | %s %zu: %s", _("shown"), ix->norder, ix->limit);
-		buf_addf(&b, "  [%s: %s%s]  ?:%s", _("sort"), _(sorts[ix->sort]), ix->reverse ? " ^" : "", _("help"));
+		buf_addf(&b, "  [%s: %s%s]  %s:%s", _("sort"), _(sorts[ix->sort]), ix->reverse ? " ^" : "",
+		    tui_key_for(CTX_INDEX, A_HELP), _("help"));
 		free(v->status);
 		v->status = buf_take(&b);
 	}

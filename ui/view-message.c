@@ -457,6 +457,10 @@ msg_key(struct view *v, enum action a)
 	case A_PREV_LINK: select_link(m, -1); return REACT_REDRAW;
 	case A_NEXT_MESSAGE:
 	case A_PREV_MESSAGE:
+		if (!tui_above_index(v)) {   /* views below hold this report: close them first */
+			tui_message(v->t, false, "%s", _("close the drill-down views first (q)"));
+			return REACT_REDRAW;
+		}
 		if (tui_step_message(v->t, a == A_NEXT_MESSAGE ? 1 : -1) < 0) {
 			tui_message(v->t, false, "%s", a == A_NEXT_MESSAGE ? _("this is the last message") : _("this is the first message"));
 			return REACT_REDRAW;
