@@ -107,6 +107,23 @@ tui_message(struct tui *t, bool error, const char *fmt, ...)
 	t->need_draw = true;
 }
 
+/*
+ * Analyse one file for the screen. Network lookups (RDAP, DNS) are left
+ * running: the main loop polls analyze_pending_fd() and applies their
+ * answers when they come, so the screen never waits for them.
+ */
+static int
+analyze_for_screen(struct tui *t, const char *path, struct report **out, char **cause)
+{
+	struct message *m;
+
+	*out = NULL;
+	if (message_load_file(path, &m, cause) != 0)
+		return -1;
+	*out = analyze_message_async(m, t->cfg);
+	return 0;
+}
+
 struct report *
 tui_report(struct tui *t)
 {
@@ -120,7 +137,7 @@ tui_report(struct tui *t)
 		return NULL;
 	}
 	path = store_path(t->store, (size_t)t->current);
-	if (analyze_file(path, t->cfg, &r, &cause) != 0) {
+	if (analyze_for_screen(t, path, &r, &cause) != 0) {
 		tui_message(t, true, "%s: %s", path, cause);
 		free(cause);
 		free(path);
@@ -847,7 +864,7 @@ open_target(struct tui *t, const char *target)
 			free(cause);
 			return -1;
 		}
-		t->rep = analyze_message(m, t->cfg);
+		t->rep = analyze_message_async(m, t->cfg);
 		t->single_path = xstrdup("-");
 		/* the message came through the pipe: keys come from the terminal */
 		if ((fd = open("/dev/tty", O_RDWR | O_CLOEXEC)) < 0) {
@@ -863,7 +880,7 @@ open_target(struct tui *t, const char *target)
 		return -1;
 	}
 	if (!S_ISDIR(st.st_mode)) {
-		if (analyze_file(target, t->cfg, &t->rep, &cause) != 0) {
+		if (analyze_for_screen(t, target, &t->rep, &cause) != 0) {
 			fprintf(stderr, "kensa: %s: %s\n", target, cause);
 			free(cause);
 			return -1;
@@ -966,8 +983,8 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 	last_poll = now_ms();
 	t->need_draw = true;
 	while (!t->quit && t->depth > 0) {
-		struct pollfd fds[2];
-		int nfds = 1, timeout = POLL_MAIL_MS, key;
+		struct pollfd fds[3];
+		int nfds = 1, timeout = POLL_MAIL_MS, key, pend = -1, storei = -1;
 		long now;
 
 		if (got_signal)
@@ -987,16 +1004,26 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 		now = now_ms();
 		if (t->store != NULL) {
 			if (now - last_collect >= COLLECT_EVERY_MS) {
-				fds[1].fd = store_fd(t->store);
-				fds[1].events = POLLIN;
-				nfds = 2;
+				storei = nfds++;
+				fds[storei].fd = store_fd(t->store);
+				fds[storei].events = POLLIN;
 			} else
 				timeout = (int)(COLLECT_EVERY_MS - (now - last_collect));
 		}
+		if (t->rep != NULL && analyze_pending_fd(t->rep) >= 0) {
+			/* the shown message's network lookups: their answers redraw it */
+			pend = nfds++;
+			fds[pend].fd = analyze_pending_fd(t->rep);
+			fds[pend].events = POLLIN;
+		}
 		if (poll(fds, (nfds_t)nfds, timeout) < 0 && errno != EINTR)
 			break;
+		if (pend >= 0 && (fds[pend].revents & (POLLIN | POLLHUP)) && analyze_pending_apply(t->rep, t->cfg)) {
+			tui_report_changed(t);
+			t->need_draw = true;
+		}
 		now = now_ms();
-		if (nfds == 2 && (fds[1].revents & POLLIN)) {
+		if (storei >= 0 && (fds[storei].revents & POLLIN)) {
 			if (store_collect(t->store) > 0) {
 				t->list_gen++;
 				t->need_draw = true;

@@ -9,11 +9,12 @@ answers GET [/prefix]/domain/NAME:
   fresh-sender.top  registered 2026-02-10T00:00:00Z
   old-bank.com      registered 2005-04-01T00:00:00Z (with a redirect first)
   broken.top        malformed JSON
-  slow.top          answers after 4 s (beyond the test's timeout)
+  slow.top          answers after $RDAP_SLOW seconds (default 4: beyond the test's timeout)
   anything else     404 with an RFC 9083 error object
 Every request path is appended to LOGFILE.
 """
 import json
+import os
 import sys
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -54,7 +55,7 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
             return
         if name == "slow.top":
-            time.sleep(4)
+            time.sleep(float(os.environ.get("RDAP_SLOW", "4")))
             return self.send(200, json.dumps({"events": []}))
         if name == "broken.top":
             return self.send(200, '{"objectClassName": "domain", "events": [{"eventAction": ')
