@@ -56,7 +56,17 @@ normtext_fold(const char *text, size_t len, bool fold, struct normtext *out)
 			p += k;
 			continue;
 		}
-		if (c < 0x80) {
+		/* Combining marks after it join the unit, so that NFKC composes them: "ﾎﾟ" gives "ポ", "e\u0301" gives "é". */
+		for (;;) {
+			ucs4_t m;
+			int km = p + k < end ? u8_mbtouc(&m, p + k, (size_t)(end - p - k)) : 0;
+
+			if (km <= 0 || !((m >= 0x300 && m <= 0x36F) || m == 0x3099 || m == 0x309A ||
+			    m == 0xFF9E || m == 0xFF9F))
+				break;
+			k += km;
+		}
+		if (c < 0x80 && k == 1) {
 			char ch = (char)c;
 
 			if (fold && ch >= 'A' && ch <= 'Z')

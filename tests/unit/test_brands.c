@@ -212,6 +212,8 @@ START_TEST(match_forms)
 	match_is("POCKETCARD CO.,LTD.", "pocketcard", "POCKETCARD");
 	match_is("Amazon.co.jp", "amazon", "Amazon.co.jp");
 	match_is("ａｍａｚｏｎ", "amazon", "ａｍａｚｏｎ");            /* full-width */
+	match_is("ﾎﾟｹｯﾄｶｰﾄﾞ会員様", "pocketcard", "ﾎﾟｹｯﾄｶｰﾄﾞ");    /* half-width kana with sound marks */
+	match_is("ホ\xe3\x82\x9aケットカード", "pocketcard", NULL);      /* combining semi-voiced mark */
 	match_is("AMAZON カスタマーサービス", "amazon", "AMAZON カスタマーサービス"); /* case, spaces, longest alias */
 	match_is("AMAZON からのお知らせ", "amazon", "AMAZON");
 	match_is("A m a z o n", "amazon", "A m a z o n");                 /* spaces */
