@@ -1,4 +1,4 @@
-/* kensa.c — main(): options, the report and scan commands; the one file in src/ that will know ui/ exists. */
+/* kensa.c — main(): options, the report and scan commands; the one file in src/ that knows ui/ exists (the browser: tui_main). */
 #include "config.h"
 
 #include <errno.h>

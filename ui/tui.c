@@ -926,18 +926,18 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 		const char *env = getenv("MAILDIR");
 		target = def = env != NULL ? xstrdup(env) : xasprintf("%s/Maildir", getenv("HOME") ? getenv("HOME") : ".");
 	}
-	if (open_target(t, target) != 0) {
+	if (open_target(t, target) != 0 || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		if (t->rep != NULL || t->store != NULL)   /* opened, but no terminal to show it on */
+			fprintf(stderr, "kensa: %s\n", _("the message browser needs a terminal (use kensa report or kensa scan in scripts)"));
 		free(def);
 		free(t->single_data);
 		free(t->single_path);
+		free(t->root);
 		report_free(t->rep);
+		store_free(t->store);
 		return 1;
 	}
 	free(def);
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "kensa: %s\n", _("the message browser needs a terminal (use kensa report or kensa scan in scripts)"));
-		return 1;
-	}
 	buf_init(&errors);
 	buf_adds(&errors, "");
 	load_keys(opt->keymap, &errors);
