@@ -11,6 +11,7 @@
 
 #include "analyze.h"
 #include "domain.h"
+#include "geoip.h"
 #include "evidence.h"
 #include "i18n.h"
 #include "message.h"
@@ -72,10 +73,15 @@ ui_origin_ip(const struct report *r)
 char *
 ui_origin_geo(const struct report *r)
 {
-	for (size_t i = 0; i < r->findings.n; i++)
-		if (r->findings.v[i].id == F_ORIGIN_COUNTRY && r->findings.v[i].evidence != NULL)
-			return xstrdup(r->findings.v[i].evidence);
-	return NULL;
+	return geoip_info_text(&r->origin_geo);
+}
+
+char *
+ui_hop_geo(const struct report *r, size_t h)
+{
+	if ((int)h == r->origin)
+		return ui_origin_geo(r);
+	return r->hop_geo != NULL && h < r->nhops ? geoip_info_text(&r->hop_geo[h]) : NULL;
 }
 
 char *

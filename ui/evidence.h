@@ -39,6 +39,8 @@ char *ui_defang(const char *url);
 const char *ui_origin_ip(const struct report *r);
 /* Country and network of the origin as far as the report knows them, or NULL; caller frees. */
 char *ui_origin_geo(const struct report *r);
+/* Country and network of hop h's client ("SG · AS150436 Byteplus Pte. Ltd."), or NULL. Caller frees. */
+char *ui_hop_geo(const struct report *r, size_t h);
 /* Every indicator of the message, one per line, URLs and domains defanged; caller frees. */
 char *ui_indicators(const struct report *r);
 

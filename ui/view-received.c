@@ -71,7 +71,7 @@ item(struct view *v, size_t i, int y, int x, int w, int maxrows, bool cur, bool 
 	free(line);
 	buf_init(&b);
 	buf_addf(&b, "IP %s", hp->ip != NULL ? hp->ip : "-");
-	if ((int)h == r->origin && (geo = ui_origin_geo(r)) != NULL) {
+	if ((geo = ui_hop_geo(r, h)) != NULL) {
 		buf_addf(&b, "  %s", geo);
 		free(geo);
 	}
