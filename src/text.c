@@ -77,6 +77,7 @@ struct plist {
 static pthread_mutex_t lists_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct {
 	bool loaded;
+	char *error;                     /* why a list could not be read, repeated to every caller */
 	struct plist phrases, urgency;
 	struct index gen, lat;           /* bigram index of non-Latin phrases; (bigram, offset) index of Latin phrases with spaces or punctuation */
 	struct index words;              /* one-word Latin phrases and their one-deletion variants (off 0: the word, j+1: without letter j) */
@@ -886,12 +887,16 @@ text_load(char **cause)
 	};
 	int rc = 0;
 
-	if (__atomic_load_n(&lists.loaded, __ATOMIC_ACQUIRE))
-		return 0;
+	if (__atomic_load_n(&lists.loaded, __ATOMIC_ACQUIRE)) {
+		if (lists.error == NULL)
+			return 0;
+		*cause = xstrdup(lists.error);
+		return -1;
+	}
 	pthread_mutex_lock(&lists_lock);
 	if (lists.loaded) {
 		pthread_mutex_unlock(&lists_lock);
-		return 0;
+		return text_load(cause);
 	}
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		struct plist *pl = files[i].urgency ? &lists.urgency : &lists.phrases;
@@ -914,6 +919,8 @@ text_load(char **cause)
 		}
 	}
 	index_build();
+	if (rc != 0)
+		lists.error = xstrdup(*cause);
 	__atomic_store_n(&lists.loaded, true, __ATOMIC_RELEASE);
 	pthread_mutex_unlock(&lists_lock);
 	return rc;
@@ -940,6 +947,7 @@ text_unload(void)
 	index_free(&lists.gen);
 	index_free(&lists.lat);
 	index_free(&lists.words);
+	free(lists.error);
 	free(lists.ufirst);
 	free(lists.unext);
 	memset(&lists, 0, sizeof lists);

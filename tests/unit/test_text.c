@@ -951,6 +951,11 @@ START_TEST(data_path_override)
 	ck_assert_int_eq(text_load(&cause), -1);
 	ck_assert_ptr_nonnull(strstr(cause, "/nonexistent-kensa/phrases.ja"));
 	free(cause);
+	/* every later caller hears it too (each report gets the notice) */
+	cause = NULL;
+	ck_assert_int_eq(text_load(&cause), -1);
+	ck_assert_ptr_nonnull(strstr(cause, "/nonexistent-kensa/phrases.ja"));
+	free(cause);
 	unsetenv("KENSA_DATADIR");
 	p = util_data_path("phrases.ja");
 	ck_assert_str_eq(p, PKGDATADIR "/phrases.ja");
