@@ -1024,7 +1024,7 @@ edit_note(struct buf *b, int op, ucs4_t a, ucs4_t c)
  * set, describes the edits.
  */
 static int
-align(const struct nstream *ns, const struct phrase *p, size_t ws, size_t we, size_t *os, size_t *oe, char **edits)
+align(const struct nstream *ns, const struct phrase *p, size_t ws, size_t we, size_t *os, size_t *oe, char **edits, bool *odd)
 {
 	size_t m = p->len, n = we - ws, W = n + 1, cells = (m + 1) * W;
 
@@ -1093,25 +1093,41 @@ align(const struct nstream *ns, const struct phrase *p, size_t ws, size_t we, si
 			size_t i = m, j = bj, nev = 0;
 			struct buf b;
 
+			int last = 0;
+
+			*odd = false;
 			while (i > 0 && op[AT(i, j)] != 0) {
-				int o = op[AT(i, j)];
+				int o = op[AT(i, j)], cost;
 				ucs4_t x = 0, y = 0;
 
 				if (o == 1) {
 					x = p->c[i - 1], y = t[ws + j - 1];
+					cost = cost_sub(x, y);
 					i--, j--;
 				} else if (o == 2) {
 					x = p->c[i - 1];
+					cost = cost_del(p->c, m, i - 1);
 					i--;
 				} else if (o == 3) {
 					x = t[ws + j - 1];
+					cost = cost_ins(p->c, m, i, t, ws + j - 1, ws);
 					j--;
 				} else {
 					x = p->c[i - 2], y = p->c[i - 1];
+					cost = 5;
 					i -= 2, j -= 2;
 				}
 				if ((o == 1 && x == y) || ((o == 2 || o == 3) && is_filler(x)))
 					continue;
+				/*
+				 * Machine-translation slips are single cheap edits: any
+				 * ordinary one (of ten), or a run of dropped characters
+				 * ("させていただきた(く)" is not "させていただきました"), is
+				 * another wording, not a typo.
+				 */
+				if (cost >= 10 || (o == 2 && last == 2))
+					*odd = true;
+				last = o;
 				if (nev < sizeof ev / sizeof ev[0]) {
 					ev[nev].op = o, ev[nev].a = x, ev[nev].b = y;
 					nev++;
@@ -1454,11 +1470,16 @@ typo_candidates(const struct nstream *ns, struct cands *cs)
 						x = z;
 						continue;
 					}
-					c = align(ns, p, (size_t)ws, (size_t)we, &s, &e, NULL);
+					c = align(ns, p, (size_t)ws, (size_t)we, &s, &e, NULL, NULL);
 					if (c <= p->threshold) {
+						bool odd = false;
+
 						if (c > 0)
-							align(ns, p, (size_t)ws, (size_t)we, &s, &e, &edits);
-						cands_add(cs, pi, s, e, c, edits);
+							align(ns, p, (size_t)ws, (size_t)we, &s, &e, &edits, &odd);
+						if (odd)
+							free(edits);
+						else
+							cands_add(cs, pi, s, e, c, edits);
 					}
 					x = z;   /* this cluster is done */
 				} else
