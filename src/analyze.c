@@ -531,8 +531,17 @@ run_checks(struct report *r, const struct settings *cfg)
 	{
 		char *cause = NULL;
 
-		if (text_check(r->msg, &r->addr, &r->findings, &cause) != 0)
-			add_notice(r, xasprintf(_("text analysis: %s"), cause));
+		if (text_check(r->msg, &r->addr, &r->findings, &cause) != 0) {
+			char *n = xasprintf(_("text analysis: %s"), cause);
+			size_t i;
+
+			for (i = 0; i < r->nnotices && strcmp(r->notices[i], n) != 0; i++)
+				;
+			if (i == r->nnotices)   /* once, though the checks re-run with another origin */
+				add_notice(r, n);
+			else
+				free(n);
+		}
 		free(cause);
 	}
 	age_check(r, cfg);

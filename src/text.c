@@ -77,6 +77,7 @@ struct plist {
 static pthread_mutex_t lists_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct {
 	bool loaded;
+	char *error;                     /* why a list could not be read, repeated to every caller */
 	struct plist phrases, urgency;
 	struct index gen, lat;           /* bigram index of non-Latin phrases; (bigram, offset) index of Latin phrases with spaces or punctuation */
 	struct index words;              /* one-word Latin phrases and their one-deletion variants (off 0: the word, j+1: without letter j) */
@@ -886,12 +887,16 @@ text_load(char **cause)
 	};
 	int rc = 0;
 
-	if (__atomic_load_n(&lists.loaded, __ATOMIC_ACQUIRE))
-		return 0;
+	if (__atomic_load_n(&lists.loaded, __ATOMIC_ACQUIRE)) {
+		if (lists.error == NULL)
+			return 0;
+		*cause = xstrdup(lists.error);
+		return -1;
+	}
 	pthread_mutex_lock(&lists_lock);
 	if (lists.loaded) {
 		pthread_mutex_unlock(&lists_lock);
-		return 0;
+		return text_load(cause);
 	}
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		struct plist *pl = files[i].urgency ? &lists.urgency : &lists.phrases;
@@ -914,6 +919,8 @@ text_load(char **cause)
 		}
 	}
 	index_build();
+	if (rc != 0)
+		lists.error = xstrdup(*cause);
 	__atomic_store_n(&lists.loaded, true, __ATOMIC_RELEASE);
 	pthread_mutex_unlock(&lists_lock);
 	return rc;
@@ -940,6 +947,7 @@ text_unload(void)
 	index_free(&lists.gen);
 	index_free(&lists.lat);
 	index_free(&lists.words);
+	free(lists.error);
 	free(lists.ufirst);
 	free(lists.unext);
 	memset(&lists, 0, sizeof lists);
@@ -1016,7 +1024,7 @@ edit_note(struct buf *b, int op, ucs4_t a, ucs4_t c)
  * set, describes the edits.
  */
 static int
-align(const struct nstream *ns, const struct phrase *p, size_t ws, size_t we, size_t *os, size_t *oe, char **edits)
+align(const struct nstream *ns, const struct phrase *p, size_t ws, size_t we, size_t *os, size_t *oe, char **edits, bool *odd)
 {
 	size_t m = p->len, n = we - ws, W = n + 1, cells = (m + 1) * W;
 
@@ -1085,25 +1093,41 @@ align(const struct nstream *ns, const struct phrase *p, size_t ws, size_t we, si
 			size_t i = m, j = bj, nev = 0;
 			struct buf b;
 
+			int last = 0;
+
+			*odd = false;
 			while (i > 0 && op[AT(i, j)] != 0) {
-				int o = op[AT(i, j)];
+				int o = op[AT(i, j)], cost;
 				ucs4_t x = 0, y = 0;
 
 				if (o == 1) {
 					x = p->c[i - 1], y = t[ws + j - 1];
+					cost = cost_sub(x, y);
 					i--, j--;
 				} else if (o == 2) {
 					x = p->c[i - 1];
+					cost = cost_del(p->c, m, i - 1);
 					i--;
 				} else if (o == 3) {
 					x = t[ws + j - 1];
+					cost = cost_ins(p->c, m, i, t, ws + j - 1, ws);
 					j--;
 				} else {
 					x = p->c[i - 2], y = p->c[i - 1];
+					cost = 5;
 					i -= 2, j -= 2;
 				}
 				if ((o == 1 && x == y) || ((o == 2 || o == 3) && is_filler(x)))
 					continue;
+				/*
+				 * Machine-translation slips are single cheap edits: any
+				 * ordinary one (of ten), or a run of dropped characters
+				 * ("させていただきた(く)" is not "させていただきました"), is
+				 * another wording, not a typo.
+				 */
+				if (cost >= 10 || (o == 2 && last == 2))
+					*odd = true;
+				last = o;
 				if (nev < sizeof ev / sizeof ev[0]) {
 					ev[nev].op = o, ev[nev].a = x, ev[nev].b = y;
 					nev++;
@@ -1446,11 +1470,16 @@ typo_candidates(const struct nstream *ns, struct cands *cs)
 						x = z;
 						continue;
 					}
-					c = align(ns, p, (size_t)ws, (size_t)we, &s, &e, NULL);
+					c = align(ns, p, (size_t)ws, (size_t)we, &s, &e, NULL, NULL);
 					if (c <= p->threshold) {
+						bool odd = false;
+
 						if (c > 0)
-							align(ns, p, (size_t)ws, (size_t)we, &s, &e, &edits);
-						cands_add(cs, pi, s, e, c, edits);
+							align(ns, p, (size_t)ws, (size_t)we, &s, &e, &edits, &odd);
+						if (odd)
+							free(edits);
+						else
+							cands_add(cs, pi, s, e, c, edits);
 					}
 					x = z;   /* this cluster is done */
 				} else
