@@ -165,6 +165,30 @@ find_mut(struct brands *b, const char *id)
 	return NULL;
 }
 
+/* A section is complete: keep it (replacing one of the same id) when good, else drop it. */
+static void
+section_end(struct brands *b, struct brand *cur, bool keep, bool open)
+{
+	struct brand *old;
+
+	if (!keep) {
+		if (open)
+			brand_free(cur);
+		return;
+	}
+	if ((old = find_mut(b, cur->id)) != NULL) {
+		brand_free(old);
+		*old = *cur;
+	} else {
+		if (b->n == b->cap) {
+			b->cap = b->cap ? b->cap * 2 : 64;
+			b->v = xreallocarray(b->v, b->cap, sizeof *b->v);
+		}
+		b->v[b->n++] = *cur;
+	}
+	b->dirty = true;
+}
+
 /* Keep the first problem only; later ones are dropped. */
 static void
 problem(char **cause, const char *name, int line, const char *what, const char *arg)
@@ -209,22 +233,7 @@ brands_load_mem(struct brands *b, const char *text, size_t len, const char *name
 		if (*s == '[') {
 			char *close = strchr(s, ']');
 
-			if (in && !bad_section) {
-				struct brand *old = find_mut(b, cur.id);
-
-				if (old != NULL) {
-					brand_free(old);
-					*old = cur;
-				} else {
-					if (b->n == b->cap) {
-						b->cap = b->cap ? b->cap * 2 : 64;
-						b->v = xreallocarray(b->v, b->cap, sizeof *b->v);
-					}
-					b->v[b->n++] = cur;
-				}
-				b->dirty = true;
-			} else if (in)
-				brand_free(&cur);
+			section_end(b, &cur, in && !bad_section, in);
 			memset(&cur, 0, sizeof cur);
 			in = true;
 			bad_section = false;
@@ -305,22 +314,7 @@ brands_load_mem(struct brands *b, const char *text, size_t len, const char *name
 		}
 	}
 	/* The last section. */
-	if (in && !bad_section) {
-		struct brand *old = find_mut(b, cur.id);
-
-		if (old != NULL) {
-			brand_free(old);
-			*old = cur;
-		} else {
-			if (b->n == b->cap) {
-				b->cap = b->cap ? b->cap * 2 : 64;
-				b->v = xreallocarray(b->v, b->cap, sizeof *b->v);
-			}
-			b->v[b->n++] = cur;
-		}
-		b->dirty = true;
-	} else if (in)
-		brand_free(&cur);
+	section_end(b, &cur, in && !bad_section, in);
 	list_free(ids, nids);
 	free(copy);
 	/* Ready for matching now: brands_match() may run in several threads at once. */

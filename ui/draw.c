@@ -159,15 +159,3 @@ draw_wrap(const char *s, size_t len, size_t pos, int w, size_t *next)
 	*next = len;
 	return len;
 }
-
-char *
-draw_fmt(const char *fmt, ...)
-{
-	va_list ap;
-	char *s;
-
-	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
-	va_end(ap);
-	return s;
-}

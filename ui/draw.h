@@ -34,7 +34,4 @@ int draw_width(const char *s, size_t len);
  */
 size_t draw_wrap(const char *s, size_t len, size_t pos, int w, size_t *next);
 
-/* Printf into a static-free malloc'd string clipped to nothing: convenience for labels. */
-char *draw_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
 #endif
