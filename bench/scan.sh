@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/scan.sh — kensa scan over the real corpus against a plain GMime
 # parse-and-decode loop over the same files, in one run; prints the ratio.
-# Usage: bench/scan.sh [KENSA] (default build/kensa). Figures go to bench/RESULTS.md by hand.
+# Usage: bench/scan.sh [KENSA] (default build/kensa). Figures go to bench/RESULTS-scan.md by hand.
 set -eu
 cd "$(dirname "$0")/.."
 kensa=${1:-build/kensa}
