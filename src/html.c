@@ -656,6 +656,110 @@ drop_data_payloads(const char *html, size_t *len)
 	return buf_take(&b);
 }
 
+/* true when p (before end) opens the element name (any case), followed by white space, '/' or '>'. */
+static bool
+opens(const char *p, const char *end, const char *name)
+{
+	size_t n = strlen(name);
+
+	if ((size_t)(end - p) < n + 2 || p[0] != '<' || ascii_strncasecmp(p + 1, name, n) != 0)
+		return false;
+	p += 1 + n;
+	return *p == '>' || *p == '/' || *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f';
+}
+
+/* The first "</name" (any case) at or after p, or end. */
+static const char *
+find_close(const char *p, const char *end, const char *name)
+{
+	size_t n = strlen(name);
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		if ((size_t)(end - p) >= n + 2 && p[1] == '/' && ascii_strncasecmp(p + 2, name, n) == 0)
+			return p;
+		p++;
+	}
+	return end;
+}
+
+/*
+ * What a browser never shows, gumbo still reads a code point at a time:
+ * comments (conditional comments included) and the contents of <style>
+ * and <script>, often most of a marketing mail's HTML. They are dropped
+ * before parsing; the elements themselves stay, and <title> and
+ * <textarea> (where "<!--" is text) are copied as they are. Returns a new
+ * string, or NULL when there is nothing to drop.
+ */
+static char *
+drop_unseen(const char *html, size_t *len)
+{
+	static const char *const raw[] = { "style", "script" }, *const rcdata[] = { "title", "textarea" };
+	const char *p = html, *end = html + *len, *lt;
+	struct buf b;
+	bool any = false;
+
+	buf_init(&b);
+	while ((lt = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *skip_from = NULL, *resume = NULL;
+
+		if ((size_t)(end - lt) >= 4 && memcmp(lt, "<!--", 4) == 0) {
+			const char *c = lt + 4;
+
+			/* "<!-->" and "<!--->" end at once (HTML5 "abrupt closing of empty comment") */
+			if (c < end && *c == '>')
+				resume = c + 1;
+			else if (c + 1 < end && c[0] == '-' && c[1] == '>')
+				resume = c + 2;
+			else {
+				const char *e = memmem(c, (size_t)(end - c), "-->", 3);
+				resume = e != NULL ? e + 3 : end;
+			}
+			skip_from = lt;
+		} else {
+			for (size_t i = 0; skip_from == NULL && i < 2; i++)
+				if (opens(lt, end, raw[i])) {
+					const char *gt = memchr(lt, '>', (size_t)(end - lt));
+
+					if (gt == NULL)
+						break;
+					skip_from = gt + 1;
+					resume = find_close(gt + 1, end, raw[i]);
+				}
+			for (size_t i = 0; skip_from == NULL && resume == NULL && i < 2; i++)
+				if (opens(lt, end, rcdata[i])) {
+					/* copied through, "<!--" inside is text */
+					const char *close = find_close(lt + 1, end, rcdata[i]);
+					buf_add(&b, p, (size_t)(close - p));
+					p = close;
+					resume = p;
+				}
+			if (skip_from == NULL) {
+				if (resume == NULL) {
+					buf_add(&b, p, (size_t)(lt + 1 - p));
+					p = lt + 1;
+				}
+				if (p >= end)
+					break;
+				continue;
+			}
+		}
+		buf_add(&b, p, (size_t)(skip_from - p));
+		if (resume > skip_from)
+			any = true;
+		p = resume;
+		if (p >= end)
+			break;
+	}
+	if (!any) {
+		buf_free(&b);
+		return NULL;
+	}
+	if (p < end)
+		buf_add(&b, p, (size_t)(end - p));
+	*len = b.len;
+	return buf_take(&b);
+}
+
 void
 html_render(const char *html, size_t len, size_t max, struct html_doc *doc)
 {
@@ -699,6 +803,10 @@ html_render(const char *html, size_t len, size_t max, struct html_doc *doc)
 		char *slim = drop_data_payloads(html, &len);
 
 		if (slim != NULL) {
+			free(clean);
+			html = clean = slim;
+		}
+		if ((slim = drop_unseen(html, &len)) != NULL) {
 			free(clean);
 			html = clean = slim;
 		}
