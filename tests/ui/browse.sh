@@ -78,11 +78,10 @@ X"
 e=$(screen -e)
 check "message: the link is styled" grep -qE $'\e\\[[0-9;]*m[^\e]*ログイン' <<<"$e"
 check "message: the panel's Spam tag field is coloured" grep -qE $'\e\\[[0-9;]*(3[1-7]|9[1-7]|38;5;[0-9]+)[0-9;]*m *(Spam tag|Subject carries)' <<<"$e"
-# every body finding the analyser raised is coloured where it stands (よるく once TEXT_TYPO is raised)
+# the body findings are coloured where they stand: よるく (TEXT_TYPO) and Co,Ltd.td.
 f=$(ls "$md"/cur/1770309790*)
-if grep -q TEXT_TYPO < <("$KENSA" report --format json "$f"); then
-	check "message: よるく coloured (TEXT_TYPO)" grep -qE $'\e\\[([0-9;]*;)?(1|4|7|3[1-7]|9[1-7]|38;5;[0-9]+)m(\e\\[[0-9;]*m)*よるく' <<<"$e"
-fi
+check "message: よるく coloured (TEXT_TYPO)" grep -qE $'\e\\[([0-9;]*;)?(1|4|7|3[1-7]|9[1-7]|38;5;[0-9]+)m(\e\\[[0-9;]*m)*よるく' <<<"$e"
+check "message: Co,Ltd.td. coloured (TEXT_TYPO)" grep -qE $'\e\\[([0-9;]*;)?(1|4|7|3[1-7]|9[1-7]|38;5;[0-9]+)m(\e\\[[0-9;]*m)*Co,Ltd\\.td\\.' <<<"$e"
 
 # open Received from the message, come back to the same screen
 before=$(screen)
