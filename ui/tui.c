@@ -778,6 +778,18 @@ config_file(const char *name)
 	return NULL;
 }
 
+/* s with a leading $HOME/ written "~/": the reason still fits the status line. Caller frees. */
+static char *
+home_short(const char *s)
+{
+	const char *home = getenv("HOME");
+	size_t n = home != NULL ? strlen(home) : 0;
+
+	if (n > 1 && strncmp(s, home, n) == 0 && s[n] == '/')
+		return xasprintf("~%s", s + n);
+	return xstrdup(s);
+}
+
 static char *
 keymap_dir(void)
 {
@@ -970,13 +982,17 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 	}
 	if (errors.len > 0) {
 		size_t nl = 0;
+		char *first;
+
 		for (size_t i = 0; i < errors.len; i++)
 			nl += errors.s[i] == '\n';
 		errors.s[strcspn(errors.s, "\n")] = '\0';
+		first = home_short(errors.s);
 		if (nl > 1)
-			tui_message(t, true, _("%s (and %zu more)"), errors.s, nl - 1);
+			tui_message(t, true, _("%s (and %zu more)"), first, nl - 1);
 		else
-			tui_message(t, true, "%s", errors.s);
+			tui_message(t, true, "%s", first);
+		free(first);
 	}
 	buf_free(&errors);
 

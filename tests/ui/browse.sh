@@ -221,7 +221,7 @@ check "--keymap nosuch: default keys still work" wait_for '^\[exit 0\]'
 mkdir -p "$tmp/home/.config/kensa"
 printf 'bind z quit\nbind x no-such-action\n' >"$tmp/home/.config/kensa/keys"
 start 100 30 -- "$md"
-check "user keys: bad line reported as file:line" wait_for 'keys:2: unknown action: no-such-action'
+check "user keys: bad line reported as file:line" wait_for '~/\.config/kensa/keys:2: unknown action: no-such-action'
 keys z
 check "user keys: the good line loaded" wait_for '^\[exit 0\]'
 rm -f "$tmp/home/.config/kensa/keys"

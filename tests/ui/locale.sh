@@ -75,7 +75,7 @@ check "ja: Received view" wait_for 'Received 経路 \(新しい順\)'
 mkdir -p "$tmp/home/.config/kensa"
 printf '# my colours\nmedium = green,underline\nbogus = red\n' >"$tmp/home/.config/kensa/theme"
 start 100 30 -- "$md"
-check "theme: bad line reported as file:line" wait_for 'theme:3: unknown theme element: bogus'
+check "theme: bad line reported as file:line" wait_for '~/\.config/kensa/theme:3: unknown theme element: bogus'
 # the status line shows the theme error, not the progress: wait for the risk glyphs themselves
 wait_for '▲' >/dev/null
 check "theme: medium risk drawn green and underlined" grep -qE $'\e\\[4m\e\\[32m▲' <<<"$(screen -e)"
