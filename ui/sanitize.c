@@ -88,6 +88,20 @@ set_ascii(struct san_cell *out, const char *s)
 	out->width = (int)i;
 }
 
+/* Undecodable or unprintable: U+FFFD, or '?' in an ASCII locale. */
+static void
+set_invalid(struct san_cell *out, bool ascii)
+{
+	out->kind = SAN_INVALID;
+	if (ascii)
+		set_ascii(out, "?");
+	else {
+		out->text[0] = 0xFFFD;
+		out->text[1] = L'\0';
+		out->width = 1;
+	}
+}
+
 void
 sanitize_next(const char *s, size_t len, size_t pos, unsigned flags, struct san_cell *out)
 {
@@ -103,14 +117,7 @@ sanitize_next(const char *s, size_t len, size_t pos, unsigned flags, struct san_
 	out->kind = SAN_MARKER;
 	out->cp = n > 0 ? c : 0xFFFD;
 	if (n == 0) {
-		out->kind = SAN_INVALID;
-		if (ascii)
-			set_ascii(out, "?");
-		else {
-			out->text[0] = 0xFFFD;
-			out->text[1] = L'\0';
-			out->width = 1;
-		}
+		set_invalid(out, ascii);
 		return;
 	}
 	if (c == '\t') {
@@ -150,14 +157,7 @@ sanitize_next(const char *s, size_t len, size_t pos, unsigned flags, struct san_
 	}
 	w = wcwidth((wchar_t)c);
 	if (w < 0) {   /* unassigned, or not printable in this locale's charset */
-		out->kind = SAN_INVALID;
-		if (ascii)
-			set_ascii(out, "?");
-		else {
-			out->text[0] = 0xFFFD;
-			out->text[1] = L'\0';
-			out->width = 1;
-		}
+		set_invalid(out, ascii);
 		return;
 	}
 	out->kind = SAN_TEXT;
