@@ -228,6 +228,18 @@ message_decode_header(const char *raw)
 
 	if (raw == NULL)
 		return xstrdup("");
+	/*
+	 * Most header values are plain ASCII with no encoded word: unfolding
+	 * and squeezing white space is all they need.
+	 */
+	for (p = raw; *p != '\0' && (unsigned char)*p < 0x80 && *p != 0x1b && !(p[0] == '=' && p[1] == '?'); p++)
+		;
+	if (*p == '\0') {
+		char *plain_copy = xstrdup(raw);
+
+		str_squeeze_space(plain_copy);
+		return plain_copy;
+	}
 	p = raw;
 	end = raw + strlen(raw);
 	while (p < end) {
