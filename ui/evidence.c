@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,33 +135,47 @@ ui_indicators(const struct report *r)
 	return buf_take(&b);
 }
 
+char *
+ui_osc52_sequence(const char *text, bool in_screen)
+{
+	gchar *b64 = g_base64_encode((const guchar *)text, strlen(text));
+	char *seq = xasprintf("\033]52;c;%s\a", b64);
+	struct buf b;
+
+	g_free(b64);
+	if (!in_screen)
+		return seq;
+	/*
+	 * GNU screen passes a sequence to the outer terminal only inside a DCS
+	 * string, and caps each string's length: wrap it in pieces.
+	 */
+	buf_init(&b);
+	for (size_t off = 0, n = strlen(seq); off < n; off += 76) {
+		buf_adds(&b, "\033P");
+		buf_add(&b, seq + off, n - off < 76 ? n - off : 76);
+		buf_adds(&b, "\033\\");
+	}
+	free(seq);
+	return buf_take(&b);
+}
+
 void
 ui_osc52(const char *text)
 {
-	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	const unsigned char *p = (const unsigned char *)text;
-	size_t n = strlen(text);
-	struct buf b;
+	/* inside screen (and not in a tmux running under it), the sequence needs screen's passthrough */
+	bool in_screen = getenv("STY") != NULL && getenv("TMUX") == NULL;
+	char *seq = ui_osc52_sequence(text, in_screen);
+	size_t len = strlen(seq);
 
-	buf_init(&b);
-	buf_adds(&b, "\033]52;c;");
-	for (size_t i = 0; i < n; i += 3) {
-		unsigned v = (unsigned)p[i] << 16 | (i + 1 < n ? (unsigned)p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
-		buf_addc(&b, tab[v >> 18 & 63]);
-		buf_addc(&b, tab[v >> 12 & 63]);
-		buf_addc(&b, i + 1 < n ? tab[v >> 6 & 63] : '=');
-		buf_addc(&b, i + 2 < n ? tab[v & 63] : '=');
-	}
-	buf_adds(&b, "\a");
 	fflush(stdout);
-	for (size_t off = 0; off < b.len;) {
-		ssize_t w = write(STDOUT_FILENO, b.s + off, b.len - off);
+	for (size_t off = 0; off < len;) {
+		ssize_t w = write(STDOUT_FILENO, seq + off, len - off);
 		if (w <= 0 && errno != EINTR)
 			break;
 		if (w > 0)
 			off += (size_t)w;
 	}
-	buf_free(&b);
+	free(seq);
 }
 
 int

@@ -44,8 +44,10 @@ char *ui_hop_geo(const struct report *r, size_t h);
 /* Every indicator of the message, one per line, URLs and domains defanged; caller frees. */
 char *ui_indicators(const struct report *r);
 
-/* Put text on the terminal's clipboard with OSC 52 (works over SSH and in tmux with set-clipboard). */
+/* Put text on the terminal's clipboard with OSC 52 (works over SSH, in tmux with set-clipboard, and in GNU screen). */
 void ui_osc52(const char *text);
+/* The OSC 52 sequence that copies text; in_screen wraps it in GNU screen's DCS passthrough, in pieces. Caller frees. */
+char *ui_osc52_sequence(const char *text, bool in_screen);
 /* Write text to path; 0 or -1 with *cause. */
 int ui_write_file(const char *path, const char *text, char **cause);
 /* Feed the message file (or data) to "sh -c cmd"; returns the exit status or -1 with *cause. Terminal must be released. */
