@@ -87,7 +87,7 @@ emit(struct render *r, const char *s, size_t n)
 		return;
 	if (r->out.len > 0) {
 		if (r->pending_nl > r->nl_run) {
-			while (r->nl_run < r->pending_nl)
+			while (r->nl_run < r->pending_nl && !r->full)
 				put(r, "\n", 1);
 		} else if (r->pending_sp && r->nl_run == 0 && r->out.s[r->out.len - 1] != ' ')
 			put(r, " ", 1);

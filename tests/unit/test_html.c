@@ -150,6 +150,20 @@ START_TEST(tag_cap_truncates)
 }
 END_TEST
 
+START_TEST(cap_at_a_line_break)
+{
+	/* the cap reached where line breaks are pending used to loop for ever */
+	html_doc_free(&doc);
+	html_render("<p>aaaa</p><p>bbbb</p>", strlen("<p>aaaa</p><p>bbbb</p>"), 4, &doc);
+	ck_assert_str_eq(doc.text, "aaaa");
+	ck_assert(doc.truncated);
+	html_doc_free(&doc);
+	html_render("<pre>ab\n\ncd</pre>", strlen("<pre>ab\n\ncd</pre>"), 3, &doc);
+	ck_assert_str_eq(doc.text, "ab\n");
+	ck_assert(doc.truncated);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -169,6 +183,7 @@ main(void)
 	tcase_add_test(tc, data_payloads_and_alt);
 	tcase_add_test(tc, invalid_utf8_and_nul);
 	tcase_add_test(tc, tag_cap_truncates);
+	tcase_add_test(tc, cap_at_a_line_break);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
