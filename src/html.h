@@ -43,6 +43,17 @@ void html_render(const char *html, size_t len, size_t max, struct html_doc *doc)
 void html_doc_free(struct html_doc *doc);
 
 /*
+ * The HTML without what html_render() never uses (comments, the text of
+ * <style> and <script>, attributes it does not read), such that it renders
+ * the same: a new string with *len set, or NULL when nothing was dropped.
+ * html_render() parses its result; html_render_exact() parses the HTML as
+ * it is (slower, with gumbo's full error tracking): the reference the
+ * tests and the fuzz harness hold html_render() to.
+ */
+char *html_slim(const char *html, size_t *len);
+void html_render_exact(const char *html, size_t len, size_t max, struct html_doc *doc);
+
+/*
  * The rendering of a loaded message's HTML body, or NULL when the body was
  * not HTML (implemented in message.c; valid until message_free()). Gives
  * later modules the title and image alt texts (brand claims); its text and

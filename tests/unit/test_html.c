@@ -2,10 +2,14 @@
 #include "config.h"
 
 #include <check.h>
+#include <dirent.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "html.h"
+#include "html_same.h"
 #include "util.h"
 
 static struct html_doc doc;
@@ -150,6 +154,142 @@ START_TEST(tag_cap_truncates)
 }
 END_TEST
 
+/* html_render() must render as html_render_exact() does; returns the slimmed length (len when unchanged) */
+static size_t
+slim_same_rendering(const char *html, size_t len)
+{
+	size_t slen = len;
+	char *s = html_slim(html, &slen);
+	const char *d = html_render_diff(html, len, 0);
+
+	ck_assert_msg(d == NULL, "%s: %.300s\n  slimmed: %.300s", d, html, s != NULL ? s : "(unchanged)");
+	if (s == NULL)
+		return len;
+	free(s);
+	return slen;
+}
+
+static const char *const slim_cases[] = {
+	"<div class=\"a\" style=\"color: red\" id=x>text</div>",
+	"<div title=\"a>b\" data-x='c>d' style=e>text</div><p>after</p>",
+	"<a class=btn href=https://e.example/x/>go</a> tail",
+	"<div style=x/>text</div>",
+	"<img class=i alt=logo/ src=x.png>",
+	"<img src=\"x\" alt=\"Amazon\" width=1 />",
+	"<svg width=10><path d=\"M0 0\"/><text class=t>svg text</text></svg>after",
+	"<svg><a xlink:href=\"https://s.example/\" class=x>in svg</a><use xlink:href=\"#i\" class=y/></svg>",
+	"<textarea class=t><p class=x>not a tag</p></textarea>",
+	"<title id=t>a <b class=c>b</b></title><body class=x>x",
+	"<div class=a><plaintext class=p><p class=x>all text",
+	"<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0//EN\" \"x\"><html lang=en><body bgcolor=white>t",
+	"</ <p title=\">\">text",
+	"</>x<? php class=y ?><p class=z>y",
+	"<svg><![CDATA[<p class=x>cdata]]></svg><p class=y>z",
+	"<p>a <![CDATA[<p class=x>bogus]]> b",
+	"<table class=t><input type=hidden class=a><tr class=r><td class=c>cell</table>",
+	"<table><input type=text class=a><td>x</table>",
+	"<math><annotation-xml encoding=\"text/html\" class=a><p class=b>x</p></annotation-xml></math>",
+	"<svg><font color=red class=x>out</font></svg>",
+	"<svg><font class=x>in</font></svg>",
+	"<b class=1><b class=2><b class=3><b class=4><p class=p>x</b></b>y",
+	"<p class=a>text <div class=\"x",
+	"<div class=x =y \"z w' <q=r>t</div>",
+	"<div class=a href=b class=c href=d>dup</div>",
+	"<a x x href=\"https://e.example/\">dup</a><b c=1 C=2 d>z</b><m/p<!--e/p<!--e http-equiv>",
+	"<a hidden hidden class=k class href=https://h.example/ alt=1 alt>x</a>",
+	"<isindex prompt=\"Search here\" class=x action=/s>",
+	"<body bgcolor=x><p>t</p><body class=y link=z>",
+	"<noscript class=n><p class=x>ns</p></noscript>",
+	"<meta http-equiv=refresh content=\"0; url=https://r.example/\" charset=utf-8>",
+	"<form action=https://f.example/ method=post class=f><input name=u class=i></form>",
+	"<iframe class=i><p class=x>raw</p></iframe><xmp class=x><b class=y>raw</b></xmp>",
+	"<noembed class=n><p class=x>raw</p></noembed><noframes><p class=x>raw</p></noframes>",
+	"<style media=x>p{}</style><script type=x>if (a<b) {}</script><p class=a>x",
+	"<TEXTAREA>a</textareax class=q></TEXTAREA ><p class=y>z",
+	"<div\tclass=a\nstyle=b\fid=c\r>ws</div>",
+	"<div class=a/ id=b>slash</div><br/><br class=x />",
+	"<!-- <p class=x> --><p class=y>after comment",
+	"<!--><p class=y>abrupt<!---><p class=z>again",
+	"<span class=\"unterminated>lost text",
+	"<area href=https://a.example/ alt=Map shape=rect coords=1,2,3,4>",
+	"<A HREF=\"https://u.example/\" CLASS=X>upper</A><DIV CLASS=Y STYLE=Z>x</DIV>",
+	"<!-- hidden --!><a class=q href=\"https://evil.example/\">shown</a> -->",
+	"<!-- a --!-- b --><p class=x>after",
+	"<<!-->p &l<!-- x -->t; &amp<!-- y -->; a<!-- z -->b",
+	"<select><style><a href=\"https://e.example/\">x</a></style></select><p class=y>z",
+	"<svg><style><a href=\"https://s.example/\">svg link</a></style></svg><p class=y>z",
+	"<script><!--<script></script><a href=\"https://e.example/\">x</a>--></script><p class=a>after",
+	"<![CDATA[><p s=\"]]><h\t\">",
+	"<template><col><title><p class=\"</title>\">x</p></template>",
+	"<frameset><title><p class=a>t</title></frameset>",
+	"<style>p { color: red }</style><p class=x>after style<script>var a = '<p>';</script>b",
+	"<title>x</title><a class=q href=\"https://t.example/\">t</a><iframe class=i><a href=y>raw</a></iframe>",
+	"<math><mi class=a>x</mi></math><textarea class=t><p class=x>t</textarea>",
+};
+
+START_TEST(slim_keeps_tree)
+{
+	const char *s = slim_cases[_i];
+
+	slim_same_rendering(s, strlen(s));
+}
+END_TEST
+
+START_TEST(slim_drops_unread_attributes)
+{
+	const char *in = "<div class=\"a\" style=\"color: red\">x</div>";
+	size_t len = strlen(in);
+	char *s = html_slim(in, &len);
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert_str_eq(s, "<div>x</div>");
+	ck_assert_uint_eq(len, strlen(s));
+	free(s);
+	len = strlen("<p><a href=x>y</a></p>");
+	ck_assert_ptr_null(html_slim("<p><a href=x>y</a></p>", &len));
+	/* the renderer still sees what it reads */
+	render("<table style=x><tr><td class=y><a class=btn href=\"https://e.example/\" style=z>Go</a></td></tr></table>");
+	ck_assert_uint_eq(doc.nlinks, 1);
+	ck_assert_str_eq(doc.links[0].href, "https://e.example/");
+	ck_assert_str_eq(doc.links[0].text, "Go");
+}
+END_TEST
+
+/* real phishing HTML (tests/data/html, see its README): same trees, far less to parse */
+START_TEST(slim_real_mail)
+{
+	DIR *d = opendir(TEST_FIXTURES "/html");
+	struct dirent *e;
+	size_t files = 0, before = 0, after = 0;
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)) != NULL) {
+		char path[4096], *html;
+		size_t len;
+		FILE *f;
+
+		if (strstr(e->d_name, ".html") == NULL)
+			continue;
+		snprintf(path, sizeof path, "%s/html/%s", TEST_FIXTURES, e->d_name);
+		f = fopen(path, "rb");
+		ck_assert_ptr_nonnull(f);
+		fseek(f, 0, SEEK_END);
+		len = (size_t)ftell(f);
+		rewind(f);
+		html = xmalloc(len + 1);
+		ck_assert_uint_eq(fread(html, 1, len, f), len);
+		fclose(f);
+		before += len;
+		after += slim_same_rendering(html, len);
+		free(html);
+		files++;
+	}
+	closedir(d);
+	ck_assert_uint_ge(files, 4);
+	ck_assert_uint_lt(after, before * 3 / 4);
+}
+END_TEST
+
 START_TEST(cap_at_a_line_break)
 {
 	/* the cap reached where line breaks are pending used to loop for ever */
@@ -161,6 +301,18 @@ START_TEST(cap_at_a_line_break)
 	html_render("<pre>ab\n\ncd</pre>", strlen("<pre>ab\n\ncd</pre>"), 3, &doc);
 	ck_assert_str_eq(doc.text, "ab\n");
 	ck_assert(doc.truncated);
+}
+END_TEST
+
+START_TEST(duplicate_attributes_keep_the_link)
+{
+	/* gumbo 0.10 with max_errors = 0 glued "href" onto a repeated valueless attribute */
+	render("<p><a hidden hidden href=\"https://evil.example/\">Amazon</a></p>");
+	ck_assert_uint_eq(doc.nlinks, 1);
+	ck_assert_str_eq(doc.links[0].href, "https://evil.example/");
+	render("<p><b x x><a x x href=\"https://evil.example/2\">Amazon</a></b></p>");
+	ck_assert_uint_eq(doc.nlinks, 1);
+	ck_assert_str_eq(doc.links[0].href, "https://evil.example/2");
 }
 END_TEST
 
@@ -184,6 +336,10 @@ main(void)
 	tcase_add_test(tc, invalid_utf8_and_nul);
 	tcase_add_test(tc, tag_cap_truncates);
 	tcase_add_test(tc, cap_at_a_line_break);
+	tcase_add_test(tc, duplicate_attributes_keep_the_link);
+	tcase_add_loop_test(tc, slim_keeps_tree, 0, sizeof slim_cases / sizeof *slim_cases);
+	tcase_add_test(tc, slim_drops_unread_attributes);
+	tcase_add_test(tc, slim_real_mail);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
