@@ -431,14 +431,17 @@ iconv_append(const char *from, const char *bytes, size_t len, struct buf *out, s
 	return 0;
 }
 
-/* Make the result safe to use as a C string: NUL and invalid UTF-8 become U+FFFD. */
+/*
+ * Make the result safe to use as a C string: NUL and invalid UTF-8 become
+ * U+FFFD. valid: b is known to be valid UTF-8 (checked already).
+ */
 static char *
-finish(struct buf *b, size_t *outlen)
+finish(struct buf *b, size_t *outlen, bool valid)
 {
 	const uint8_t *p = (const uint8_t *)b->s, *end = p + b->len;
 	struct buf o;
 
-	if (memchr(b->s, '\0', b->len) == NULL && u8_check(p, b->len) == NULL) {
+	if (memchr(b->s, '\0', b->len) == NULL && (valid || u8_check(p, b->len) == NULL)) {
 		if (outlen != NULL)
 			*outlen = b->len;
 		return buf_take(b);
@@ -515,6 +518,7 @@ charset_to_utf8(const char *bytes, size_t len, const char *charset,
 	struct buf out;
 	size_t nbad = 0, i;
 	int eight = 0, as_given = 0;
+	bool valid = false;   /* the output is checked UTF-8 */
 
 	if (bytes == NULL) {
 		bytes = "";
@@ -559,9 +563,11 @@ charset_to_utf8(const char *bytes, size_t len, const char *charset,
 		det = charset_detect(bytes, len);
 		if (strcmp(det, "WINDOWS-1252") != 0)
 			name = det;
-	} else if (strcmp(canon, "UTF-8") == 0 && eight && u8_check(p, len) != NULL) {
-		/* Invalid UTF-8: Japanese legacy text mislabelled, or just damage. */
-		if ((det = detect_japanese(p, len)) != NULL)
+	} else if (strcmp(canon, "UTF-8") == 0 && eight) {
+		if (u8_check(p, len) == NULL)
+			valid = true;
+		else if ((det = detect_japanese(p, len)) != NULL)
+			/* Invalid UTF-8: Japanese legacy text mislabelled, or just damage. */
 			name = det;
 	}
 	if (strcmp(name, "EUC-JP") == 0)
@@ -572,6 +578,7 @@ charset_to_utf8(const char *bytes, size_t len, const char *charset,
 	    strncmp(name, "UTF-16", 6) != 0 && strncmp(name, "UTF-32", 6) != 0) {
 		/* ASCII is ASCII in everything else we accept. */
 		buf_add(&out, bytes != NULL ? bytes : "", len);
+		valid = true;
 	} else if (strcmp(name, "ISO-2022-JP") == 0) {
 		decode_iso2022jp(bytes, len, &out, &nbad);
 	} else if (strcmp(name, "UTF-8") == 0 || strcmp(name, "US-ASCII") == 0) {
@@ -586,5 +593,5 @@ charset_to_utf8(const char *bytes, size_t len, const char *charset,
 		/* A label iconv knew but we did not is not a static string. */
 		*used = as_given && name == charset ? "UNKNOWN" : name;
 	}
-	return finish(&out, outlen);
+	return finish(&out, outlen, valid);
 }
