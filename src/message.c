@@ -40,6 +40,14 @@ struct priv {
 	char **content;            /* parallel to message.parts: decoded bytes of attachments (ATTACH_KEEP at most), else NULL */
 	size_t *content_len;
 	bool *content_trunc;
+	struct text_part *text;    /* parallel to message.parts while loading: decoded renderable parts */
+};
+
+/* A renderable part decoded while the tree is walked, so that the body is not decoded twice. */
+struct text_part {
+	struct buf b;
+	bool read;    /* b holds the part (up to its body cap) */
+	int more;     /* there was more than the cap */
 };
 
 /* Bytes of each attachment kept for content checks (magic numbers, archive headers, HTML forms). */
@@ -646,6 +654,13 @@ struct walk {
 	int depth;
 };
 
+/* Bytes of a part read as the body: HTML gets more, its markup is not shown. */
+static size_t
+body_cap(const struct mime_part *mp)
+{
+	return strcmp(mp->content_type, "text/html") == 0 ? HTML_MAX_SOURCE : MESSAGE_MAX_BODY;
+}
+
 static void
 part_add(struct message *m, GMimeObject *o, int depth)
 {
@@ -660,7 +675,9 @@ part_add(struct message *m, GMimeObject *o, int depth)
 		p->content = xreallocarray(p->content, p->parts_cap, sizeof *p->content);
 		p->content_len = xreallocarray(p->content_len, p->parts_cap, sizeof *p->content_len);
 		p->content_trunc = xreallocarray(p->content_trunc, p->parts_cap, sizeof *p->content_trunc);
+		p->text = xreallocarray(p->text, p->parts_cap, sizeof *p->text);
 	}
+	memset(&p->text[m->nparts], 0, sizeof *p->text);
 	p->content[m->nparts] = NULL;
 	p->content_len[m->nparts] = 0;
 	p->content_trunc[m->nparts] = false;
@@ -694,8 +711,13 @@ part_add(struct message *m, GMimeObject *o, int depth)
 		p->content_len[i] = b.len;
 		p->content[i] = buf_take(&b);
 		p->content_trunc[i] = more != 0;
-	} else if (GMIME_IS_PART(o))
-		mp->size = part_read(GMIME_PART(o), NULL, 0, NULL);
+	} else if (GMIME_IS_PART(o)) {
+		struct text_part *t = &p->text[mp->index];
+
+		buf_init(&t->b);
+		mp->size = part_read(GMIME_PART(o), &t->b, body_cap(mp), &t->more);
+		t->read = true;
+	}
 }
 
 /* Depth-first, iteratively: GMime trees can be deep. */
@@ -791,15 +813,21 @@ load_body(struct message *m, GMimeObject *o)
 	struct priv *p = m->priv;
 	struct mime_part *mp = part_of(m, o);
 	int html = strcmp(mp->content_type, "text/html") == 0, more = 0;
-	size_t cap = html ? HTML_MAX_SOURCE : MESSAGE_MAX_BODY, ulen;
+	size_t cap = body_cap(mp), ulen;
 	const char *used = NULL;
 	struct buf raw;
 	char *u;
 
 	mp->is_body = true;
 	m->body_type = xstrdup(mp->content_type);
-	buf_init(&raw);
-	part_read(GMIME_PART(o), &raw, cap, &more);
+	if (p->text != NULL && p->text[mp->index].read) {
+		raw = p->text[mp->index].b;   /* taken */
+		more = p->text[mp->index].more;
+		memset(&p->text[mp->index], 0, sizeof *p->text);
+	} else {
+		buf_init(&raw);
+		part_read(GMIME_PART(o), &raw, cap, &more);
+	}
 	if (more)
 		notice_add(m, xasprintf(_("body longer than %zu bytes: the rest is not analysed"), cap));
 	u = charset_to_utf8(raw.s, raw.len, mp->charset, &ulen, &used);
@@ -897,6 +925,17 @@ load_headers(struct message *m, GMimeObject *o)
 
 /* ---- loading ---- */
 
+static void
+text_parts_free(struct message *m)
+{
+	struct priv *p = m->priv;
+
+	for (size_t i = 0; p->text != NULL && i < m->nparts; i++)
+		buf_free(&p->text[i].b);
+	free(p->text);
+	p->text = NULL;
+}
+
 static int
 load_stream(GMimeStream *stream, size_t size, const char *name, struct message **out, char **cause)
 {
@@ -940,6 +979,7 @@ load_stream(GMimeStream *stream, size_t size, const char *name, struct message *
 		m->body_len = 0;
 	}
 	/* Everything is copied out: let GMime (and the file) go. */
+	text_parts_free(m);
 	free(p->objs);
 	p->objs = NULL;
 	g_object_unref(msg);
@@ -971,22 +1011,34 @@ cr_only(const char *data, size_t len)
 	return memchr(data, '\r', n) != NULL && memchr(data, '\n', n) == NULL;
 }
 
+/*
+ * Parses the bytes in arr (taken over: the stream owns them, and parts
+ * are windows on them, not copies).
+ */
+static int
+load_bytes(GByteArray *arr, const char *name, struct message **out, char **cause)
+{
+	GMimeStream *s, *sub;
+	size_t len = arr->len, skip;
+	int r;
+
+	if (len > 0 && cr_only((const char *)arr->data, len))
+		for (size_t i = 0; i < len; i++)
+			if (arr->data[i] == '\r' && (i + 1 == len || arr->data[i + 1] != '\n'))
+				arr->data[i] = '\n';
+	skip = leading_junk((const char *)arr->data, len);
+	s = g_mime_stream_mem_new_with_byte_array(arr);
+	sub = g_mime_stream_substream(s, (gint64)skip, -1);
+	r = load_stream(sub, len, name, out, cause);
+	g_object_unref(sub);
+	g_object_unref(s);
+	return r;
+}
+
 int
 message_load_mem(const char *data, size_t len, const char *name, struct message **out, char **cause)
 {
-	GMimeStream *s;
-	size_t skip;
-	int r;
-
-	if (data != NULL && len > 0 && cr_only(data, len)) {
-		char *copy = xmalloc(len);
-
-		for (size_t i = 0; i < len; i++)
-			copy[i] = data[i] == '\r' && (i + 1 == len || data[i + 1] != '\n') ? '\n' : data[i];
-		r = message_load_mem(copy, len, name, out, cause);
-		free(copy);
-		return r;
-	}
+	GByteArray *arr;
 
 	*out = NULL;
 	if (name == NULL)
@@ -995,75 +1047,66 @@ message_load_mem(const char *data, size_t len, const char *name, struct message 
 		*cause = xstrdup(_("empty file"));
 		return -1;
 	}
-	skip = leading_junk(data, len);
-	s = g_mime_stream_mem_new_with_buffer(data + skip, len - skip);
-	r = load_stream(s, len, name, out, cause);
-	g_object_unref(s);
-	return r;
+	arr = g_byte_array_sized_new((guint)len);
+	g_byte_array_append(arr, (const guint8 *)data, (guint)len);
+	return load_bytes(arr, name, out, cause);
 }
 
-static int
-file_is_cr_only(const char *path)
+/*
+ * Reads all of fd into a new array (one read for a regular file whose size
+ * is known). NULL with *cause set on an error.
+ */
+static GByteArray *
+read_all(int fd, size_t hint, char **cause)
 {
-	char head[8192];
-	ssize_t k;
-	int fd;
+	size_t cap = hint > 0 && hint < G_MAXUINT / 2 ? hint + 1 : 65536, len = 0;
+	guint8 *data = g_malloc(cap);
 
-	if ((fd = open(path, O_RDONLY)) == -1)
-		return 0;
-	k = read(fd, head, sizeof head);
-	close(fd);
-	return k > 0 && cr_only(head, (size_t)k);
+	for (;;) {
+		ssize_t k;
+
+		if (len == cap) {
+			if (cap >= G_MAXUINT / 2) {
+				*cause = xstrdup(strerror(EFBIG));
+				g_free(data);
+				return NULL;
+			}
+			cap *= 2;
+			data = g_realloc(data, cap);
+		}
+		if ((k = read(fd, data + len, cap - len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			*cause = xstrdup(strerror(errno));
+			g_free(data);
+			return NULL;
+		}
+		if (k == 0)
+			return g_byte_array_new_take(data, len);
+		len += (size_t)k;
+	}
 }
 
 int
 message_load_file(const char *path, struct message **out, char **cause)
 {
 	struct stat st;
-	GMimeStream *s, *sub;
-	char head[4096];
-	ssize_t k;
-	size_t skip;
-	int fd, r;
+	GByteArray *arr;
+	int fd;
+	bool is_stdin = strcmp(path, "-") == 0;
 
 	*out = NULL;
 	message_init();
-	if (strcmp(path, "-") == 0 || (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
-	    !S_ISDIR(st.st_mode)) || (stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-	    file_is_cr_only(path))) {
-		/* Standard input or a pipe: read it all, it cannot be seeked. */
-		struct buf b;
-		char chunk[65536];
-		FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-		size_t n;
-
-		if (f == NULL) {
-			*cause = xstrdup(strerror(errno));
-			return -1;
-		}
-		buf_init(&b);
-		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-			buf_add(&b, chunk, n);
-		if (ferror(f)) {
-			*cause = xstrdup(strerror(errno));
-			if (f != stdin)
-				fclose(f);
-			buf_free(&b);
-			return -1;
-		}
-		if (f != stdin)
-			fclose(f);
-		r = message_load_mem(b.s, b.len, path, out, cause);
-		buf_free(&b);
-		return r;
-	}
-	if ((fd = open(path, O_RDONLY)) == -1) {
+	if (is_stdin)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY)) == -1) {
 		*cause = xstrdup(strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) == -1) {
 		*cause = xstrdup(strerror(errno));
-		close(fd);
+		if (!is_stdin)
+			close(fd);
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
@@ -1071,24 +1114,18 @@ message_load_file(const char *path, struct message **out, char **cause)
 		close(fd);
 		return -1;
 	}
-	if (st.st_size == 0) {
+	/* the whole file at once: a few system calls, and GMime reads memory */
+	arr = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, cause);
+	if (!is_stdin)
+		close(fd);
+	if (arr == NULL)
+		return -1;
+	if (arr->len == 0) {
 		*cause = xstrdup(_("empty file"));
-		close(fd);
+		g_byte_array_unref(arr);
 		return -1;
 	}
-	if ((k = pread(fd, head, sizeof head, 0)) < 0) {
-		*cause = xstrdup(strerror(errno));
-		close(fd);
-		return -1;
-	}
-	skip = leading_junk(head, (size_t)k);
-	/* The parser keeps parts as windows on the file: nothing is copied. */
-	s = g_mime_stream_fs_new(fd);
-	sub = g_mime_stream_substream(s, (gint64)skip, -1);
-	r = load_stream(sub, (size_t)st.st_size, path, out, cause);
-	g_object_unref(sub);
-	g_object_unref(s);
-	return r;
+	return load_bytes(arr, path, out, cause);
 }
 
 void
