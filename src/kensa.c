@@ -195,12 +195,17 @@ cmd_geoip(int argc, char **argv)
 struct scan_job {
 	struct maildir *md;
 	bool json;
-	char **lines;             /* one per entry, NULL until done */
+	char **lines;             /* one per entry, NULL until done or printed */
 	size_t next;              /* next entry to take */
+	size_t printed;           /* entries printed so far */
 	pthread_mutex_t lock;
-	pthread_cond_t done;
 };
 
+/*
+ * Each worker takes the next entry, analyses it, and prints every line
+ * that is now due in Maildir order (its own and those that finished
+ * before it): no thread waits for another to wake it.
+ */
 static void *
 scan_worker(void *arg)
 {
@@ -227,7 +232,11 @@ scan_worker(void *arg)
 		}
 		pthread_mutex_lock(&job->lock);
 		job->lines[i] = line;
-		pthread_cond_broadcast(&job->done);
+		while (job->printed < job->md->n && job->lines[job->printed] != NULL) {
+			puts(job->lines[job->printed]);
+			free(job->lines[job->printed]);
+			job->lines[job->printed++] = NULL;
+		}
 		pthread_mutex_unlock(&job->lock);
 	}
 	return NULL;
@@ -245,23 +254,12 @@ scan_maildir(struct maildir *md, bool json)
 		nthreads = md->n > 0 ? (int)md->n : 1;
 	job.lines = xcalloc(md->n + 1, sizeof *job.lines);
 	pthread_mutex_init(&job.lock, NULL);
-	pthread_cond_init(&job.done, NULL);
 	for (int t = 0; t < nthreads; t++)
 		pthread_create(&th[t], NULL, scan_worker, &job);
-	for (size_t i = 0; i < md->n; i++) {
-		pthread_mutex_lock(&job.lock);
-		while (job.lines[i] == NULL)
-			pthread_cond_wait(&job.done, &job.lock);
-		pthread_mutex_unlock(&job.lock);
-		puts(job.lines[i]);
-		free(job.lines[i]);
-		job.lines[i] = NULL;
-	}
-	fflush(stdout);
 	for (int t = 0; t < nthreads; t++)
 		pthread_join(th[t], NULL);
+	fflush(stdout);
 	pthread_mutex_destroy(&job.lock);
-	pthread_cond_destroy(&job.done);
 	free(job.lines);
 }
 
