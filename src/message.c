@@ -782,9 +782,13 @@ count_replacements(const char *s, size_t len)
 		return 0;
 	end = s + len;
 
-	while (p != NULL && p < end && (p = memmem(p, (size_t)(end - p), "\xef\xbf\xbd", 3)) != NULL) {
-		n++;
-		p += 3;
+	/* memchr for the lead byte: much faster than memmem on the long bodies where it is rare */
+	while (p < end && (p = memchr(p, '\xef', (size_t)(end - p))) != NULL) {
+		if (end - p >= 3 && (unsigned char)p[1] == 0xbf && (unsigned char)p[2] == 0xbd) {
+			n++;
+			p += 3;
+		} else
+			p++;
 	}
 	return n;
 }

@@ -720,6 +720,7 @@ confusable_brand(const struct link *l, const struct brands *b, const char **dom)
 	char *written, *skel_host;
 	const struct brand *hit = NULL;
 	bool nonascii = false;
+	size_t hl;
 
 	if (b == NULL || l->host == NULL || l->ip_literal)
 		return NULL;
@@ -742,6 +743,7 @@ confusable_brand(const struct link *l, const struct brands *b, const char **dom)
 		written = buf_take(&w);
 	}
 	skel_host = confusable_skeleton(written);
+	hl = strlen(skel_host);
 	/* Written with non-ASCII characters that IDNA maps onto a brand's domain ("ａｍａｚｏｎ.co.jp") still imitates it. */
 	for (const char *p = written; *p != '\0'; p++)
 		if ((unsigned char)*p >= 0x80)
@@ -756,10 +758,14 @@ confusable_brand(const struct link *l, const struct brands *b, const char **dom)
 
 			for (size_t j = 0; j < n && hit == NULL && skels != NULL; j++) {
 				const char *sk = skels[j];
-				size_t sl = strlen(sk), hl = strlen(skel_host);
+				size_t sl;
 
+				/* (most domains differ in their last character: checked before anything is counted) */
+				if (sk[0] == '\0' || hl == 0 || sk[strlen(sk) - 1] != skel_host[hl - 1])
+					continue;
+				sl = strlen(sk);
 				/* The host's skeleton ends with the domain's, on a label boundary, while the host is not that domain. */
-				if (sl > 0 && hl >= sl && strcmp(skel_host + hl - sl, sk) == 0 &&
+				if (hl >= sl && memcmp(skel_host + hl - sl, sk, sl) == 0 &&
 				    (hl == sl || skel_host[hl - sl - 1] == '.')) {
 					size_t wl = strlen(written), dl = strlen(v[j]);
 					bool same = wl >= dl && strcmp(written + wl - dl, v[j]) == 0 &&
