@@ -999,6 +999,8 @@ edit_note(struct buf *b, int op, ucs4_t a, ucs4_t c)
 {
 	struct buf x, y;
 
+	if (b == NULL)
+		return;
 	buf_init(&x);
 	buf_init(&y);
 	u32_to_buf(&x, &a, 1);
@@ -1235,7 +1237,8 @@ equal_but(const ucs4_t *a, const ucs4_t *b, size_t n, size_t k)
  * The one edit between phrase p and word w (n code points) that the
  * deletion keys met on: skip is the text position left out (SIZE_MAX:
  * none), pk the phrase position left out (SIZE_MAX: none). Returns its
- * cost (INF when the keys met by a hash collision) and describes it.
+ * cost (INF when the keys met by a hash collision) and describes it in
+ * note (when not NULL).
  */
 static int
 word_edit(const struct phrase *p, const ucs4_t *w, size_t n, size_t skip, size_t pk, struct buf *note)
@@ -1303,18 +1306,19 @@ word_candidates(const struct nstream *ns, size_t s, size_t e, struct cands *cs)
 			uint32_t pi = lists.words.post[k].phrase;
 			const struct phrase *p = &lists.phrases.v[pi];
 			size_t pk = lists.words.post[k].off == 0 ? SIZE_MAX : lists.words.post[k].off - 1;
-			struct buf note;
-			int c;
+			int c = word_edit(p, ns->c + s, n, skip, pk, NULL);
 
-			buf_init(&note);
-			c = word_edit(p, ns->c + s, n, skip, pk, &note);
 			if (c == 0)
 				cands_add(cs, pi, s, e, 0, NULL);
 			else if (c <= p->threshold) {
+				/* described only when kept: most edits cost more than the phrase allows */
+				struct buf note;
+
+				buf_init(&note);
+				word_edit(p, ns->c + s, n, skip, pk, &note);
 				buf_adds(&note, "");
 				cands_add(cs, pi, s, e, c, buf_take(&note));
 			}
-			buf_free(&note);
 		}
 	}
 }
