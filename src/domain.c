@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 #include <libpsl.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,19 +48,54 @@ clean_host(const char *host)
 	return h;
 }
 
+/*
+ * A message names the same few hosts again and again (every link to one
+ * tracker, every hop of one provider): each thread remembers its last
+ * answers. Fixed-size entries, so nothing is left to free when it ends.
+ */
+#define ORG_CACHE 64
+#define ORG_KEY   96
+
+struct org_entry {
+	char host[ORG_KEY];   /* cleaned host, "" when unused */
+	char org[ORG_KEY];    /* its registrable domain, "" when none */
+};
+
+static _Thread_local struct org_entry org_cache[ORG_CACHE];
+
 char *
 domain_org(const char *host)
 {
 	char *h = clean_host(host), *res = NULL;
 	const char *rd;
+	struct org_entry *e = NULL;
+	size_t hl;
 
 	if (h == NULL || *h == '\0' || domain_is_ip_literal(h) || strchr(h, '.') == NULL) {
 		free(h);
 		return NULL;
 	}
+	if ((hl = strlen(h)) < ORG_KEY) {
+		uint32_t k = 2166136261u;
+
+		for (const char *p = h; *p != '\0'; p++)
+			k = (k ^ (unsigned char)*p) * 16777619u;
+		e = &org_cache[k % ORG_CACHE];
+		if (strcmp(e->host, h) == 0) {
+			free(h);
+			return e->org[0] != '\0' ? xstrdup(e->org) : NULL;
+		}
+	}
 	rd = psl_registrable_domain(psl(), h);
 	if (rd != NULL)
 		res = xstrdup(rd);
+	if (e != NULL && (rd == NULL || strlen(rd) < ORG_KEY)) {
+		memcpy(e->host, h, hl + 1);
+		if (rd != NULL)
+			memcpy(e->org, rd, strlen(rd) + 1);
+		else
+			e->org[0] = '\0';
+	}
 	free(h);
 	return res;
 }

@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "domain.h"
 
@@ -10,11 +12,12 @@ static void
 org_is(const char *host, const char *want)
 {
 	char *got = domain_org(host);
+	const char *h = host != NULL ? host : "(null)";
 
 	if (want == NULL)
-		ck_assert_msg(got == NULL, "%s: expected none, got %s", host, got);
+		ck_assert_msg(got == NULL, "%s: expected none, got %s", h, got != NULL ? got : "");
 	else {
-		ck_assert_msg(got != NULL, "%s: expected %s, got none", host, want);
+		ck_assert_msg(got != NULL, "%s: expected %s, got none", h, want);
 		ck_assert_str_eq(got, want);
 	}
 	free(got);
@@ -38,6 +41,35 @@ START_TEST(registrable)
 	org_is("", NULL);
 	org_is(NULL, NULL);
 	org_is("localhost", NULL);
+}
+END_TEST
+
+/* the per-thread cache of answers: asked again, in any order, with collisions and hosts too long for it */
+START_TEST(org_cache)
+{
+	char host[256], want[256], lng[200];
+
+	for (int round = 0; round < 3; round++)
+		for (int i = 0; i < 300; i++) {
+			int k = round == 1 ? 299 - i : i;
+
+			snprintf(host, sizeof host, "mail%d.Host%d.example%d.co.jp", k % 7, k, k % 13);
+			snprintf(want, sizeof want, "example%d.co.jp", k % 13);
+			org_is(host, want);
+			snprintf(host, sizeof host, "h%d.co.jp", k % 5);
+			snprintf(want, sizeof want, "h%d.co.jp", k % 5);
+			org_is(host, want);
+			org_is("co.jp", NULL);
+		}
+	memset(lng, 'a', sizeof lng);
+	lng[150] = '\0';
+	snprintf(host, sizeof host, "x.%s.example.com", lng);
+	org_is(host, "example.com");
+	org_is(host, "example.com");
+	snprintf(host, sizeof host, "x.%s.com", lng);
+	snprintf(want, sizeof want, "%s.com", lng);
+	org_is(host, want);
+	org_is(host, want);
 }
 END_TEST
 
@@ -93,6 +125,7 @@ main(void)
 	int failed;
 
 	tcase_add_test(tc, registrable);
+	tcase_add_test(tc, org_cache);
 	tcase_add_test(tc, same_org);
 	tcase_add_test(tc, address_domain);
 	tcase_add_test(tc, hostnames_and_ips);
