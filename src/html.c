@@ -703,6 +703,38 @@ name_is(const char *s, size_t n, const struct name *set, size_t nset)
 	return false;
 }
 
+/*
+ * Text between tags into b, a run of white space as its first character
+ * when collapse is set (the renderer collapses white space outside <pre>
+ * anyway). Returns whether anything was dropped.
+ */
+static bool
+add_text(struct buf *b, const char *s, const char *e, bool collapse)
+{
+	bool dropped = false;
+
+	if (!collapse) {
+		buf_add(b, s, (size_t)(e - s));
+		return false;
+	}
+	while (s < e) {
+		const char *w = s, *r;
+
+		while (w < e && !is_space(*w))
+			w++;
+		if (w == e) {
+			buf_add(b, s, (size_t)(e - s));
+			break;
+		}
+		buf_add(b, s, (size_t)(w + 1 - s));
+		for (r = w + 1; r < e && is_space(*r); r++)
+			;
+		dropped |= r > w + 1;
+		s = r;
+	}
+	return dropped;
+}
+
 /* The "</name" (any case) that ends a raw-text or RCDATA element's text at or after p, or NULL. */
 static const char *
 raw_end(const char *p, const char *end, const char *name, size_t nlen)
@@ -738,6 +770,8 @@ raw_end(const char *p, const char *end, const char *name, size_t nlen)
  * - later attributes of the same name go, as the tokeniser drops them:
  *   gumbo 0.10 run with max_errors = 0 glues the next attribute's name
  *   onto a repeated valueless one (<a x x href=...> would lose its href);
+ * - runs of white space in text keep their first character, until a
+ *   <pre> or <listing> opens (the renderer collapses them elsewhere);
  * - doctypes, end tags and anything not a tag are copied.
  *
  * Whether a raw-text element's text really is raw depends on the tree
@@ -766,6 +800,7 @@ html_slim(const char *html, size_t *len)
 		NAME("noframes"), NAME("plaintext"), NAME("style"), NAME("script"),
 		/* not <noscript>: gumbo parses as if scripting were off */
 	};
+	static const struct name keep_space[] = { NAME("pre"), NAME("listing") };
 	static const struct name unsure[] = {
 		NAME("svg"), NAME("math"), NAME("select"), NAME("frameset"), NAME("template"),
 	};
@@ -773,7 +808,7 @@ html_slim(const char *html, size_t *len)
 	struct attr *at = NULL;
 	size_t atcap = 0;
 	struct buf b;
-	bool any = false, ambiguous = false;
+	bool any = false, ambiguous = false, collapse = true;
 
 	buf_init(&b);
 	while ((lt = memchr(p, '<', (size_t)(end - p))) != NULL) {
@@ -789,7 +824,7 @@ html_slim(const char *html, size_t *len)
 		if (!endtag && (size_t)(end - q) >= 3 && memcmp(q, "!--", 3) == 0) {
 			const char *e = comment_end(q + 3, end);
 
-			buf_add(&b, p, (size_t)(lt - p));
+			any |= add_text(&b, p, lt, collapse);
 			p = e != NULL ? e + 1 : end;
 			any = true;
 			/*
@@ -809,7 +844,8 @@ html_slim(const char *html, size_t *len)
 
 				q = gt != NULL ? gt + 1 : end;
 			}
-			buf_add(&b, p, (size_t)(q - p));
+			any |= add_text(&b, p, lt, collapse);
+			buf_add(&b, lt, (size_t)(q - lt));
 			p = q;
 			continue;
 		}
@@ -874,7 +910,7 @@ html_slim(const char *html, size_t *len)
 			break;   /* end of input inside a tag: the tokeniser drops it; copied as it is */
 		tag_end = q + 1;
 		all = name_is(name, nlen, keep_all, sizeof keep_all / sizeof *keep_all);
-		buf_add(&b, p, (size_t)(lt - p));
+		any |= add_text(&b, p, lt, collapse);
 		if (endtag || (!dup && (all || nkept == nattrs))) {
 			buf_add(&b, lt, (size_t)(tag_end - lt));
 		} else {
@@ -892,6 +928,8 @@ html_slim(const char *html, size_t *len)
 			continue;
 		if (name_is(name, nlen, unsure, sizeof unsure / sizeof *unsure))
 			ambiguous = true;
+		else if (name_is(name, nlen, keep_space, sizeof keep_space / sizeof *keep_space))
+			collapse = false;
 		else if (name_is(name, nlen, raw, sizeof raw / sizeof *raw)) {
 			const char *c;
 

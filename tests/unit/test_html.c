@@ -225,6 +225,13 @@ static const char *const slim_cases[] = {
 	"<style>p { color: red }</style><p class=x>after style<script>var a = '<p>';</script>b",
 	"<title>x</title><a class=q href=\"https://t.example/\">t</a><iframe class=i><a href=y>raw</a></iframe>",
 	"<math><mi class=a>x</mi></math><textarea class=t><p class=x>t</textarea>",
+	"<p>a   \n\t b</p>\n\n   <p>c \r\n d</p><pre>  x\n\n  y</pre><p>e    f</p>",
+	"<listing>\n a  b</listing><p>  c   d  </p>",
+	"<table>  \n  <tr>  <td> x   y </td>\n\n<td>\tz</td></tr>  </table>  after   table",
+	"<p>a&nbsp;&nbsp; b \xc2\xa0 \xc2\xa0 c</p><textarea>  t  \n  u</textarea>  <title>  t  </title>",
+	"<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01  Transitional//EN\">  <table><p>quirks   mode</table>",
+	"  \n  <html>  <head>  <title>x</title>  </head>  <body>  <b>  bold  </b>  <i>it</i>  </body>  </html>  ",
+	"<select>  <option>  a  </option>  </select><frameset>  </frameset>   x",
 };
 
 START_TEST(slim_keeps_tree)
