@@ -809,6 +809,7 @@ html_slim(const char *html, size_t *len)
 	size_t atcap = 0;
 	struct buf b;
 	bool any = false, ambiguous = false, collapse = true;
+	size_t after_tag = 0;   /* b.len right after the last tag written */
 
 	buf_init(&b);
 	while ((lt = memchr(p, '<', (size_t)(end - p))) != NULL) {
@@ -828,10 +829,13 @@ html_slim(const char *html, size_t *len)
 			p = e != NULL ? e + 1 : end;
 			any = true;
 			/*
-			 * Between two tags it goes; elsewhere an empty one stays, or
-			 * the text on each side would join ("<<!---->p", "&l<!---->t;").
+			 * Right after a tag and before the next '<' it goes; elsewhere
+			 * an empty one stays, or the text on each side would join
+			 * ("<<!---->p", "&l<!---->t;"), and gumbo, which holds text
+			 * back until the next token, would put text it no longer
+			 * flushes here somewhere else (after an <a> it reparents).
 			 */
-			if (!((b.len == 0 || b.s[b.len - 1] == '>') && (p == end || *p == '<')))
+			if (!((b.len == 0 || b.len == after_tag) && (p == end || *p == '<')))
 				buf_add(&b, "<!---->", 7);
 			continue;
 		}
@@ -923,6 +927,7 @@ html_slim(const char *html, size_t *len)
 			buf_add(&b, self_closing ? " />" : ">", self_closing ? 3 : 1);
 			any = true;
 		}
+		after_tag = b.len;
 		p = tag_end;
 		if (endtag)
 			continue;

@@ -232,6 +232,8 @@ static const char *const slim_cases[] = {
 	"<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01  Transitional//EN\">  <table><p>quirks   mode</table>",
 	"  \n  <html>  <head>  <title>x</title>  </head>  <body>  <b>  bold  </b>  <i>it</i>  </body>  </html>  ",
 	"<select>  <option>  a  </option>  </select><frameset>  </frameset>   x",
+	"<a href=s><div><div><div><div><div><div><div><p>><!--><a>",
+	"<a href=x>a<b>b<!-- c --><a href=y>d</a>e</b>",
 };
 
 START_TEST(slim_keeps_tree)
