@@ -965,6 +965,37 @@ html_slim(const char *html, size_t *len)
 	return buf_take(&b);
 }
 
+/* The code points gumbo (after HTML5's input stream rules) reads as U+FFFD. */
+static bool
+invalid_code_point(ucs4_t c)
+{
+	return (c >= 0x1 && c <= 0x8) || c == 0xb || (c >= 0xe && c <= 0x1f) || (c >= 0x7f && c <= 0x9f) ||
+	    (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe;
+}
+
+/* Invalid UTF-8, a NUL or a code point gumbo replaces. */
+static bool
+needs_cleaning(const uint8_t *s, size_t len)
+{
+	if (u8_check(s, len) != NULL)
+		return true;
+	for (size_t i = 0; i < len; i++) {
+		uint8_t c = s[i];
+
+		if (c < 0x20 ? c != '\t' && c != '\n' && c != '\f' && c != '\r' : c == 0x7f)
+			return true;
+		/* U+0080-U+009F, U+FDD0-U+FDEF, U+xFFFE and U+xFFFF (valid UTF-8 by now) */
+		if (c == 0xc2 && s[i + 1] <= 0x9f)
+			return true;
+		if (c == 0xef && ((s[i + 1] == 0xb7 && s[i + 2] >= 0x90 && s[i + 2] <= 0xaf) ||
+		    (s[i + 1] == 0xbf && s[i + 2] >= 0xbe)))
+			return true;
+		if (c >= 0xf0 && (s[i + 1] & 0x0f) == 0x0f && s[i + 2] == 0xbf && s[i + 3] >= 0xbe)
+			return true;
+	}
+	return false;
+}
+
 static void
 render_html(const char *html, size_t len, size_t max, struct html_doc *doc, bool exact)
 {
@@ -983,8 +1014,12 @@ render_html(const char *html, size_t len, size_t max, struct html_doc *doc, bool
 	buf_init(&r.title_buf);
 	if (html == NULL)
 		len = 0;
-	/* gumbo wants valid UTF-8 and stops at a NUL. */
-	if (u8_check((const uint8_t *)html, len) != NULL || memchr(html, '\0', len) != NULL) {
+	/*
+	 * gumbo wants valid UTF-8 and stops at a NUL; it reads the code points
+	 * HTML5 calls invalid as U+FFFD. They are replaced here already, so
+	 * that html_slim() compares attribute names as gumbo will.
+	 */
+	if (needs_cleaning((const uint8_t *)html, len)) {
 		const uint8_t *p = (const uint8_t *)html, *end = p + len;
 		struct buf b;
 
@@ -993,9 +1028,9 @@ render_html(const char *html, size_t len, size_t max, struct html_doc *doc, bool
 			ucs4_t uc;
 			int k = u8_mbtoucr(&uc, p, (size_t)(end - p));
 
-			if (k <= 0 || uc == 0) {
+			if (k <= 0 || uc == 0 || invalid_code_point(uc)) {
 				buf_add(&b, "\xef\xbf\xbd", 3);
-				p++;
+				p += k > 0 ? (size_t)k : 1;
 			} else {
 				buf_add(&b, (const char *)p, (size_t)k);
 				p += k;

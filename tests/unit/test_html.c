@@ -234,6 +234,8 @@ static const char *const slim_cases[] = {
 	"<select>  <option>  a  </option>  </select><frameset>  </frameset>   x",
 	"<a href=s><div><div><div><div><div><div><div><p>><!--><a>",
 	"<a href=x>a<b>b<!-- c --><a href=y>d</a>e</b>",
+	"<isindex\f\xfe\f\x05\faction=/>",
+	"<a \x01 \x02 href=\"https://c.example/\">control names</a><p \xc2\x85 \x7f class=x>y",
 };
 
 START_TEST(slim_keeps_tree)
