@@ -782,10 +782,11 @@ raw_end(const char *p, const char *end, const char *name, size_t nlen)
  * as it is, and gumbo reads it exactly. Likewise after a <script> whose
  * text holds "<!--" (its end is then the tokeniser's business).
  *
- * Returns a new string and sets *len, or NULL when nothing was dropped.
+ * Returns a new string and sets *len, or NULL when nothing was dropped;
+ * *whole (when not NULL) tells whether the pass read the HTML to its end.
  */
 char *
-html_slim(const char *html, size_t *len)
+html_slim(const char *html, size_t *len, bool *whole)
 {
 	static const struct name keep_attrs[] = {
 		NAME("href"), NAME("alt"), NAME("action"), NAME("http-equiv"), NAME("content"),
@@ -956,6 +957,9 @@ html_slim(const char *html, size_t *len)
 		}
 	}
 	free(at);
+	/* stopped before a tag: what is left may hold repeated attributes */
+	if (whole != NULL)
+		*whole = memchr(p, '<', (size_t)(end - p)) == NULL;
 	if (!any) {
 		buf_free(&b);
 		return NULL;
@@ -977,12 +981,23 @@ invalid_code_point(ucs4_t c)
 static bool
 needs_cleaning(const uint8_t *s, size_t len)
 {
+	/* bytes that may start one: C0 controls but white space, DEL, and the leads of C1 and noncharacters */
+	static const bool lead[256] = {
+		[0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1,
+		[0x08] = 1, [0x0b] = 1, [0x0e] = 1, [0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1,
+		[0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1,
+		[0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, [0x7f] = 1, [0xc2] = 1, [0xef] = 1,
+		[0xf0] = 1, [0xf1] = 1, [0xf2] = 1, [0xf3] = 1, [0xf4] = 1,
+	};
+
 	if (u8_check(s, len) != NULL)
 		return true;
 	for (size_t i = 0; i < len; i++) {
 		uint8_t c = s[i];
 
-		if (c < 0x20 ? c != '\t' && c != '\n' && c != '\f' && c != '\r' : c == 0x7f)
+		if (!lead[c])
+			continue;
+		if (c < 0x80)
 			return true;
 		/* U+0080-U+009F, U+FDD0-U+FDEF, U+xFFFE and U+xFFFF (valid UTF-8 by now) */
 		if (c == 0xc2 && s[i + 1] <= 0x9f)
@@ -1004,6 +1019,7 @@ render_html(const char *html, size_t len, size_t max, struct html_doc *doc, bool
 	GumboOutput *g;
 	struct render r;
 	char *clean = NULL;
+	bool whole = false;
 
 	memset(doc, 0, sizeof *doc);
 	memset(&r, 0, sizeof r);
@@ -1046,7 +1062,7 @@ render_html(const char *html, size_t len, size_t max, struct html_doc *doc, bool
 			free(clean);
 			html = clean = slim;
 		}
-		if (!exact && (slim = html_slim(html, &len)) != NULL) {
+		if (!exact && (slim = html_slim(html, &len, &whole)) != NULL) {
 			free(clean);
 			html = clean = slim;
 		}
@@ -1068,7 +1084,12 @@ render_html(const char *html, size_t len, size_t max, struct html_doc *doc, bool
 			q++;
 		}
 	}
-	opt.max_errors = exact ? -1 : 0;   /* see html_slim() */
+	/*
+	 * Not recording parse errors is faster, but gumbo 0.10 then glues an
+	 * attribute's name onto a repeated one before it: only HTML that
+	 * html_slim() read to the end is free of those.
+	 */
+	opt.max_errors = !exact && whole ? 0 : -1;
 	opt.allocator = arena_alloc;
 	opt.deallocator = arena_free;
 	opt.userdata = &arena;

@@ -45,12 +45,14 @@ void html_doc_free(struct html_doc *doc);
 /*
  * The HTML without what html_render() never uses (comments, the text of
  * <style> and <script>, attributes it does not read), such that it renders
- * the same: a new string with *len set, or NULL when nothing was dropped.
+ * the same: a new string with *len set, or NULL when nothing was dropped;
+ * *whole (may be NULL) is set when the pass read the HTML to its end (it
+ * stops where the tokeniser's state depends on the tree builder).
  * html_render() parses its result; html_render_exact() parses the HTML as
  * it is (slower, with gumbo's full error tracking): the reference the
  * tests and the fuzz harness hold html_render() to.
  */
-char *html_slim(const char *html, size_t *len);
+char *html_slim(const char *html, size_t *len, bool *whole);
 void html_render_exact(const char *html, size_t len, size_t max, struct html_doc *doc);
 
 /*
