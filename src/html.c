@@ -924,6 +924,9 @@ html_slim(const char *html, size_t *len, bool *whole)
 				if (!at[i].dup && (all || at[i].read)) {
 					buf_add(&b, " ", 1);
 					buf_add(&b, at[i].s, (size_t)(at[i].e - at[i].s));
+					/* "x =y" would give x the value y: an empty value said */
+					if (at[i].e == at[i].ne)
+						buf_add(&b, "=\"\"", 3);
 				}
 			buf_add(&b, self_closing ? " />" : ">", self_closing ? 3 : 1);
 			any = true;

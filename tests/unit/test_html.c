@@ -238,6 +238,7 @@ static const char *const slim_cases[] = {
 	"<a \x01 \x02 href=\"https://c.example/\">control names</a><p \xc2\x85 \x7f class=x>y",
 	"<svg><title><isindex\f\xfe\f\x05\faction=<>",
 	"<svg><title>t</title></svg><a x x href=\"https://after.example/\">after the pass stopped</a>",
+	"<a href href=\"\"=3>valueless</a><p class=x alt =y>z",
 };
 
 START_TEST(slim_keeps_tree)
