@@ -681,6 +681,7 @@ comment_end(const char *c, const char *end)
 	return NULL;
 }
 
+
 /* an attribute of a start tag: name [s, ne), whole [s, e) */
 struct attr {
 	const char *s, *ne, *e;
@@ -735,6 +736,79 @@ add_text(struct buf *b, const char *s, const char *e, bool collapse)
 	return dropped;
 }
 
+/*
+ * The next attribute of a tag from *qp, as the tokeniser's states read it:
+ * name [*as, *ane), whole [*as, *ae). Returns false at the end of the tag
+ * (*qp then at its '>', or at end when the input stops inside it); a '/'
+ * just before that '>' sets *self_closing.
+ */
+static bool
+next_attr(const char **qp, const char *end, const char **as, const char **ane, const char **ae,
+    bool *self_closing)
+{
+	const char *q = *qp, *r;
+
+	while (q < end && (is_space(*q) || *q == '/')) {
+		if (*q == '/' && q + 1 < end && q[1] == '>')
+			*self_closing = true;
+		q++;
+	}
+	if (q >= end || *q == '>') {
+		*qp = q;
+		return false;
+	}
+	*self_closing = false;
+	*as = q++;   /* a first '=' belongs to the name */
+	while (q < end && !is_space(*q) && *q != '/' && *q != '>' && *q != '=')
+		q++;
+	*ane = *ae = q;
+	for (r = q; r < end && is_space(*r); r++)
+		;
+	if (r < end && *r == '=') {
+		r++;
+		while (r < end && is_space(*r))
+			r++;
+		if (r < end && (*r == '"' || *r == '\'')) {
+			const char *c = memchr(r + 1, *r, (size_t)(end - r - 1));
+
+			r = c != NULL ? c + 1 : end;
+		} else
+			while (r < end && !is_space(*r) && *r != '>')
+				r++;
+		*ae = q = r;
+	}
+	*qp = q;
+	return true;
+}
+
+/*
+ * The first start tag at or after p with more than HTML_MAX_ATTRS
+ * attributes (read as if all were markup), or NULL.
+ */
+static const char *
+monster_tag(const char *p, const char *end)
+{
+	const char *lt;
+
+	while ((lt = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *q = lt + 1, *as, *ane, *ae;
+		bool sc = false;
+		size_t n = 0;
+
+		if (q >= end || !is_alpha(*q)) {
+			p = q;
+			continue;
+		}
+		while (q < end && !is_space(*q) && *q != '/' && *q != '>')
+			q++;
+		while (next_attr(&q, end, &as, &ane, &ae, &sc))
+			if (++n > HTML_MAX_ATTRS)
+				return lt;
+		p = q;
+	}
+	return NULL;
+}
+
 /* The "</name" (any case) that ends a raw-text or RCDATA element's text at or after p, or NULL. */
 static const char *
 raw_end(const char *p, const char *end, const char *name, size_t nlen)
@@ -782,11 +856,16 @@ raw_end(const char *p, const char *end, const char *name, size_t nlen)
  * as it is, and gumbo reads it exactly. Likewise after a <script> whose
  * text holds "<!--" (its end is then the tokeniser's business).
  *
- * Returns a new string and sets *len, or NULL when nothing was dropped;
- * *whole (when not NULL) tells whether the pass read the HTML to its end.
+ * A start tag with more than HTML_MAX_ATTRS attributes ends the HTML:
+ * gumbo's search for repeated attributes is quadratic (one tag of 100,000
+ * took two minutes), and no mail needs that many.
+ *
+ * Returns a new string and sets *len, or NULL when nothing was dropped.
+ * *state (when not NULL) gets HTML_SLIM_WHOLE when the pass read the HTML
+ * to its end, HTML_SLIM_CAPPED when it was cut at such a tag.
  */
 char *
-html_slim(const char *html, size_t *len, bool *whole)
+html_slim(const char *html, size_t *len, unsigned *state)
 {
 	static const struct name keep_attrs[] = {
 		NAME("href"), NAME("alt"), NAME("action"), NAME("http-equiv"), NAME("content"),
@@ -810,6 +889,7 @@ html_slim(const char *html, size_t *len, bool *whole)
 	size_t atcap = 0;
 	struct buf b;
 	bool any = false, ambiguous = false, collapse = true;
+	const char *monster = NULL;   /* a tag with too many attributes: the HTML ends there */
 	size_t after_tag = 0;   /* b.len right after the last tag written */
 
 	buf_init(&b);
@@ -862,36 +942,12 @@ html_slim(const char *html, size_t *len, bool *whole)
 		for (;;) {
 			const char *as, *an, *ane, *ae;
 
-			while (q < end && (is_space(*q) || *q == '/')) {
-				if (*q == '/' && q + 1 < end && q[1] == '>')
-					self_closing = true;
-				q++;
-			}
-			if (q >= end || *q == '>')
+			if (!next_attr(&q, end, &as, &ane, &ae, &self_closing))
 				break;
-			self_closing = false;
-			as = q++;   /* a first '=' belongs to the name */
-			while (q < end && !is_space(*q) && *q != '/' && *q != '>' && *q != '=')
-				q++;
-			ane = ae = q;
-			{
-				const char *r = q;
-
-				while (r < end && is_space(*r))
-					r++;
-				if (r < end && *r == '=') {
-					r++;
-					while (r < end && is_space(*r))
-						r++;
-					if (r < end && (*r == '"' || *r == '\'')) {
-						const char *c = memchr(r + 1, *r, (size_t)(end - r - 1));
-
-						r = c != NULL ? c + 1 : end;
-					} else
-						while (r < end && !is_space(*r) && *r != '>')
-							r++;
-					ae = q = r;
-				}
+			/* gumbo's search for repeats, and this one, are quadratic: such a tag ends the HTML */
+			if (nattrs == HTML_MAX_ATTRS) {
+				monster = lt;
+				break;
 			}
 			if (nattrs == atcap) {
 				atcap = atcap == 0 ? 32 : atcap * 2;
@@ -910,6 +966,11 @@ html_slim(const char *html, size_t *len, bool *whole)
 				nkept++;
 			}
 			nattrs++;
+		}
+		if (monster != NULL) {
+			any |= add_text(&b, p, lt, collapse);
+			p = lt;
+			break;
 		}
 		if (q >= end)
 			break;   /* end of input inside a tag: the tokeniser drops it; copied as it is */
@@ -960,9 +1021,19 @@ html_slim(const char *html, size_t *len, bool *whole)
 		}
 	}
 	free(at);
-	/* stopped before a tag: what is left may hold repeated attributes */
-	if (whole != NULL)
-		*whole = memchr(p, '<', (size_t)(end - p)) == NULL;
+	/* what is left is copied as it is, up to a monster tag */
+	if (monster == NULL)
+		monster = monster_tag(p, end);
+	if (monster != NULL) {
+		end = monster;
+		any = true;
+	}
+	if (state != NULL) {
+		/* stopped before a tag: what is left may hold repeated attributes */
+		*state = memchr(p, '<', (size_t)(end - p)) == NULL ? HTML_SLIM_WHOLE : 0;
+		if (monster != NULL)
+			*state |= HTML_SLIM_CAPPED;
+	}
 	if (!any) {
 		buf_free(&b);
 		return NULL;
@@ -1022,7 +1093,7 @@ render_html(const char *html, size_t len, size_t max, struct html_doc *doc, bool
 	GumboOutput *g;
 	struct render r;
 	char *clean = NULL;
-	bool whole = false;
+	unsigned state = 0;
 
 	memset(doc, 0, sizeof *doc);
 	memset(&r, 0, sizeof r);
@@ -1065,10 +1136,12 @@ render_html(const char *html, size_t len, size_t max, struct html_doc *doc, bool
 			free(clean);
 			html = clean = slim;
 		}
-		if (!exact && (slim = html_slim(html, &len, &whole)) != NULL) {
+		if (!exact && (slim = html_slim(html, &len, &state)) != NULL) {
 			free(clean);
 			html = clean = slim;
 		}
+		if (state & HTML_SLIM_CAPPED)
+			doc->truncated = doc->markup_capped = true;
 	}
 	/*
 	 * gumbo's tree building is quadratic in the depth of nested formatting
@@ -1081,7 +1154,7 @@ render_html(const char *html, size_t len, size_t max, struct html_doc *doc, bool
 		while (q != NULL && q < end && (q = memchr(q, '<', (size_t)(end - q))) != NULL) {
 			if (++tags > HTML_MAX_TAGS) {
 				len = (size_t)(q - html);
-				doc->truncated = true;
+				doc->truncated = doc->markup_capped = true;
 				break;
 			}
 			q++;
@@ -1092,7 +1165,7 @@ render_html(const char *html, size_t len, size_t max, struct html_doc *doc, bool
 	 * attribute's name onto a repeated one before it: only HTML that
 	 * html_slim() read to the end is free of those.
 	 */
-	opt.max_errors = !exact && whole ? 0 : -1;
+	opt.max_errors = !exact && (state & HTML_SLIM_WHOLE) ? 0 : -1;
 	opt.allocator = arena_alloc;
 	opt.deallocator = arena_free;
 	opt.userdata = &arena;

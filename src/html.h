@@ -11,6 +11,8 @@
 #define HTML_MAX_LINKS 5000
 /* HTML past this many tags is not rendered (gumbo is quadratic on deep nesting). */
 #define HTML_MAX_TAGS  50000
+/* Past this many attributes on one start tag, the HTML is cut before it (gumbo is quadratic there too). */
+#define HTML_MAX_ATTRS 256
 /* Past this many image alt texts, no more are kept. */
 #define HTML_MAX_ALTS  1000
 
@@ -22,7 +24,8 @@ struct html_doc {
 	char *title;              /* <title>, squeezed, or NULL */
 	char **alts;              /* alt texts of <img> (and <area>), squeezed, non-empty */
 	size_t nalts;
-	bool truncated;           /* text stopped at the max given to html_render() or HTML_MAX_TAGS */
+	bool truncated;           /* text stopped at the max given to html_render(), or markup_capped */
+	bool markup_capped;       /* HTML cut at HTML_MAX_TAGS tags or at a tag with too many attributes */
 	bool links_capped;        /* more than HTML_MAX_LINKS links */
 };
 
@@ -46,13 +49,16 @@ void html_doc_free(struct html_doc *doc);
  * The HTML without what html_render() never uses (comments, the text of
  * <style> and <script>, attributes it does not read), such that it renders
  * the same: a new string with *len set, or NULL when nothing was dropped;
- * *whole (may be NULL) is set when the pass read the HTML to its end (it
- * stops where the tokeniser's state depends on the tree builder).
+ * *state (may be NULL) tells whether the pass read the HTML to its end (it
+ * stops where the tokeniser's state depends on the tree builder) and
+ * whether it cut the HTML before a tag with too many attributes.
  * html_render() parses its result; html_render_exact() parses the HTML as
  * it is (slower, with gumbo's full error tracking): the reference the
  * tests and the fuzz harness hold html_render() to.
  */
-char *html_slim(const char *html, size_t *len, bool *whole);
+char *html_slim(const char *html, size_t *len, unsigned *state);
+#define HTML_SLIM_WHOLE  1u   /* read to the end: no repeated attribute left */
+#define HTML_SLIM_CAPPED 2u   /* cut before a tag with too many attributes */
 void html_render_exact(const char *html, size_t len, size_t max, struct html_doc *doc);
 
 /*

@@ -857,7 +857,10 @@ load_body(struct message *m, GMimeObject *o)
 		m->nlinks = p->html->nlinks;
 		p->html->links = NULL;
 		p->html->nlinks = 0;
-		if (p->html->truncated)
+		if (p->html->markup_capped)
+			notice_add(m, xasprintf(_("analysis capped: the HTML was cut before markup too large to "
+			    "parse (over %u tags, or a tag with over %u attributes)"), HTML_MAX_TAGS, HTML_MAX_ATTRS));
+		else if (p->html->truncated)
 			notice_add(m, xasprintf(_("body longer than %zu bytes: the rest is not analysed"),
 			    (size_t)MESSAGE_MAX_BODY));
 		if (p->html->links_capped)

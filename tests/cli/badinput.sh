@@ -52,6 +52,13 @@ expect_report "1 MB header line" "$tmp/longheader.eml"
 expect_report "10,000 MIME parts" "$tmp/parts.eml"
 check "10,000 MIME parts: capped notice" jq -e '.notices|map(test("capped"))|any' "$tmp/out" >/dev/null
 
+# One HTML tag with 200,000 attributes (gumbo's repeated-attribute search is
+# quadratic: minutes): the HTML is cut before it, with a notice.
+{ printf 'From: a@example.com\nSubject: attrs\nMIME-Version: 1.0\nContent-Type: text/html\n\n<p>before</p><p'
+  seq -f ' a%g' 200000 | tr -d '\n'; printf '>after</p>\n'; } >"$tmp/attrs.eml"
+expect_report "200,000 attributes on one tag" "$tmp/attrs.eml"
+check "200,000 attributes: capped notice" jq -e '.notices|map(test("capped"))|any' "$tmp/out" >/dev/null
+
 # Escape sequences and bidi controls in headers never reach the terminal raw.
 printf 'From: "Evil\033]52;c;SGVsbG8=\007\033[2J" <a@example.com>\nSubject: =?utf-8?b?%s?=\n\nhi\n' \
 	"$(printf 'pay\342\200\256fdp.exe\033[31m' | base64 -w0)" >"$tmp/escape.eml"

@@ -253,21 +253,21 @@ START_TEST(slim_drops_unread_attributes)
 {
 	const char *in = "<div class=\"a\" style=\"color: red\">x</div>";
 	size_t len = strlen(in);
-	bool whole = false;
-	char *s = html_slim(in, &len, &whole);
+	unsigned state = 0;
+	char *s = html_slim(in, &len, &state);
 
 	ck_assert_ptr_nonnull(s);
 	ck_assert_str_eq(s, "<div>x</div>");
 	ck_assert_uint_eq(len, strlen(s));
 	free(s);
 	len = strlen("<p><a href=x>y</a></p>");
-	ck_assert_ptr_null(html_slim("<p><a href=x>y</a></p>", &len, &whole));
-	ck_assert(whole);
+	ck_assert_ptr_null(html_slim("<p><a href=x>y</a></p>", &len, &state));
+	ck_assert_uint_eq(state, HTML_SLIM_WHOLE);
 	/* the pass stops where raw text depends on the tree builder */
 	in = "<p class=a>x</p><svg><title><p class=x>t</p></title></svg><p class=y>z";
 	len = strlen(in);
-	s = html_slim(in, &len, &whole);
-	ck_assert(!whole);
+	s = html_slim(in, &len, &state);
+	ck_assert_uint_eq(state, 0);
 	ck_assert_ptr_nonnull(strstr(s, "<p class=y>z"));
 	free(s);
 	/* the renderer still sees what it reads */
@@ -339,6 +339,56 @@ START_TEST(duplicate_attributes_keep_the_link)
 }
 END_TEST
 
+/* gumbo's search for repeated attributes is quadratic: a tag with 100,000 took two minutes */
+START_TEST(slim_many_attributes)
+{
+	struct buf b;
+	size_t len;
+	unsigned state = 0;
+	char *s;
+
+	/* 256 attributes are read as usual */
+	buf_init(&b);
+	buf_adds(&b, "<p class=x>a</p><p ");
+	for (int i = 0; i < 255; i++)
+		buf_addf(&b, "a%d ", i);
+	buf_adds(&b, "href=\"https://m.example/\">b</p><a x x href=\"https://n.example/\">c</a>");
+	slim_same_rendering(b.s, b.len);
+	len = b.len;
+	free(html_slim(b.s, &len, &state));
+	ck_assert_uint_eq(state, HTML_SLIM_WHOLE);
+	/* one more, and the HTML ends before that tag, visibly */
+	buf_free(&b);
+	buf_init(&b);
+	buf_adds(&b, "<p class=x>a</p><p ");
+	for (int i = 0; i < 100000; i++)
+		buf_addf(&b, "a%d ", i);
+	buf_adds(&b, "href=\"https://m.example/\">b</p><a x x href=\"https://n.example/\">c</a>");
+	len = b.len;
+	s = html_slim(b.s, &len, &state);
+	ck_assert_uint_eq(state, HTML_SLIM_WHOLE | HTML_SLIM_CAPPED);
+	ck_assert_str_eq(s, "<p>a</p>");
+	free(s);
+	html_doc_free(&doc);
+	html_render(b.s, b.len, 0, &doc);
+	ck_assert_str_eq(doc.text, "a");
+	ck_assert(doc.truncated);
+	/* also where the pass had stopped and copies the rest as it is */
+	buf_free(&b);
+	buf_init(&b);
+	buf_adds(&b, "<svg><title>t</title></svg><p>a</p><p ");
+	for (int i = 0; i < 100000; i++)
+		buf_addf(&b, "a%d ", i);
+	buf_adds(&b, ">b</p>");
+	len = b.len;
+	s = html_slim(b.s, &len, &state);
+	ck_assert(state & HTML_SLIM_CAPPED);
+	ck_assert_ptr_null(strstr(s, "a99999"));
+	free(s);
+	buf_free(&b);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -363,6 +413,7 @@ main(void)
 	tcase_add_loop_test(tc, slim_keeps_tree, 0, sizeof slim_cases / sizeof *slim_cases);
 	tcase_add_test(tc, slim_drops_unread_attributes);
 	tcase_add_test(tc, slim_real_mail);
+	tcase_add_test(tc, slim_many_attributes);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
