@@ -13,7 +13,7 @@ const char *html_doc_diff(const struct html_doc *a, const struct html_doc *b);
 
 /*
  * Renders html with html_render() and html_render_exact(); what differs, or
- * NULL. HTML that html_slim() cuts before a tag with too many attributes
+ * NULL. HTML cut before markup too large to parse (html_doc.markup_capped)
  * is only checked to be marked truncated.
  */
 const char *html_render_diff(const char *html, size_t len, size_t max);
