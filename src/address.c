@@ -71,6 +71,29 @@ angle_open(const char *s)
 	return lt;
 }
 
+/*
+ * GMime 3.2 leaks a string when a domain literal is followed by a comment
+ * that never closes ("c@[192.0.2.1](x", found by fuzz_address): such text
+ * is kept as it is instead of going through its parser.
+ */
+static bool
+gmime_would_leak(const char *raw)
+{
+	int depth = 0;
+
+	if (strchr(raw, '[') == NULL)
+		return false;
+	for (const char *p = raw; *p != '\0'; p++) {
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+		else if (*p == '(')
+			depth++;
+		else if (*p == ')' && depth > 0)
+			depth--;
+	}
+	return depth > 0;
+}
+
 void
 address_parse(const char *raw, const char *decoded, struct address *out)
 {
@@ -104,7 +127,7 @@ address_parse(const char *raw, const char *decoded, struct address *out)
 				free(dec);
 		}
 		free(name);
-	} else if ((list = internet_address_list_parse(NULL, raw)) != NULL) {
+	} else if (!gmime_would_leak(raw) && (list = internet_address_list_parse(NULL, raw)) != NULL) {
 		for (int i = 0; i < internet_address_list_length(list); i++) {
 			InternetAddress *ia = internet_address_list_get_address(list, i);
 			if (!INTERNET_ADDRESS_IS_MAILBOX(ia))

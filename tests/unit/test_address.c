@@ -65,6 +65,16 @@ START_TEST(encoded_name_iso2022jp)
 }
 END_TEST
 
+START_TEST(domain_literal_open_comment)
+{
+	/* GMime leaks on this (ASan's leak check in make check would say so): kept as written */
+	parse("c@[192.0.2.1](never closed");
+	ck_assert_str_eq(a.addr, "c@[192.0.2.1](never closed");
+	parse("c@[192.0.2.1] (closed)");
+	ck_assert_str_eq(a.addr, "c@[192.0.2.1]");
+}
+END_TEST
+
 START_TEST(bare_address)
 {
 	parse("taro@example.com");
@@ -252,6 +262,7 @@ main(void)
 	tcase_add_test(tc, encoded_name_utf8);
 	tcase_add_test(tc, encoded_name_iso2022jp);
 	tcase_add_test(tc, bare_address);
+	tcase_add_test(tc, domain_literal_open_comment);
 	tcase_add_test(tc, random_display_name);
 	tcase_add_test(tc, old_comment_form);
 	tcase_add_test(tc, angle_in_quoted_name);
