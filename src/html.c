@@ -681,7 +681,6 @@ comment_end(const char *c, const char *end)
 	return NULL;
 }
 
-
 /* an attribute of a start tag: name [s, ne), whole [s, e) */
 struct attr {
 	const char *s, *ne, *e;
@@ -734,6 +733,15 @@ add_text(struct buf *b, const char *s, const char *e, bool collapse)
 		s = r;
 	}
 	return dropped;
+}
+
+/* The end of a tag name starting at q (tag name state: up to white space, '/' or '>'). */
+static const char *
+tag_name_end(const char *q, const char *end)
+{
+	while (q < end && !is_space(*q) && *q != '/' && *q != '>')
+		q++;
+	return q;
 }
 
 /*
@@ -799,8 +807,7 @@ monster_tag(const char *p, const char *end)
 			p = q;
 			continue;
 		}
-		while (q < end && !is_space(*q) && *q != '/' && *q != '>')
-			q++;
+		q = tag_name_end(q, end);
 		while (next_attr(&q, end, &as, &ane, &ae, &sc))
 			if (++n > HTML_MAX_ATTRS)
 				return lt;
@@ -935,8 +942,7 @@ html_slim(const char *html, size_t *len, unsigned *state)
 			continue;
 		}
 		name = q;
-		while (q < end && !is_space(*q) && *q != '/' && *q != '>')
-			q++;
+		q = tag_name_end(q, end);
 		nlen = (size_t)(q - name);
 		/* the attributes, as the tokeniser's states read them */
 		for (;;) {
