@@ -443,6 +443,32 @@ system_sender(const struct address *from)
 }
 
 bool
+claim_subject_address(const char *subject, char *const *rcpt, size_t nrcpt, size_t *start, size_t *end)
+{
+	size_t slen;
+
+	if (subject == NULL)
+		return false;
+	slen = strlen(subject);
+	for (size_t r = 0; r < nrcpt; r++) {
+		const char *addr = rcpt[r], *at = strchr(addr, '@');
+		size_t n = strlen(addr);
+
+		/* The whole address, with a real local part and domain: a bare given name proves nothing. */
+		if (at == NULL || at - addr < 2 || strchr(at + 1, '@') != NULL || at[1] == '\0' || n > slen)
+			continue;
+		for (const char *q = subject; q + n <= subject + slen; q++)
+			if (ascii_strncasecmp(q, addr, n) == 0 && (q == subject || !word_char(q[-1]) || q[-1] == '<') &&
+			    !word_char(q[n + strspn(q + n, ".-")])) {   /* "addr." and "addr-" end a sentence, "addr.evil" does not */
+				*start = (size_t)(q - subject);
+				*end = *start + n;
+				return true;
+			}
+	}
+	return false;
+}
+
+bool
 claim_check_sender(const struct brand_claim *c, const struct message *m, const struct addresses *a,
     const struct auth_summary *auth, const struct brands *b, struct findings *fs)
 {
@@ -488,6 +514,12 @@ claim_check_sender(const struct brand_claim *c, const struct message *m, const s
 		rcpt = xreallocarray(rcpt, nrcpt + 1, sizeof *rcpt);
 		rcpt[nrcpt++] = h->value;
 	}
+	/* A subject that names the recipient by full address is mail merged by a machine, not written to a person. */
+	if (!a->is_report && !system_sender(&a->from) && (h = message_header(m, "Subject")) != NULL &&
+	    h->value != NULL && claim_subject_address(h->value, rcpt, nrcpt, &s, &e))
+		finding_add(fs, F_GREETING_IS_ADDRESS, -1, "header:Subject", (long)s, (long)e,
+		    _("the subject names the recipient by address: \"%.*s\""), (int)(e - s), h->value + s);
+	h = NULL;
 	/* Delivery reports greet the sender of the bounced mail by address, and rightly so. */
 	if (m->body != NULL && !a->is_report && !system_sender(&a->from) && claim_greeting_address(m->body, m->body_len, rcpt, nrcpt, &s, &e))
 		finding_add(fs, F_GREETING_IS_ADDRESS, -1, "body", (long)s, (long)e,

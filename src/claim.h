@@ -70,4 +70,11 @@ bool claim_random_name(const char *name);
 bool claim_greeting_address(const char *body, size_t len, char *const *recipients, size_t nrecipients,
     size_t *start, size_t *end);
 
+/*
+ * Does subject name one of the recipient addresses in full ("taro@example.com,
+ * your reward")? Returns true with the byte span of the address in subject.
+ */
+bool claim_subject_address(const char *subject, char *const *recipients, size_t nrecipients,
+    size_t *start, size_t *end);
+
 #endif

@@ -143,6 +143,87 @@ START_TEST(greetings)
 }
 END_TEST
 
+static void
+subject_is(const char *subject, const char *span)
+{
+	char *rcpt[] = { "taro@example.com", "h.sato@example.jp" };
+	size_t s = 0, e = 0;
+	bool hit = claim_subject_address(subject, rcpt, 2, &s, &e);
+
+	if (span == NULL) {
+		ck_assert_msg(!hit, "\"%s\": expected no address, got \"%.*s\"", subject, (int)(e - s), subject + s);
+		return;
+	}
+	ck_assert_msg(hit, "\"%s\": expected the recipient's address", subject);
+	ck_assert_msg(e - s == strlen(span) && memcmp(subject + s, span, e - s) == 0, "\"%s\": span \"%.*s\"",
+	    subject, (int)(e - s), subject + s);
+}
+
+START_TEST(subject_addresses)
+{
+	/* the recipient's whole address, wherever it stands */
+	subject_is("taro@example.com, Rate your Shopping Experience for Rewards!", "taro@example.com");
+	subject_is("Important pour taro@example.com", "taro@example.com");
+	subject_is("A mensalidade do seu plano foi reajustada taro@example.com?", "taro@example.com");
+	subject_is("RE:taro@example.com, You have won", "taro@example.com");
+	subject_is("Letzte Erinnerung: TARO@EXAMPLE.COM, erneuern Sie", "TARO@EXAMPLE.COM");
+	subject_is("taro@example.com- Congratulations! You Won", "taro@example.com");
+	subject_is("Mailbox taro@example.com is full.", "taro@example.com");
+	subject_is("<taro@example.com> password expires today", "taro@example.com");
+	subject_is("【重要】h.sato@example.jp 様 アカウント確認", "h.sato@example.jp");
+	subject_is("h.sato@example.jp様のパスワードの有効期限", "h.sato@example.jp");
+	subject_is("(taro@example.com) invoice 2291", "taro@example.com");
+	/* another address, a part of one, or a longer one */
+	subject_is("Your order", NULL);
+	subject_is("taro, your order has shipped", NULL);
+	subject_is("Message from xtaro@example.com", NULL);
+	subject_is("taro@example.com.evil.top verification", NULL);
+	subject_is("taro@example.community news", NULL);
+	subject_is("mail for taro@example.co", NULL);
+	subject_is("sato@example.jp asked a question", NULL);
+	subject_is("", NULL);
+	subject_is("taro at example.com", NULL);
+	subject_is("Re: [list] taro@example-lists.org digest", NULL);
+	subject_is("example.com news", NULL);
+}
+END_TEST
+
+/* FROM_RISKY_TLD and the subject's address through the whole analyser. */
+static struct report *
+analyse_text(const char *text)
+{
+	struct message *m = NULL;
+	char *cause = NULL;
+
+	ck_assert_int_eq(message_load_mem(text, strlen(text), "test.eml", &m, &cause), 0);
+	return analyze_message(m, NULL);
+}
+
+START_TEST(sender_tld_and_subject)
+{
+	struct report *r;
+
+	r = analyse_text("From: Shop <deals@mail.bargains.top>\nTo: taro@example.com\n"
+	    "Subject: taro@example.com, your reward\nDate: Tue, 31 Oct 2023 16:06:40 +0000\n\nHello\n");
+	ck_assert(findings_has(&r->findings, F_FROM_RISKY_TLD));
+	ck_assert(findings_has(&r->findings, F_GREETING_IS_ADDRESS));
+	for (size_t i = 0; i < r->findings.n; i++)
+		if (r->findings.v[i].id == F_GREETING_IS_ADDRESS)
+			ck_assert_str_eq(r->findings.v[i].where, "header:Subject");
+	report_free(r);
+	r = analyse_text("From: Shop <deals@mail.bargains.example.com>\nTo: taro@example.com\n"
+	    "Subject: your reward\nDate: Tue, 31 Oct 2023 16:06:40 +0000\n\nHello\n");
+	ck_assert(!findings_has(&r->findings, F_FROM_RISKY_TLD));
+	ck_assert(!findings_has(&r->findings, F_GREETING_IS_ADDRESS));
+	report_free(r);
+	/* a bounce quoting the address is the system's, not a lure */
+	r = analyse_text("From: MAILER-DAEMON@mx.example.top\nTo: taro@example.com\n"
+	    "Subject: Undelivered Mail Returned to Sender: taro@example.com\n\nsorry\n");
+	ck_assert(!findings_has(&r->findings, F_GREETING_IS_ADDRESS));
+	report_free(r);
+}
+END_TEST
+
 /* The samples: claims and the sender findings through the whole analyser. */
 static struct report *
 seed(const char *prefix)
@@ -248,6 +329,8 @@ claim_suite(void)
 	tcase_add_test(tc, claim_sources);
 	tcase_add_test(tc, random_names);
 	tcase_add_test(tc, greetings);
+	tcase_add_test(tc, subject_addresses);
+	tcase_add_test(tc, sender_tld_and_subject);
 	tcase_add_test(tc, samples);
 	tcase_add_test(tc, title_claim_points_at_the_address);
 	suite_add_tcase(s, tc);
