@@ -11,6 +11,7 @@
 #include "analyze.h"
 #include "brands.h"
 #include "claim.h"
+#include "domain.h"
 #include "findings.h"
 #include "message.h"
 
@@ -188,6 +189,56 @@ START_TEST(subject_addresses)
 }
 END_TEST
 
+static void
+name_address_is(const char *display, const char *addr, const char *span)
+{
+	char *rcpt[] = { "taro@example.com", "phishing@pot" };
+	struct address from = { 0 };
+	size_t s = 0, e = 0;
+	bool hit;
+
+	from.display = (char *)display;
+	from.addr = (char *)addr;
+	from.domain = strchr(addr, '@') + 1;
+	from.org_domain = domain_org(from.domain);
+	from.valid = true;
+	hit = claim_name_address(&from, rcpt, 2, &s, &e);
+	free(from.org_domain);
+	if (span == NULL) {
+		ck_assert_msg(!hit, "\"%s\" <%s>: expected nothing, got \"%.*s\"", display, addr, (int)(e - s), display + s);
+		return;
+	}
+	ck_assert_msg(hit, "\"%s\" <%s>: expected the address in the name", display, addr);
+	ck_assert_msg(e - s == strlen(span) && memcmp(display + s, span, e - s) == 0, "\"%s\": span \"%.*s\"",
+	    display, (int)(e - s), display + s);
+}
+
+START_TEST(name_addresses)
+{
+	name_address_is("support@paypal.com", "x7@evil.example", "support@paypal.com");
+	name_address_is("Estancos@GiftCard.es", "message@my.zalando.es", "Estancos@GiftCard.es");
+	name_address_is("PayPal (service@paypal.com)", "a@b.top", "service@paypal.com");
+	name_address_is("No-Reply@digilan.it", "news@mailer.example.net", "No-Reply@digilan.it");
+	name_address_is("phishing@pot", "YpLkIvs@buildolution.com", "phishing@pot");
+	name_address_is("taro@example.com", "promo@deals.example.net", "taro@example.com");
+	name_address_is("Amazon.co.jp <account-update@amazon.co.jp>", "u@kmnkw.cn", "account-update@amazon.co.jp");
+	name_address_is("info@bank.example.", "x@evil.example", "info@bank.example");
+	name_address_is("\"billing@apple.com\"", "billing@apple-id.top", "billing@apple.com");
+	name_address_is("helpdesk@microsoft.com.", "a@b.example", "helpdesk@microsoft.com");
+	/* the same registrable domain, no address, a list's form, the sender itself */
+	name_address_is("support@disneyplus.com", "support@disneyplus.com", NULL);
+	name_address_is("news@mail.example.com", "bounce@example.com", NULL);
+	name_address_is("Taro Yamada", "taro@example.com", NULL);
+	name_address_is("taro@example.org via Mailing List", "list@lists.example.net", NULL);
+	name_address_is("'hanako@example.jp' via Friends", "friends@googlegroups.com", NULL);
+	name_address_is("Shop @ Home", "a@shop.example", NULL);
+	name_address_is("@twitter", "notify@twitter.com", NULL);
+	name_address_is("taro@example.com", "taro@example.com", NULL);
+	name_address_is("Ask me @ the desk", "desk@example.org", NULL);
+	name_address_is("Sales@Example.COM", "sales@example.com", NULL);
+}
+END_TEST
+
 /* FROM_RISKY_TLD and the subject's address through the whole analyser. */
 static struct report *
 analyse_text(const char *text)
@@ -330,6 +381,7 @@ claim_suite(void)
 	tcase_add_test(tc, random_names);
 	tcase_add_test(tc, greetings);
 	tcase_add_test(tc, subject_addresses);
+	tcase_add_test(tc, name_addresses);
 	tcase_add_test(tc, sender_tld_and_subject);
 	tcase_add_test(tc, samples);
 	tcase_add_test(tc, title_claim_points_at_the_address);
