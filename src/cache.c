@@ -74,29 +74,43 @@ make_key(const char *base, const struct stat *st, unsigned char key[KEY_LEN])
 	memcpy(key + 4, digest, KEY_LEN - 4);
 }
 
-/* Value: FORMAT, verdict, score (2), date (8), nids, ids, subject (2 + n), from (2 + n). */
+/* Value: FORMAT, verdict, score (2), date (8), worst | verified << 7, nids, ids, subject, from, domain (2 + n each). */
+static void
+put_text(unsigned char **p, const char *s, size_t n)
+{
+	(*p)[0] = (unsigned char)(n & 0xff), (*p)[1] = (unsigned char)(n >> 8);
+	memcpy(*p + 2, s != NULL ? s : "", n);
+	*p += 2 + n;
+}
+
+static size_t
+text_len(const char *s)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	return n > MAX_TEXT ? MAX_TEXT : n;
+}
+
 static unsigned char *
 encode(const struct cache_entry *e, size_t *len)
 {
-	size_t ls = e->subject != NULL ? strlen(e->subject) : 0, lf = e->from != NULL ? strlen(e->from) : 0;
+	size_t ls = text_len(e->subject), lf = text_len(e->from), ld = text_len(e->from_domain);
 	unsigned char *v, *p;
 	int64_t date = (int64_t)e->date;
 	int16_t score = (int16_t)(e->score > 32767 ? 32767 : e->score < -32768 ? -32768 : e->score);
 
-	ls = ls > MAX_TEXT ? MAX_TEXT : ls;
-	lf = lf > MAX_TEXT ? MAX_TEXT : lf;
-	*len = 1 + 1 + 2 + 8 + 1 + e->nids + 2 + ls + 2 + lf;
+	*len = 1 + 1 + 2 + 8 + 1 + 1 + e->nids + 2 + ls + 2 + lf + 2 + ld;
 	p = v = xmalloc(*len);
 	*p++ = FORMAT;
 	*p++ = (unsigned char)e->verdict;
 	memcpy(p, &score, 2), p += 2;
 	memcpy(p, &date, 8), p += 8;
+	*p++ = (unsigned char)((e->worst & 0x7f) | (e->verified ? 0x80 : 0));
 	*p++ = (unsigned char)e->nids;
 	memcpy(p, e->ids, e->nids), p += e->nids;
-	p[0] = (unsigned char)(ls & 0xff), p[1] = (unsigned char)(ls >> 8), p += 2;
-	memcpy(p, e->subject != NULL ? e->subject : "", ls), p += ls;
-	p[0] = (unsigned char)(lf & 0xff), p[1] = (unsigned char)(lf >> 8), p += 2;
-	memcpy(p, e->from != NULL ? e->from : "", lf);
+	put_text(&p, e->subject, ls);
+	put_text(&p, e->from, lf);
+	put_text(&p, e->from_domain, ld);
 	return v;
 }
 
@@ -130,26 +144,27 @@ decode(const unsigned char *v, size_t len, struct cache_entry *e)
 	bool ok = true;
 
 	memset(e, 0, sizeof *e);
-	if (len < 13 || p[0] != FORMAT)
+	if (len < 14 || p[0] != FORMAT || p[1] > VERDICT_PHISHING)
 		return false;
 	e->verdict = p[1];
 	memcpy(&score, p + 2, 2);
 	memcpy(&date, p + 4, 8);
 	e->score = score;
 	e->date = (time_t)date;
-	e->nids = p[12];
-	p += 13;
-	if ((size_t)(end - p) < e->nids || e->nids > sizeof e->ids)
+	e->worst = p[12] & 0x7f;
+	e->verified = (p[12] & 0x80) != 0;
+	e->nids = p[13];
+	p += 14;
+	if ((size_t)(end - p) < e->nids || e->nids > sizeof e->ids || e->worst > SEV_HIGH + 1)
 		return false;
 	memcpy(e->ids, p, e->nids);
 	p += e->nids;
 	for (size_t i = 0; i < e->nids; i++)
 		if (e->ids[i] >= F_COUNT)
 			return false;
-	if (e->verdict > VERDICT_PHISHING)
-		return false;
 	e->subject = take_text(&p, end, &ok);
 	e->from = take_text(&p, end, &ok);
+	e->from_domain = take_text(&p, end, &ok);
 	if (!ok || p != end) {
 		cache_entry_free(e);
 		return false;
@@ -162,25 +177,38 @@ cache_entry_free(struct cache_entry *e)
 {
 	free(e->subject);
 	free(e->from);
-	e->subject = e->from = NULL;
+	free(e->from_domain);
+	e->subject = e->from = e->from_domain = NULL;
 }
 
 void
 cache_entry_from_report(struct cache_entry *e, const struct report *r)
 {
 	bool seen[F_COUNT] = { false };
+	const struct address *f = &r->addr.from;
 
 	memset(e, 0, sizeof *e);
 	e->verdict = (int)r->verdict;
 	e->score = r->score;
 	e->date = r->when;
-	for (size_t i = 0; i < r->findings.n && e->nids < sizeof e->ids; i++)
-		if (!seen[r->findings.v[i].id]) {
-			seen[r->findings.v[i].id] = true;
-			e->ids[e->nids++] = (uint8_t)r->findings.v[i].id;
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const struct finding *fd = &r->findings.v[i];
+
+		if (!seen[fd->id] && e->nids < sizeof e->ids) {
+			seen[fd->id] = true;
+			e->ids[e->nids++] = (uint8_t)fd->id;
 		}
+		if (fd->id == F_BRAND_VERIFIED)
+			e->verified = true;
+		else if ((int)fd->severity + 1 > e->worst)
+			e->worst = (int)fd->severity + 1;
+	}
 	e->subject = xstrdup(r->subject);
-	e->from = xstrdup(r->addr.from.display != NULL ? r->addr.from.display : r->addr.from.addr);
+	if (f->display != NULL && *f->display != '\0')
+		e->from = xstrdup(f->display);
+	else if (f->addr != NULL)
+		e->from = xstrndup(f->addr, strcspn(f->addr, "@"));
+	e->from_domain = xstrdup(f->domain);
 }
 
 /* Open the environment at path; an LMDB error code, or 0. */
@@ -425,6 +453,55 @@ cache_put(struct cache *c, const char *base, const struct stat *st, const struct
 	if (c->npend >= BATCH)
 		flush_locked(c);
 	pthread_mutex_unlock(&c->lock);
+}
+
+void
+cache_flush(struct cache *c)
+{
+	if (c == NULL)
+		return;
+	pthread_mutex_lock(&c->lock);
+	flush_locked(c);
+	pthread_mutex_unlock(&c->lock);
+}
+
+static pthread_mutex_t shared_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct cache *shared;
+static bool shared_tried;
+
+struct cache *
+cache_shared(const struct settings *cfg, char **notice)
+{
+	struct cache *c;
+
+	pthread_mutex_lock(&shared_lock);
+	if (!shared_tried && (cfg == NULL || cfg->cache)) {
+		char *dir = cache_dir(), *fp = cache_fingerprint(cfg), *note = NULL, *cause = NULL;
+
+		shared_tried = true;
+		if (cache_open(dir, fp, &shared, &note, &cause) != 0) {
+			free(note);
+			note = cause;
+		}
+		if (notice != NULL)
+			*notice = note;
+		else
+			free(note);
+		free(dir);
+		free(fp);
+	}
+	c = shared;
+	pthread_mutex_unlock(&shared_lock);
+	return c;
+}
+
+void
+cache_shared_close(void)
+{
+	pthread_mutex_lock(&shared_lock);
+	cache_close(shared);
+	shared = NULL;
+	pthread_mutex_unlock(&shared_lock);
 }
 
 void

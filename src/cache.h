@@ -19,8 +19,11 @@ struct cache_entry {
 	uint8_t ids[64];          /* finding ids raised (enum finding_id), each once, in report order */
 	size_t nids;
 	time_t date;              /* parsed Date, 0 if none */
+	int worst;                /* worst severity of a finding other than BRAND_VERIFIED + 1, 0 none */
+	bool verified;            /* BRAND_VERIFIED raised */
 	char *subject;            /* decoded, or NULL */
-	char *from;               /* display name, else address, or NULL */
+	char *from;               /* display name, else the address's local part, or NULL */
+	char *from_domain;        /* the From address's domain, or NULL */
 };
 
 /*
@@ -46,6 +49,17 @@ void cache_put(struct cache *c, const char *base, const struct stat *st, const s
 /* Fill e from an analysed report (strings copied). */
 void cache_entry_from_report(struct cache_entry *e, const struct report *r);
 void cache_entry_free(struct cache_entry *e);
+
+/*
+ * The process's one cache (LMDB allows one handle per file and process),
+ * opened on first use with cfg's fingerprint; NULL when cfg turns it off or
+ * it cannot be opened (*notice, when not NULL, then or on a moved-aside file
+ * gets one line for the user, once). Closed by cache_shared_close().
+ */
+struct cache *cache_shared(const struct settings *cfg, char **notice);
+void cache_shared_close(void);
+/* Write what is pending now (the TUI at quiet moments). */
+void cache_flush(struct cache *c);
 
 /* Entries written and hits served so far (for tests and bench). */
 void cache_stats(const struct cache *c, size_t *hits, size_t *misses, size_t *writes);

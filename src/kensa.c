@@ -305,17 +305,12 @@ cmd_scan(int argc, char **argv)
 		argc = 1;
 	}
 	if (opts.cache) {
-		char *dir = cache_dir(), *fp = cache_fingerprint(&opts), *notice = NULL, *cause = NULL;
+		char *notice = NULL;
 
-		if (cache_open(dir, fp, &cache, &notice, &cause) != 0) {
-			fprintf(stderr, "%s: %s (%s)\n", progname, cause, _("going on without the cache"));
-			free(cause);
-		}
+		cache = cache_shared(&opts, &notice);
 		if (notice != NULL)
-			fprintf(stderr, "%s: %s\n", progname, notice);
+			fprintf(stderr, "%s: %s%s\n", progname, notice, cache == NULL ? _(" (going on without the cache)") : "");
 		free(notice);
-		free(dir);
-		free(fp);
 	}
 	for (int i = 0; i < argc; i++) {
 		struct maildir *md;
@@ -332,7 +327,7 @@ cmd_scan(int argc, char **argv)
 		scan_maildir(md, json, cache);
 		maildir_free(md);
 	}
-	cache_close(cache);
+	cache_shared_close();
 	free(def);
 	return rc;
 }
