@@ -87,6 +87,9 @@ brand_checks(struct report *r)
 	bool verified;
 
 	verified = claim_check_sender(&r->claim, r->msg, &r->addr, &r->auth, b, &r->findings);
+	if (r->addr.from.valid && r->addr.from.domain != NULL && url_risky_tld(r->addr.from.domain))
+		finding_add(&r->findings, F_FROM_RISKY_TLD, -1, "header:From", r->addr.from.addr_start,
+		    r->addr.from.addr_end, _("sender's domain %s"), r->addr.from.domain);
 	/* A message authenticated as the brand may link where the brand likes. */
 	url_check(r->links, r->nlinks, b, verified ? NULL : r->claim.brand, &r->findings);
 	if (r->nlinks > 0)

@@ -15,6 +15,7 @@
 #include "brands.h"
 #include "message.h"
 #include "url.h"
+#include "cache.h"
 #include "report.h"
 #include "util.h"
 
@@ -693,27 +694,49 @@ report_json_line(const struct report *r)
 	return out;
 }
 
-char *
-report_scan_line(const struct report *r, const char *name)
+/* The scan line from its parts: ids (each once, in order) by number. */
+static char *
+scan_line(enum verdict v, int score, const char *name, const int *ids, size_t nids, const char *subject)
 {
-	struct buf ids;
-	char *subj = report_clean(str_or(r->subject, ""), 0), *nm = report_clean(name, 0), *line;
-	int seen[F_COUNT] = { 0 };
+	struct buf b;
+	char *subj = report_clean(str_or(subject, ""), 0), *nm = report_clean(name, 0), *line;
 
-	buf_init(&ids);
-	for (size_t i = 0; i < r->findings.n; i++) {
-		if (seen[r->findings.v[i].id]++)
-			continue;
-		if (ids.len > 0)
-			buf_addc(&ids, ',');
-		buf_adds(&ids, finding_name(r->findings.v[i].id));
+	buf_init(&b);
+	for (size_t i = 0; i < nids; i++) {
+		if (b.len > 0)
+			buf_addc(&b, ',');
+		buf_adds(&b, finding_name(ids[i]));
 	}
-	line = xasprintf("%-10s %3d  %s  %s  %s", verdict_name(r->verdict), r->score, nm,
-	    ids.len > 0 ? ids.s : "-", subj);
-	buf_free(&ids);
+	line = xasprintf("%-10s %3d  %s  %s  %s", verdict_name(v), score, nm, b.len > 0 ? b.s : "-", subj);
+	buf_free(&b);
 	free(subj);
 	free(nm);
 	return line;
+}
+
+char *
+report_scan_line(const struct report *r, const char *name)
+{
+	int seen[F_COUNT] = { 0 }, *ids = xcalloc(F_COUNT, sizeof *ids);
+	size_t n = 0;
+	char *line;
+
+	for (size_t i = 0; i < r->findings.n; i++)
+		if (!seen[r->findings.v[i].id]++)
+			ids[n++] = (int)r->findings.v[i].id;
+	line = scan_line(r->verdict, r->score, name, ids, n, r->subject);
+	free(ids);
+	return line;
+}
+
+char *
+report_scan_line_cached(const struct cache_entry *e, const char *name)
+{
+	int ids[sizeof e->ids];
+
+	for (size_t i = 0; i < e->nids; i++)
+		ids[i] = e->ids[i];
+	return scan_line((enum verdict)e->verdict, e->score, name, ids, e->nids, e->subject);
 }
 
 char *

@@ -19,6 +19,7 @@ settings_init(struct settings *s)
 	s->new_domain_days = 30;
 	s->rdap_url = xstrdup("https://rdap.org/");
 	s->rdap_timeout = 5;
+	s->cache = true;
 	if (getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0')
 		s->no_color = true;
 }
@@ -91,6 +92,9 @@ settings_set(struct settings *s, const char *key, const char *value)
 			return -1;
 		if (!b)
 			s->no_color = true;
+	} else if (strcmp(key, "cache") == 0) {
+		if (parse_bool(value, &s->cache) != 0)
+			return -1;
 	} else if (strcmp(key, "dns") == 0) {
 		if (parse_bool(value, &s->dns) != 0)
 			return -1;

@@ -18,6 +18,7 @@
 #include "message.h"
 #include "received.h"
 #include "settings.h"
+#include "cache.h"
 #include "store.h"
 #include "util.h"
 
@@ -302,6 +303,24 @@ summarise(struct result *res, const struct report *r)
 	res->from_domain = xstrdup(f->domain);
 }
 
+/* The same summary from what the analysis cache kept. */
+static void
+from_cache(struct result *res, const struct cache_entry *e)
+{
+	res->state = ENTRY_ANALYSED;
+	res->verdict = (uint8_t)e->verdict;
+	res->score = (int16_t)e->score;
+	res->date = e->date;
+	memset(res->ids, 0, sizeof res->ids);
+	for (size_t i = 0; i < e->nids; i++)
+		res->ids[e->ids[i] / 64] |= (uint64_t)1 << (e->ids[i] % 64);
+	res->verified = e->verified;
+	res->worst = (uint8_t)e->worst;
+	res->subject = xstrdup(e->subject);
+	res->from_name = xstrdup(e->from);
+	res->from_domain = xstrdup(e->from_domain);
+}
+
 static void
 notify(struct store *s)
 {
@@ -323,9 +342,15 @@ worker(void *arg)
 		struct result res;
 		struct report *r;
 		char *cause = NULL;
+		struct cache *cache;
+		struct cache_entry ce;
+		struct stat st;
+		bool have_st;
 
-		while (!s->stop && s->nprio == 0 && s->qhead == s->qlen)
+		while (!s->stop && s->nprio == 0 && s->qhead == s->qlen) {
+			cache_flush(cache_shared(s->cfg, NULL));   /* idle: what was learnt goes to disk */
 			pthread_cond_wait(&s->wake, &s->lock);
+		}
 		if (s->stop)
 			break;
 		if (s->nprio > 0)
@@ -347,11 +372,21 @@ worker(void *arg)
 		 * flag (kensa scan already runs it on several threads). So the main
 		 * thread may analyse the message the user opens meanwhile.
 		 */
-		if (analyze_file(j.path, s->cfg, &r, &cause) != 0) {
+		cache = cache_shared(s->cfg, NULL);
+		have_st = cache != NULL && stat(j.path, &st) == 0 && S_ISREG(st.st_mode);
+		if (have_st && cache_get(cache, j.path, &st, &ce)) {
+			from_cache(&res, &ce);
+			cache_entry_free(&ce);
+		} else if (analyze_file(j.path, s->cfg, &r, &cause) != 0) {
 			res.state = ENTRY_ERROR;
 			free(cause);
 		} else {
 			summarise(&res, r);
+			if (have_st && r->pending == NULL) {
+				cache_entry_from_report(&ce, r);
+				cache_put(cache, j.path, &st, &ce);
+				cache_entry_free(&ce);
+			}
 			report_free(r);
 		}
 		free(j.path);

@@ -18,6 +18,7 @@
 #include <curses.h>
 
 #include "analyze.h"
+#include "cache.h"
 #include "draw.h"
 #include "evidence.h"
 #include "i18n.h"
@@ -954,6 +955,14 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 	buf_adds(&errors, "");
 	load_keys(opt->keymap, &errors);
 	load_theme(&errors);
+	if (t->store != NULL) {   /* the analysis cache: open it now, so a bad file is said on the first screen */
+		char *note = NULL;
+
+		cache_shared(cfg, &note);
+		if (note != NULL)
+			buf_addf(&errors, "%s\n", note);
+		free(note);
+	}
 
 	t->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	draw_init(t->utf8);
@@ -1064,6 +1073,7 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 	curses_on = false;
 	report_free(t->rep);
 	store_free(t->store);
+	cache_shared_close();
 	free(t->root);
 	free(t->single_path);
 	free(t->single_data);
