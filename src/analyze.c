@@ -12,6 +12,7 @@
 #include "domainage.h"
 #include "geoip.h"
 #include "i18n.h"
+#include "lookalike.h"
 #include "lookup.h"
 #include "message.h"
 #include "phone.h"
@@ -87,6 +88,7 @@ brand_checks(struct report *r)
 	bool verified;
 
 	verified = claim_check_sender(&r->claim, r->msg, &r->addr, &r->auth, b, &r->findings);
+	lookalike_check_from(&r->addr, b, &r->findings);
 	/* A message authenticated as the brand may link where the brand likes. */
 	url_check(r->links, r->nlinks, b, verified ? NULL : r->claim.brand, &r->findings);
 	if (r->nlinks > 0)
