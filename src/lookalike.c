@@ -32,7 +32,9 @@ static const char *const words[] = {
 
 /* Hyphen parts of brand domains that are no name of the brand ("rakuten-card", "tokyo-gas"). */
 static const char *const parts_generic[] = {
-	"bank", "card", "group", "phone", "smart", "smile", "tokyo", "sued", "nord",
+	"account", "bank", "card", "credit", "direct", "global", "group", "japan", "login", "member",
+	"money", "nord", "online", "phone", "point", "secure", "service", "smart", "smile", "sued",
+	"support", "tokyo",
 };
 
 /* Real words one letter away from a brand token; never a typo of it. */
@@ -43,7 +45,8 @@ static const char *const edit_words[] = {
 /*
  * The brands' own infrastructure under registrable domains the registry
  * deliberately leaves out (anyone can host there, brands.conf explains
- * why): links to them are not look-alikes, whatever else they are.
+ * why): their registrable label is no look-alike, the tenant's labels
+ * in front of it still may be ("paypa1.onmicrosoft.com").
  */
 static const char *const infra[] = {
 	"amazonaws.com", "amazontrust.com", "amazon-adsystem.com", "ssl-images-amazon.com", "media-amazon.com",
@@ -52,7 +55,7 @@ static const char *const infra[] = {
 	"youtube-nocookie.com", "yahoogroups.com", "yahooapis.com", "yahoodns.net",
 	"dropboxusercontent.com", "cdninstagram.com", "facebookmail.com", "linkedinmobileapp.com",
 	"microsoftstore.com", "spotifycdn.com", "netflixstudios.com", "paypal-communication.com",
-	"paypal-community.com", "applecard.apple", "office.net", "outlookmobile.com",
+	"paypal-community.com", "applecard.apple", "office.net", "outlookmobile.com", "onmicrosoft.com",
 };
 
 static bool
@@ -65,6 +68,17 @@ in_list(const char *const *v, size_t n, const char *s)
 }
 
 #define IN(list, s) in_list(list, sizeof list / sizeof list[0], s)
+
+/* Names nobody can register (RFC 2606, RFC 6761): test fixtures, never an imitation. */
+static bool
+reserved(const char *org)
+{
+	static const char *const names[] = { "example.com", "example.net", "example.org" };
+	static const char *const tlds[] = { "example", "test", "invalid", "localhost" };
+	const char *tld = strrchr(org, '.');
+
+	return IN(names, org) || (tld != NULL && IN(tlds, tld + 1));
+}
 
 char *
 lookalike_fold(const char *s)
@@ -407,10 +421,13 @@ best_set(struct best *bt, const struct brand *br, enum lookalike_kind kind, cons
 	bt->m.end = start >= 0 ? start + (long)ll : -1;
 }
 
-/* One unit: a whole label or one hyphen part of it (part true), written as w (ll bytes) at offset off. */
+/*
+ * One unit: a whole label or one hyphen part of it (part true), written as
+ * w (ll bytes) at offset off of the label whole (wl bytes at woff).
+ */
 static void
 compare_unit(const struct brands *b, const struct host_view *v, const char *w, size_t ll, size_t off,
-    bool reg, bool part, bool owned, struct best *bt)
+    const char *whole, size_t wl, size_t woff, bool reg, bool part, bool owned, struct best *bt)
 {
 	char *wr = xstrndup(w, ll), *f = lookalike_fold(wr), *dh = NULL;
 	size_t fl = strlen(f);
@@ -454,8 +471,8 @@ compare_unit(const struct brands *b, const struct host_view *v, const char *w, s
 				else if (owned || chars)
 					continue;
 				else if (part && !t->word)
-					best_set(bt, br, LOOKALIKE_AFFIX, w, ll, t->plain,
-					    xstrdup(_("a hyphenated part of the label")), start);
+					best_set(bt, br, LOOKALIKE_AFFIX, whole, wl, t->plain,
+					    xstrdup(_("a hyphenated part of the label")), v->same ? (long)woff : -1);
 				else if (!reg && !t->weak)
 					best_set(bt, br, LOOKALIKE_EXACT, w, ll, t->plain,
 					    xstrdup(_("the brand's name as a label of another domain")), start);
@@ -466,11 +483,12 @@ compare_unit(const struct brands *b, const struct host_view *v, const char *w, s
 			}
 			if (owned || t->weak)
 				continue;
-			if (!part && fl > t->len && strstr(f, t->fold) != NULL)
+			/* (five letters occur inside too many words: "gmail" in "shagmail"; such tokens only lead) */
+			if (!part && fl > t->len && (strlen(t->plain) >= 6 ? strstr(f, t->fold) != NULL : strncmp(f, t->fold, t->len) == 0))
 				best_set(bt, br, LOOKALIKE_AFFIX, w, ll, t->plain, how_affix(wr, t->plain, false), start);
-			else if (!part && dh != NULL && strchr(t->plain, '-') == NULL && strstr(dh, t->fold) != NULL)
+			else if (!part && dh != NULL && strlen(t->plain) >= 6 && strchr(t->plain, '-') == NULL && strstr(dh, t->fold) != NULL)
 				best_set(bt, br, LOOKALIKE_AFFIX, w, ll, t->plain, how_affix(wr, t->plain, true), start);
-			else if (!known && t->len >= 6 && f[0] == t->fold[0] && fl >= 5 && fl + 1 >= t->len && fl <= t->len + 1 &&
+			else if (!known && strlen(t->plain) >= 6 && f[0] == t->fold[0] && fl >= 5 && fl + 1 >= t->len && fl <= t->len + 1 &&
 			    !IN(edit_words, wr) && (op = edit1(f, fl, t->fold, t->len, &at)) != 0)
 				best_set(bt, br, LOOKALIKE_EDIT, w, ll, t->plain, how_edit(op, f, at), start);
 		}
@@ -518,12 +536,26 @@ brand_as_subdomain(const struct brands *b, const struct host_view *v, struct bes
 	return false;
 }
 
+/* The registrable domain is a mailing or tracking service some brand of b lists (amazonses.com). */
+static bool
+service_of_brand(const struct brands *b, const char *org)
+{
+	for (size_t i = 0; i < brands_count(b); i++) {
+		const struct brand *br = brands_get(b, i);
+
+		for (size_t j = 0; j < br->nservices; j++)
+			if (strcmp(br->services[j], org) == 0)
+				return true;
+	}
+	return false;
+}
+
 bool
 lookalike_host(const struct brands *b, const char *host, struct lookalike_match *out)
 {
 	struct host_view v;
 	struct best bt;
-	bool owned = false;
+	bool owned = false, infra_org;
 
 	memset(out, 0, sizeof *out);
 	memset(&v, 0, sizeof v);
@@ -534,7 +566,12 @@ lookalike_host(const struct brands *b, const char *host, struct lookalike_match 
 	}
 	memset(&bt, 0, sizeof bt);
 	/* The brands' own hosts are no look-alikes, unless written in letters IDNA folds onto them ("ａｍａｚｏｎ.co.jp"). */
-	if (brands_lookup_domain(b, v.org) != NULL || IN(infra, v.org)) {
+	if (reserved(v.org)) {
+		view_free(&v);
+		return false;
+	}
+	infra_org = IN(infra, v.org);
+	if (!infra_org && (brands_lookup_domain(b, v.org) != NULL || service_of_brand(b, v.org))) {
 		if (!v.nonascii) {
 			view_free(&v);
 			return false;
@@ -547,9 +584,9 @@ lookalike_host(const struct brands *b, const char *host, struct lookalike_match 
 		const char *w = v.uni + v.off[k];
 		size_t ll = v.len[k];
 
-		if (ll < 2 || (ll == 3 && strncmp(w, "www", 3) == 0))
+		if (ll < 2 || (ll == 3 && strncmp(w, "www", 3) == 0) || (infra_org && k == v.reg))
 			continue;
-		compare_unit(b, &v, w, ll, v.off[k], k == v.reg, false, owned, &bt);
+		compare_unit(b, &v, w, ll, v.off[k], w, ll, v.off[k], k == v.reg, false, owned, &bt);
 		if (memchr(w, '-', ll) != NULL && strncmp(w, "xn--", 4) != 0)
 			for (size_t s = 0; s < ll;) {
 				size_t e = s;
@@ -557,7 +594,8 @@ lookalike_host(const struct brands *b, const char *host, struct lookalike_match 
 				while (e < ll && w[e] != '-')
 					e++;
 				if (e > s && e - s < ll)
-					compare_unit(b, &v, w + s, e - s, v.off[k] + s, k == v.reg, true, owned, &bt);
+					compare_unit(b, &v, w + s, e - s, v.off[k] + s, w, ll, v.off[k], k == v.reg, true,
+					    owned, &bt);
 				s = e + 1;
 			}
 	}
@@ -585,6 +623,12 @@ lookalike_evidence(const struct lookalike_match *m, const char *host)
 	if (m->kind == LOOKALIKE_SUBDOMAIN)
 		return xasprintf(_("%s: brand %s's domain %s is written in front of another domain"), host,
 		    m->brand->name, m->token);
+	if (m->kind == LOOKALIKE_EXACT)
+		return xasprintf(_("%s: label '%s' is the name of brand %s (%s); its domain is %s"), host, m->label,
+		    m->brand->name, m->how, m->domain);
+	if (m->kind == LOOKALIKE_AFFIX)
+		return xasprintf(_("%s: label '%s' contains '%s' (%s); brand %s's domain %s"), host, m->label,
+		    m->token, m->how, m->brand->name, m->domain);
 	return xasprintf(_("%s: label '%s' looks like '%s' (%s); brand %s's domain %s"), host, m->label, m->token,
 	    m->how, m->brand->name, m->domain);
 }
