@@ -18,6 +18,17 @@
 #include "url.h"
 #include "util.h"
 
+static bool
+in_list(const char *const *v, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return true;
+	return false;
+}
+
+#define IN(list, s) in_list(list, sizeof list / sizeof list[0], s)
+
 /*
  * Brand tokens that are ordinary words: as host labels they name
  * everything else far more often than the brand ("live.example.com",
@@ -37,10 +48,23 @@ static const char *const parts_generic[] = {
 	"support", "tokyo",
 };
 
-/* Real words one letter away from a brand token; never a typo of it. */
+/* Real words one letter away from a brand token or containing one: never a typo of it nor an affixed form. */
 static const char *const edit_words[] = {
-	"americana", "dinners", "goggle", "lifecare", "lively", "shoppe", "telecom",
+	"americana", "dinners", "goggle", "lifecare", "lively", "resonance", "resonant", "shoppe", "telecom",
 };
+
+/* The hyphen part of written around the folded hit is one of edit_words ("resonance-lab" holds "resona"). */
+static bool
+hit_in_word(const char *written)
+{
+	char *w = xstrdup(written), *save = NULL;
+	bool r = false;
+
+	for (char *p = strtok_r(w, "-", &save); p != NULL && !r; p = strtok_r(NULL, "-", &save))
+		r = IN(edit_words, p);
+	free(w);
+	return r;
+}
 
 /*
  * The brands' own infrastructure under registrable domains the registry
@@ -57,17 +81,6 @@ static const char *const infra[] = {
 	"microsoftstore.com", "spotifycdn.com", "netflixstudios.com", "paypal-communication.com",
 	"paypal-community.com", "applecard.apple", "office.net", "outlookmobile.com", "onmicrosoft.com",
 };
-
-static bool
-in_list(const char *const *v, size_t n, const char *s)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(v[i], s) == 0)
-			return true;
-	return false;
-}
-
-#define IN(list, s) in_list(list, sizeof list / sizeof list[0], s)
 
 /* Names nobody can register (RFC 2606, RFC 6761): test fixtures, never an imitation. */
 static bool
@@ -470,7 +483,7 @@ compare_unit(const struct brands *b, const struct host_view *v, const char *w, s
 					best_set(bt, br, LOOKALIKE_CHARS, w, ll, t->plain, how_chars(wr, t->plain), start);
 				else if (owned || chars)
 					continue;
-				else if (part && !t->word)
+				else if (part && !t->word && (!t->weak || risky))
 					best_set(bt, br, LOOKALIKE_AFFIX, whole, wl, t->plain,
 					    xstrdup(_("a hyphenated part of the label")), v->same ? (long)woff : -1);
 				else if (!reg && !t->weak)
@@ -484,9 +497,11 @@ compare_unit(const struct brands *b, const struct host_view *v, const char *w, s
 			if (owned || t->weak)
 				continue;
 			/* (five letters occur inside too many words: "gmail" in "shagmail"; such tokens only lead) */
-			if (!part && fl > t->len && (strlen(t->plain) >= 6 ? strstr(f, t->fold) != NULL : strncmp(f, t->fold, t->len) == 0))
+			if (!part && fl > t->len && (strlen(t->plain) >= 6 ? strstr(f, t->fold) != NULL : strncmp(f, t->fold, t->len) == 0) &&
+			    !hit_in_word(wr))
 				best_set(bt, br, LOOKALIKE_AFFIX, w, ll, t->plain, how_affix(wr, t->plain, false), start);
-			else if (!part && dh != NULL && strlen(t->plain) >= 6 && strchr(t->plain, '-') == NULL && strstr(dh, t->fold) != NULL)
+			else if (!part && dh != NULL && strlen(t->plain) >= 6 && strchr(t->plain, '-') == NULL && strstr(dh, t->fold) != NULL &&
+			    !hit_in_word(wr))
 				best_set(bt, br, LOOKALIKE_AFFIX, w, ll, t->plain, how_affix(wr, t->plain, true), start);
 			else if (!known && strlen(t->plain) >= 6 && f[0] == t->fold[0] && fl >= 5 && fl + 1 >= t->len && fl <= t->len + 1 &&
 			    !IN(edit_words, wr) && (op = edit1(f, fl, t->fold, t->len, &at)) != 0)
