@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <idn2.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,10 +95,47 @@ reserved(const char *org)
 	return IN(names, org) || (tld != NULL && IN(tlds, tld + 1));
 }
 
+/* The skeleton of each ASCII character, once: host labels are mostly ASCII and skeletons map character by character. */
+static char *ascii_skel[128];
+static pthread_once_t ascii_once = PTHREAD_ONCE_INIT;
+
+static void
+ascii_init(void)
+{
+	for (int c = 1; c < 128; c++) {
+		char one[2] = { (char)c, '\0' }, *sk = confusable_skeleton(one);
+		bool ascii = true;
+
+		for (const char *p = sk; *p != '\0'; p++)
+			ascii &= (unsigned char)*p < 0x80;
+		if (ascii && strlen(sk) <= 4)
+			ascii_skel[c] = sk;
+		else
+			free(sk);
+	}
+}
+
+/* confusable_skeleton(s) through the table when every character of s is in it, else the full mapping. */
+static char *
+skeleton(const char *s)
+{
+	struct buf out;
+
+	pthread_once(&ascii_once, ascii_init);
+	for (const char *p = s; *p != '\0'; p++)
+		if ((unsigned char)*p >= 0x80 || ascii_skel[(unsigned char)*p] == NULL)
+			return confusable_skeleton(s);
+	buf_init(&out);
+	buf_add(&out, "", 0);
+	for (const char *p = s; *p != '\0'; p++)
+		buf_adds(&out, ascii_skel[(unsigned char)*p]);
+	return buf_take(&out);
+}
+
 char *
 lookalike_fold(const char *s)
 {
-	char *sk = confusable_skeleton(s), *out = xmalloc(strlen(sk) + 1), *o = out;
+	char *sk = skeleton(s), *out = xmalloc(strlen(sk) + 1), *o = out;
 
 	/* The skeleton already maps 0 -> o, 1 and I -> l, m -> rn; fold what it leaves apart. */
 	for (const char *p = sk; *p != '\0'; p++) {
@@ -122,6 +161,18 @@ lookalike_fold(const char *s)
 
 /* ---- tokens ---- */
 
+/* The bytes of s as a set (bit c % 64): a token can only be inside a unit whose set holds its own. */
+static uint64_t
+byte_mask(const char *s)
+{
+	uint64_t m = 0;
+
+	for (; *s != '\0'; s++)
+		m |= (uint64_t)1 << ((unsigned char)*s & 63);
+	return m;
+}
+
+
 static void
 token_add(struct lookalike_token **v, size_t *n, const char *plain)
 {
@@ -137,6 +188,9 @@ token_add(struct lookalike_token **v, size_t *n, const char *plain)
 	ascii_lower(t.plain);
 	t.fold = lookalike_fold(t.plain);
 	t.len = strlen(t.fold);
+	t.plen = pl;
+	t.mask = byte_mask(t.fold);
+	t.hyphen = strchr(t.plain, '-') != NULL;
 	t.word = IN(words, t.plain);
 	t.weak = t.word || pl <= 4;
 	*v = xreallocarray(*v, *n + 1, sizeof **v);
@@ -443,9 +497,13 @@ compare_unit(const struct brands *b, const struct host_view *v, const char *w, s
     const char *whole, size_t wl, size_t woff, bool reg, bool part, bool owned, struct best *bt)
 {
 	char *wr = xstrndup(w, ll), *f = lookalike_fold(wr), *dh = NULL;
-	size_t fl = strlen(f);
-	bool known = false, risky = url_risky_tld(v->ascii != NULL ? v->ascii : v->uni);
+	size_t fl = strlen(f), at = 0;
+	uint64_t fm = byte_mask(f), dm = 0;
+	bool known = false;
+	int risky = -1, op = 0;
 	long start = v->same ? (long)off : -1;
+	const struct brand *ebr = NULL;
+	const struct lookalike_token *et = NULL;
 
 	/* "bank-of-america" read without its hyphens */
 	if (!part && strchr(f, '-') != NULL) {
@@ -457,28 +515,27 @@ compare_unit(const struct brands *b, const struct host_view *v, const char *w, s
 			if (*p != '-')
 				*o++ = *p;
 		*o = '\0';
-	}
-	for (size_t i = 0; i < brands_count(b) && !known; i++) {
-		const struct brand *br = brands_get(b, i);
-
-		for (size_t j = 0; j < br->nlookalike; j++)
-			if (strcmp(br->lookalike[j].plain, wr) == 0)
-				known = true;
+		dm = byte_mask(dh);
 	}
 	for (size_t i = 0; i < brands_count(b); i++) {
 		const struct brand *br = brands_get(b, i);
 
 		for (size_t j = 0; j < br->nlookalike; j++) {
 			const struct lookalike_token *t = &br->lookalike[j];
-			size_t at;
-			int op;
+			uint64_t miss = t->mask & ~fm;
 
-			if (fl == t->len && f[0] == t->fold[0] && strcmp(f, t->fold) == 0) {
+			/* more than one letter of the token missing: no match of any kind */
+			if ((miss & (miss - 1)) != 0 && (dh == NULL || (t->mask & ~dm) != 0))
+				continue;
+			if (miss == 0 && fl == t->len && strcmp(f, t->fold) == 0) {
 				bool chars = strcmp(wr, t->plain) != 0;
 
+				known |= !chars;
 				/* Short tokens and words: only the registrable label itself (or a hyphen part of it, for short names). */
 				if (t->weak && (!reg || (t->word && part) || (t->len < 3 && part)))
 					continue;
+				if (risky < 0)
+					risky = url_risky_tld(v->ascii != NULL ? v->ascii : v->uni);
 				if (chars && !(t->len < 3))
 					best_set(bt, br, LOOKALIKE_CHARS, w, ll, t->plain, how_chars(wr, t->plain), start);
 				else if (owned || chars)
@@ -497,16 +554,23 @@ compare_unit(const struct brands *b, const struct host_view *v, const char *w, s
 			if (owned || t->weak)
 				continue;
 			/* (five letters occur inside too many words: "gmail" in "shagmail"; such tokens only lead) */
-			if (!part && fl > t->len && (strlen(t->plain) >= 6 ? strstr(f, t->fold) != NULL : strncmp(f, t->fold, t->len) == 0) &&
-			    !hit_in_word(wr))
+			if (!part && miss == 0 && fl > t->len &&
+			    (t->plen >= 6 ? strstr(f, t->fold) != NULL : strncmp(f, t->fold, t->len) == 0) && !hit_in_word(wr))
 				best_set(bt, br, LOOKALIKE_AFFIX, w, ll, t->plain, how_affix(wr, t->plain, false), start);
-			else if (!part && dh != NULL && strlen(t->plain) >= 6 && strchr(t->plain, '-') == NULL && strstr(dh, t->fold) != NULL &&
-			    !hit_in_word(wr))
+			else if (dh != NULL && t->plen >= 6 && !t->hyphen && (t->mask & ~dm) == 0 &&
+			    strstr(dh, t->fold) != NULL && !hit_in_word(wr))
 				best_set(bt, br, LOOKALIKE_AFFIX, w, ll, t->plain, how_affix(wr, t->plain, true), start);
-			else if (!known && strlen(t->plain) >= 6 && f[0] == t->fold[0] && fl >= 5 && fl + 1 >= t->len && fl <= t->len + 1 &&
-			    !IN(edit_words, wr) && (op = edit1(f, fl, t->fold, t->len, &at)) != 0)
-				best_set(bt, br, LOOKALIKE_EDIT, w, ll, t->plain, how_edit(op, f, at), start);
+			else if (et == NULL && t->plen >= 6 && f[0] == t->fold[0] && fl >= 5 && fl + 1 >= t->len &&
+			    fl <= t->len + 1 && (op = edit1(f, fl, t->fold, t->len, &at)) != 0) {
+				ebr = br;
+				et = t;
+			}
 		}
+	}
+	/* A typo, unless the unit is some brand's own token or a word of its own. */
+	if (et != NULL && !known && !IN(edit_words, wr)) {
+		op = edit1(f, fl, et->fold, et->len, &at);
+		best_set(bt, ebr, LOOKALIKE_EDIT, w, ll, et->plain, how_edit(op, f, at), start);
 	}
 	free(dh);
 	free(f);
@@ -593,7 +657,8 @@ lookalike_host(const struct brands *b, const char *host, struct lookalike_match 
 		}
 		owned = true;
 	}
-	if (!owned)
+	/* (a brand domain has a dot: it needs two labels in front of the registrable one, or a hyphen to end at) */
+	if (!owned && (v.reg >= 2 || strchr(v.uni, '-') != NULL))
 		brand_as_subdomain(b, &v, &bt);
 	for (size_t k = 0; k <= v.reg && !(bt.have && bt.m.kind == LOOKALIKE_SUBDOMAIN); k++) {
 		const char *w = v.uni + v.off[k];

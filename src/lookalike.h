@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct brands;
 struct brand;
@@ -25,6 +26,9 @@ struct lookalike_token {
 	char *plain;   /* lower-case as in the registry ("amazon", "rakuten-card", "americanexpress") */
 	char *fold;    /* lookalike_fold(plain) */
 	size_t len;    /* strlen(fold) */
+	size_t plen;   /* strlen(plain) */
+	uint64_t mask; /* the bytes of fold as a set, to skip most tokens at once */
+	bool hyphen;   /* plain holds a '-' */
 	bool weak;     /* short (<= 4 letters) or an ordinary word: whole registrable label only */
 	bool word;     /* an ordinary word ("apple", "line", "visa"): only look-alike characters count */
 };
