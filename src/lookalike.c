@@ -38,7 +38,7 @@ in_list(const char *const *v, size_t n, const char *s)
  * registrable label is written with look-alike characters ("аpple.com").
  */
 static const char *const words[] = {
-	"apple", "banco", "boy", "caixa", "chase", "citi", "claro", "correios", "digital", "diners",
+	"apple", "banco", "boy", "caixa", "chase", "citi", "claro", "digital", "diners",
 	"exodus", "fazenda", "ledger", "line", "live", "me", "meta", "mobile", "office", "otto",
 	"outlook", "proton", "ripple", "steam", "tether", "visa", "vivo", "zoom",
 };
@@ -52,7 +52,7 @@ static const char *const parts_generic[] = {
 
 /* Real words one letter away from a brand token or containing one: never a typo of it nor an affixed form. */
 static const char *const edit_words[] = {
-	"americana", "dinners", "goggle", "lifecare", "lively", "resonance", "resonant", "shoppe", "telecom",
+	"americana", "correio", "dinners", "goggle", "lifecare", "lively", "resonance", "resonant", "shoppe", "telecom",
 };
 
 /* The hyphen part of written around the folded hit is one of edit_words ("resonance-lab" holds "resona"). */

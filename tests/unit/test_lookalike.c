@@ -113,6 +113,7 @@ START_TEST(affixes)
 	hit("myamazonaccount.net", "amazon", LOOKALIKE_AFFIX, NULL, NULL);
 	hit("bank-of-america.xyz", "bank_of_america", LOOKALIKE_AFFIX, NULL, NULL);
 	hit("support-trustwallet.com", "trustwallet", LOOKALIKE_AFFIX, NULL, NULL);
+	hit("correios-rastreamentoseguro.com.ua", "correios", LOOKALIKE_AFFIX, NULL, "'-rastreamentoseguro'");
 	/* "sagawa" is a part of sagawa-exp.co.jp, so counts by itself */
 	hit("sagawa-delivery.top", "sagawa", LOOKALIKE_AFFIX, NULL, NULL);
 }
@@ -198,6 +199,9 @@ START_TEST(ordinary_words)
 	silent("goggle.com");
 	silent("resonance-lab.com");        /* resona */
 	silent("amazing.co.jp");
+	silent("maladireta.correio.biz");   /* Portuguese "mail", one letter from correios */
+	silent("www.citi.umich.edu");       /* hard ham: a word brand as a subdomain label */
+	silent("outlook.4team.biz");
 	silent("amazon.de");                /* the brand's name under a TLD that is not much abused */
 	silent("gmail.example.com");        /* RFC 2606 names */
 	silent("paypa1.test");
