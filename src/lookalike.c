@@ -629,8 +629,8 @@ service_of_brand(const struct brands *b, const char *org)
 	return false;
 }
 
-bool
-lookalike_host(const struct brands *b, const char *host, struct lookalike_match *out)
+static bool
+host_match(const struct brands *b, const char *host, struct lookalike_match *out)
 {
 	struct host_view v;
 	struct best bt;
@@ -684,6 +684,87 @@ lookalike_host(const struct brands *b, const char *host, struct lookalike_match 
 		return false;
 	*out = bt.m;
 	return true;
+}
+
+/*
+ * A message names the same few hosts in link after link: each thread
+ * remembers its last answers, in fixed-size entries so that nothing is left
+ * to free when it ends. Keyed by the registry too (its first brand and
+ * size, against a registry freed and another allocated in its place).
+ */
+#define HOST_CACHE 8
+
+struct host_entry {
+	const struct brands *b;
+	const struct brand *first;
+	size_t nbrands;
+	char host[96];
+	bool hit;
+	const struct brand *brand;
+	enum lookalike_kind kind;
+	char label[96], token[64], domain[96], how[160];
+	long start, end;
+};
+
+static _Thread_local struct host_entry host_cache[HOST_CACHE];
+static _Thread_local unsigned host_next;
+
+static bool
+fits(const char *s, size_t n)
+{
+	return s != NULL && strlen(s) < n;
+}
+
+bool
+lookalike_host(const struct brands *b, const char *host, struct lookalike_match *out)
+{
+	const struct brand *first = b != NULL && brands_count(b) > 0 ? brands_get(b, 0) : NULL;
+	size_t nb = b != NULL ? brands_count(b) : 0;
+	struct host_entry *e;
+	bool r;
+
+	if (b == NULL || host == NULL || strlen(host) >= sizeof host_cache[0].host)
+		return host_match(b, host, out);
+	for (int i = 0; i < HOST_CACHE; i++) {
+		e = &host_cache[i];
+		if (e->b == b && e->first == first && e->nbrands == nb && strcmp(e->host, host) == 0) {
+			memset(out, 0, sizeof *out);
+			out->start = out->end = -1;
+			if (!e->hit)
+				return false;
+			out->brand = e->brand;
+			out->kind = e->kind;
+			out->label = xstrdup(e->label);
+			out->token = xstrdup(e->token);
+			out->domain = xstrdup(e->domain);
+			out->how = xstrdup(e->how);
+			out->start = e->start;
+			out->end = e->end;
+			return true;
+		}
+	}
+	r = host_match(b, host, out);
+	if (r && !(fits(out->label, sizeof e->label) && fits(out->token, sizeof e->token) &&
+	    fits(out->domain, sizeof e->domain) && fits(out->how, sizeof e->how)))
+		return r;
+	e = &host_cache[host_next++ % HOST_CACHE];
+	memset(e, 0, sizeof *e);
+	e->b = b;
+	e->first = first;
+	e->nbrands = nb;
+	memcpy(e->host, host, strlen(host) + 1);
+	e->hit = r;
+	if (r) {
+		e->brand = out->brand;
+		e->kind = out->kind;
+		memcpy(e->label, out->label, strlen(out->label) + 1);
+		memcpy(e->token, out->token, strlen(out->token) + 1);
+		memcpy(e->domain, out->domain, strlen(out->domain) + 1);
+		memcpy(e->how, out->how, strlen(out->how) + 1);
+		e->start = out->start;
+		e->end = out->end;
+	}
+	return r;
 }
 
 void

@@ -208,6 +208,31 @@ START_TEST(ordinary_words)
 }
 END_TEST
 
+/* The second answer for a host (from the thread's cache) is the first one, and a miss stays a miss. */
+START_TEST(repeated_hosts)
+{
+	struct lookalike_match a, c;
+
+	for (int i = 0; i < 20; i++) {
+		char host[64];
+
+		snprintf(host, sizeof host, "login%d.amaz0n-secure.top", i % 11);
+		ck_assert(lookalike_host(b, host, &a));
+		ck_assert(lookalike_host(b, host, &c));
+		ck_assert_ptr_eq(a.brand, c.brand);
+		ck_assert_int_eq(a.kind, c.kind);
+		ck_assert_str_eq(a.label, c.label);
+		ck_assert_str_eq(a.how, c.how);
+		ck_assert_str_eq(a.domain, c.domain);
+		ck_assert_int_eq(a.start, c.start);
+		ck_assert_int_eq(a.start, (long)strlen(host) - 17);
+		lookalike_match_free(&a);
+		lookalike_match_free(&c);
+		silent("www.example-shop.com");
+	}
+}
+END_TEST
+
 START_TEST(not_hosts)
 {
 	struct lookalike_match m;
@@ -324,6 +349,7 @@ lookalike_suite(void)
 	tcase_add_test(tc, own_hosts);
 	tcase_add_test(tc, ordinary_words);
 	tcase_add_test(tc, not_hosts);
+	tcase_add_test(tc, repeated_hosts);
 	tcase_add_test(tc, fold);
 	tcase_add_test(tc, tokens);
 	tcase_add_test(tc, from_domain);
