@@ -55,7 +55,7 @@ static const char *const edit_words[] = {
 	"americana", "correio", "dinners", "goggle", "lifecare", "lively", "resonance", "resonant", "shoppe", "telecom",
 };
 
-/* The hyphen part of written around the folded hit is one of edit_words ("resonance-lab" holds "resona"). */
+/* A hyphen part of written is one of edit_words ("resonance-lab": its "resona" is no affixed Resona). */
 static bool
 hit_in_word(const char *written)
 {
