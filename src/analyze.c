@@ -12,6 +12,7 @@
 #include "domainage.h"
 #include "geoip.h"
 #include "i18n.h"
+#include "lookalike.h"
 #include "lookup.h"
 #include "message.h"
 #include "phone.h"
@@ -90,6 +91,7 @@ brand_checks(struct report *r)
 	if (r->addr.from.valid && r->addr.from.domain != NULL && url_risky_tld(r->addr.from.domain))
 		finding_add(&r->findings, F_FROM_RISKY_TLD, -1, "header:From", r->addr.from.addr_start,
 		    r->addr.from.addr_end, _("sender's domain %s"), r->addr.from.domain);
+	lookalike_check_from(&r->addr, b, &r->findings);
 	/* A message authenticated as the brand may link where the brand likes. */
 	url_check(r->links, r->nlinks, b, verified ? NULL : r->claim.brand, &r->findings);
 	if (r->nlinks > 0)

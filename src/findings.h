@@ -28,7 +28,7 @@ enum severity { SEV_INFO = 0, SEV_LOW, SEV_MEDIUM, SEV_HIGH };
 	X(LINK_NEW_DOMAIN,      SEV_HIGH,   N_("A link points to a recently registered domain")) \
 	X(LINK_RISKY_TLD,       SEV_MEDIUM, N_("A link points to a top-level domain much used for abuse")) \
 	X(LINK_IP_LITERAL,      SEV_HIGH,   N_("A link points to a bare IP address")) \
-	X(LINK_CONFUSABLE,      SEV_HIGH,   N_("A link's host imitates a brand domain with look-alike characters")) \
+	X(LINK_CONFUSABLE,      SEV_HIGH,   N_("A link's host imitates a brand's name or domain")) \
 	X(LINK_SHORTENER,       SEV_LOW,    N_("A link goes through a URL shortener")) \
 	X(LINK_CDN_HOSTED,      SEV_LOW,    N_("A link's host is behind a CDN that hides the real server")) \
 	X(FROM_NEW_DOMAIN,      SEV_HIGH,   N_("The sender's domain was registered recently")) \
@@ -42,6 +42,7 @@ enum severity { SEV_INFO = 0, SEV_LOW, SEV_MEDIUM, SEV_HIGH };
 	X(ATTACHMENT_RISKY,     SEV_HIGH,   N_("An attachment that can run code or imitate a login page")) \
 	X(FROM_NAME_ADDRESS,    SEV_MEDIUM, N_("The display name is an address on another domain than the sender's")) \
 	X(FROM_RISKY_TLD,       SEV_LOW,    N_("The sender's domain is under a top-level domain much used for abuse")) \
+	X(FROM_CONFUSABLE,      SEV_HIGH,   N_("The sender's domain imitates a brand's name or domain")) \
 	X(BRAND_VERIFIED,       SEV_INFO,   N_("The message is authenticated as the brand it names"))
 
 #ifndef N_

@@ -121,6 +121,8 @@ build_fields(struct msgview *m)
 		buf_addf(&b, "\n%s %s", theme_glyph_level(LV_HIGH), _("not the brand it names"));
 	else if (findings_has(&r->findings, F_BRAND_VERIFIED))
 		buf_addf(&b, "\n%s %s", theme_glyph_level(LV_VERIFIED), _("authenticated as the brand"));
+	if (findings_has(&r->findings, F_FROM_CONFUSABLE))
+		buf_addf(&b, "\n%s %s", theme_glyph_level(LV_HIGH), _("imitates a brand"));
 	add_field(m, _("From"), buf_take(&b), lv);
 	if (r->addr.nreply_to > 0) {
 		buf_init(&b);
