@@ -1,4 +1,4 @@
-/* store.c — one Maildir folder as a compact index: the listing, headers of visible rows, a worker thread that analyses the rest, polling for new mail, and the rename-only actions. */
+/* store.c — one Maildir folder as a compact index: the listing, headers of visible rows, worker threads (one per core) that analyse the rest, polling for new mail, and the rename-only actions. */
 #include "config.h"
 
 #include <dirent.h>
@@ -6,6 +6,8 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +24,8 @@
 #include "store.h"
 #include "util.h"
 
-#define QUEUE_LOW   64      /* refill the worker's queue below this */
+#define QUEUE_LOW   256     /* refill the workers' queue below this */
+#define MAX_WORKERS 8
 #define SUBJECT_MAX 240     /* bytes of subject kept per message */
 #define NAME_MAX_KEPT 80
 #define HEADER_READ (64u << 10)
@@ -55,7 +58,8 @@ struct store {
 	size_t fill_next;                 /* next entry to queue in listing order */
 	size_t npending;
 
-	pthread_t thread;
+	pthread_t threads[MAX_WORKERS];   /* one per core, at a lower priority than the input loop */
+	int nthreads;
 	bool started;
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
@@ -336,6 +340,8 @@ worker(void *arg)
 {
 	struct store *s = arg;
 
+	/* Linux nices threads one by one: the workers yield to the input loop (and to the message on screen). */
+	(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
 	pthread_mutex_lock(&s->lock);
 	for (;;) {
 		struct job j;
@@ -439,7 +445,7 @@ refill(struct store *s)
 		}
 		s->queue[s->qlen++] = make_job(s, id);
 	}
-	pthread_cond_signal(&s->wake);
+	pthread_cond_broadcast(&s->wake);
 }
 
 /* ---- public ---- */
@@ -487,13 +493,18 @@ store_open(const char *root, const char *folder, const struct settings *cfg, str
 void
 store_start(struct store *s)
 {
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int want = ncpu < 1 ? 1 : ncpu > MAX_WORKERS ? MAX_WORKERS : (int)ncpu;
+
 	if (s->started)
 		return;
 	pthread_mutex_lock(&s->lock);
 	refill(s);
 	pthread_mutex_unlock(&s->lock);
-	if (pthread_create(&s->thread, NULL, worker, s) == 0)
-		s->started = true;
+	for (int i = 0; i < want; i++)
+		if (pthread_create(&s->threads[s->nthreads], NULL, worker, s) == 0)
+			s->nthreads++;
+	s->started = s->nthreads > 0;
 }
 
 void
@@ -504,9 +515,10 @@ store_free(struct store *s)
 	if (s->started) {
 		pthread_mutex_lock(&s->lock);
 		s->stop = true;
-		pthread_cond_signal(&s->wake);
+		pthread_cond_broadcast(&s->wake);
 		pthread_mutex_unlock(&s->lock);
-		pthread_join(s->thread, NULL);
+		for (int i = 0; i < s->nthreads; i++)
+			pthread_join(s->threads[i], NULL);
 	}
 	if (s->pipe[1] > 0 || s->started) {
 		pthread_mutex_destroy(&s->lock);
