@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "message.h"
 #include "tui.h"
+#include "view.h"
 #include "util.h"
 
 #define PANEL_MIN_WIDTH 100   /* narrower terminals get the panel below the body */
@@ -29,6 +30,7 @@ struct line {
 struct msgview {
 	struct report *r;
 	unsigned gen;
+	long entry;               /* the index entry shown (tui_current), -1 none */
 	char *text;               /* body plus the numbered link list */
 	size_t len;
 	unsigned char *marks;     /* per byte of text */
@@ -381,6 +383,7 @@ load(struct view *v)
 
 	m->r = tui_report(v->t);
 	m->gen = tui_report_gen(v->t);
+	m->entry = tui_current(v->t);
 	if (m->r == NULL)
 		return;
 	build_text(m);
@@ -463,15 +466,7 @@ msg_key(struct view *v, enum action a)
 			tui_message(v->t, false, "%s", _("close the drill-down views first (q)"));
 			return REACT_REDRAW;
 		}
-		if (tui_step_message(v->t, a == A_NEXT_MESSAGE ? 1 : -1) < 0) {
-			tui_message(v->t, false, "%s", a == A_NEXT_MESSAGE ? _("this is the last message") : _("this is the first message"));
-			return REACT_REDRAW;
-		}
-		m->top = 0;
-		m->sel = 0;
-		m->have_jump = false;
-		load(v);
-		return REACT_REDRAW;
+		return REACT_UNHANDLED;   /* the index below moves; msg_draw follows the new current message */
 	case A_COPY_DEFANGED_URL:
 		for (size_t k = 0; k < m->nlinks; k++)
 			if (m->links[k].number == m->sel || (m->sel == 0 && k == 0)) {
@@ -530,6 +525,12 @@ msg_draw(struct view *v)
 	struct msgview *m = v->data;
 	char *title;
 
+	if (m->entry != tui_current(v->t)) {   /* another message was chosen (next/previous through the index) */
+		m->top = 0;
+		m->sel = 0;
+		m->have_jump = false;
+		load(v);
+	}
 	if (m->r == NULL) {
 		tui_title(v, _("message"));
 		draw_str(v->y + 2, v->x + 2, v->w - 4, _("The message could not be read."), theme_elem(E_ERROR));
