@@ -48,8 +48,9 @@ struct cache {
 
 /*
  * The key: the message's identity on disk and its base name (which survives
- * flag renames), hashed, behind its modification time: mail arrives in time
- * order, so new entries mostly land at the end of the tree and pages stay full.
+ * flag renames), hashed, behind its delivery time (from the Maildir name, else
+ * the modification time): mail arrives in time order, so new entries mostly
+ * land at the end of the tree and pages stay full.
  */
 static void
 make_key(const char *base, const struct stat *st, unsigned char key[KEY_LEN])
@@ -64,6 +65,8 @@ make_key(const char *base, const struct stat *st, unsigned char key[KEY_LEN])
 
 	if (slash != NULL)
 		base = slash + 1;
+	if (base[0] >= '1' && base[0] <= '9' && strspn(base, "0123456789") >= 9)
+		t = (uint32_t)strtoul(base, NULL, 10);   /* Maildir names start with the delivery time */
 	flags = strstr(base, ":2,");
 	g_checksum_update(ck, (const guchar *)f, sizeof f);
 	g_checksum_update(ck, (const guchar *)base, flags != NULL ? (gssize)(flags - base) : (gssize)strlen(base));
