@@ -141,6 +141,14 @@ list_read(const char *path, bool vocab, bool optional, char **cause)
 	return 0;
 }
 
+static int
+entry_cmp(const void *x, const void *y)
+{
+	const struct entry *a = x, *b = y;
+
+	return a->len != b->len ? (a->len > b->len ? -1 : 1) : strcmp(a->fold, b->fold);
+}
+
 int
 lure_load(char **cause)
 {
@@ -178,6 +186,8 @@ lure_load(char **cause)
 			free(path);
 		}
 	}
+	/* longest first: a phrase takes its words before a shorter entry can count them again */
+	qsort(lists.v, lists.n, sizeof *lists.v, entry_cmp);
 	if (rc != 0)
 		lists.error = xstrdup(*cause);
 	lists.loaded = true;
@@ -311,8 +321,16 @@ lure_find_phones(const char *text, size_t len, struct lure_phone *out, size_t ma
 	np = phone_find(text, len, ph, LURE_MAX_PHONES);
 	for (size_t i = 0; i < np; i++) {
 		if (n < max) {
+			size_t st = ph[i].start;
+			const char *sp = text + st, *ep = text + ph[i].end;
+
+			/* an opening bracket before the number without its closing one is punctuation, not the number */
+			if (*sp == '(' && memchr(sp, ')', (size_t)(ep - sp)) == NULL)
+				st += 1;
+			else if (ep - sp >= 3 && memcmp(sp, "\xef\xbc\x88", 3) == 0 && memmem(sp, (size_t)(ep - sp), "\xef\xbc\x89", 3) == NULL)
+				st += 3;
 			snprintf(out[n].number, sizeof out[n].number, "%s", ph[i].number);
-			out[n].start = ph[i].start;
+			out[n].start = st;
 			out[n].end = ph[i].end;
 			n++;
 		}
@@ -441,25 +459,34 @@ lure_find_money(const char *s, size_t len, size_t first[2], double *largest)
 		i = e > i ? e - 1 : i;
 	}
 	/* "ten million dollars", "5 million united states dollars" written in words */
-	for (const char *p = s; p < s + len && (p = ascii_strcasestr(p, "million")) != NULL && p < s + len; p += 7) {
-		const char *q = p + 7;
-		size_t rest = (size_t)(s + len - q);
+	for (size_t i = 0; i + 7 <= len; i++) {
+		size_t q = i + 7, rest;
 
-		if (rest > 40)
-			rest = 40;
-		for (size_t k = 0; k + 6 <= rest; k++)
-			if (ascii_strncasecmp(q + k, "dollar", 6) == 0 || ascii_strncasecmp(q + k, "euro", 4) == 0 ||
-			    ascii_strncasecmp(q + k, "pound", 5) == 0) {
-				if (count++ == 0 && first != NULL) {
-					first[0] = (size_t)(p - s);
-					first[1] = (size_t)(q - s) + k + 6;
-				}
-				if (largest != NULL && *largest < 1e6)
-					*largest = 1e6;
-				break;
+		if (ascii_strncasecmp(s + i, "million", 7) != 0)
+			continue;
+		rest = len - q > 40 ? 40 : len - q;
+		for (size_t k = 0; k < rest; k++) {
+			size_t w = 0;
+
+			if (k + 6 <= rest && ascii_strncasecmp(s + q + k, "dollar", 6) == 0)
+				w = 6;
+			else if (k + 4 <= rest && ascii_strncasecmp(s + q + k, "euro", 4) == 0)
+				w = 4;
+			else if (k + 5 <= rest && ascii_strncasecmp(s + q + k, "pound", 5) == 0)
+				w = 5;
+			if (w == 0)
+				continue;
+			if (k + w < rest && (s[q + k + w] == 's' || s[q + k + w] == 'S'))
+				w++;
+			if (count++ == 0 && first != NULL) {
+				first[0] = i;
+				first[1] = q + k + w;
 			}
-		if ((size_t)(p - s) + 7 >= len)
+			if (largest != NULL && *largest < 1e6)
+				*largest = 1e6;
 			break;
+		}
+		i = q - 1;
 	}
 	return count;
 }
@@ -485,11 +512,14 @@ in_skip(size_t a, size_t b, const long (*skip)[2], size_t nskip)
 	return false;
 }
 
-/* Every entry's first whole-word occurrence in text (field f), outside the skip spans. */
+#define MAX_TAKEN 4096
+
+/* Every entry's first whole-word occurrence in text (field f), outside the skip spans and the text a longer entry took. */
 static void
 hits_scan(struct hits *h, enum field f, const char *text, size_t len, const long (*skip)[2], size_t nskip)
 {
 	struct normtext nt;
+	size_t (*taken)[2] = xreallocarray(NULL, MAX_TAKEN, sizeof *taken), ntaken = 0;
 
 	if (text == NULL || len == 0)
 		return;
@@ -510,18 +540,30 @@ hits_scan(struct hits *h, enum field f, const char *text, size_t len, const long
 				ok = false;
 			if (ok && in_skip(a, b, skip, nskip))
 				ok = false;
+			for (size_t k = 0; ok && k < ntaken; k++)
+				if (fi < taken[k][1] && fi + e->len > taken[k][0])
+					ok = false;   /* "winner" inside "lucky winner", "air drop" where "airdrop" stood */
+			if (ok && e->prefix)
+				while (b < len && is_alnum((unsigned char)text[b]))
+					b++;   /* "claim your reward*": the span covers "rewards" */
 			if (ok) {
-				h->seen[i] |= (uint8_t)(1u << f);
-				if (h->n[e->kind][f]++ == 0 || (long)a < h->span[e->kind][f][0]) {
-					h->span[e->kind][f][0] = (long)a;
-					h->span[e->kind][f][1] = (long)b;
-					h->word[e->kind][f] = e->text;
+				if (ntaken < MAX_TAKEN) {
+					taken[ntaken][0] = fi;
+					taken[ntaken++][1] = fi + e->len;
 				}
-				break;
+				if ((h->seen[i] & (1u << f)) == 0) {
+					h->seen[i] |= (uint8_t)(1u << f);
+					if (h->n[e->kind][f]++ == 0 || (long)a < h->span[e->kind][f][0]) {
+						h->span[e->kind][f][0] = (long)a;
+						h->span[e->kind][f][1] = (long)b;
+						h->word[e->kind][f] = e->text;
+					}
+				}
 			}
-			p++;
+			p += ok ? e->len : 1;
 		}
 	}
+	free(taken);
 	normtext_free(&nt);
 }
 
@@ -629,7 +671,9 @@ add_kind(struct ctx *c, enum finding_id id, int sev, enum kind k, const char *ta
 		}
 	}
 	finding_add(c->fs, id, sev, field_where[f], s, e, _("\"%.*s\" and %zu more phrase(s) of the kind%s%s"),
-	    (int)(fe - fs), c->field_text[f] + fs, hits_total(&c->h, k) - 1, tail != NULL ? "; " : "",
+	    (int)(fe - fs), c->field_text[f] + fs, hits_total(&c->h, k) - 1 +
+	    (k == K_PRIZE ? hits_total(&c->h, K_PRIZEWORD) : k == K_CRYPTO ? hits_total(&c->h, K_CRYPTOWORD) : 0),
+	    tail != NULL ? "; " : "",
 	    tail != NULL ? tail : "");
 }
 
@@ -648,7 +692,9 @@ check_reply_to(struct ctx *c)
 		if (from->addr != NULL && ascii_strcasecmp(from->addr, r->addr) == 0)
 			continue;
 		where = c->a->nreply_to > 1 ? xasprintf("header:Reply-To[%zu]", i + 1) : xstrdup("header:Reply-To");
-		finding_add(c->fs, F_REPLY_TO_FREEMAIL, -1, where, r->addr_start, r->addr_end,
+		/* high when the sender writes from elsewhere: the answers are diverted to a throwaway mailbox */
+		finding_add(c->fs, F_REPLY_TO_FREEMAIL, from->domain != NULL && !lure_is_freemail(from->domain) ? SEV_HIGH : -1,
+		    where, r->addr_start, r->addr_end,
 		    _("replies go to %s (free mail); the sender is %s"), r->addr, from->addr != NULL ? from->addr : "-");
 		free(where);
 		return;
@@ -721,7 +767,8 @@ names_recipient(const struct ctx *c, const char *s, size_t *len)
 		*len = strlen(c->rcpt_domain);
 		return at;
 	}
-	if ((dot = strchr(c->rcpt_org, '.')) == NULL || dot - c->rcpt_org < 4 || (size_t)(dot - c->rcpt_org) >= sizeof label)
+	/* the bare label only when long enough not to be a common word ("corp", "mail") */
+	if ((dot = strchr(c->rcpt_org, '.')) == NULL || dot - c->rcpt_org < 5 || (size_t)(dot - c->rcpt_org) >= sizeof label)
 		return -1;
 	memcpy(label, c->rcpt_org, (size_t)(dot - c->rcpt_org));
 	label[dot - c->rcpt_org] = '\0';
