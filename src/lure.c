@@ -519,10 +519,11 @@ static void
 hits_scan(struct hits *h, enum field f, const char *text, size_t len, const long (*skip)[2], size_t nskip)
 {
 	struct normtext nt;
-	size_t (*taken)[2] = xreallocarray(NULL, MAX_TAKEN, sizeof *taken), ntaken = 0;
+	size_t (*taken)[2], ntaken = 0;
 
 	if (text == NULL || len == 0)
 		return;
+	taken = xreallocarray(NULL, MAX_TAKEN, sizeof *taken);
 	if (len > LURE_SCAN_MAX)
 		len = LURE_SCAN_MAX;
 	normtext_fold(text, len, true, &nt);
