@@ -42,7 +42,7 @@ enum severity { SEV_INFO = 0, SEV_LOW, SEV_MEDIUM, SEV_HIGH };
 	X(ATTACHMENT_RISKY,     SEV_HIGH,   N_("An attachment that can run code or imitate a login page")) \
 	X(REPLY_TO_FREEMAIL,    SEV_MEDIUM, N_("Replies go to a free-mail mailbox, not to the sender")) \
 	X(LURE_RECIPIENT_DOMAIN, SEV_MEDIUM, N_("A mailbox or account notice in the recipient's own organisation's name links elsewhere")) \
-	X(LURE_DOCUMENT,        SEV_MEDIUM, N_("A shared-document, voicemail, fax or e-signature notice links outside any such service")) \
+	X(LURE_DOCUMENT,        SEV_MEDIUM, N_("A shared-document, voicemail, fax, e-signature or parcel notice links outside any such service")) \
 	X(LURE_CALLBACK,        SEV_HIGH,   N_("A bill or renewal notice whose only way out is a phone number to call")) \
 	X(LURE_CRYPTO,          SEV_MEDIUM, N_("Crypto wallet or token-claim wording with a link")) \
 	X(LURE_ADVANCE_FEE,     SEV_HIGH,   N_("Advance-fee wording: an inheritance, fund or award waiting to be released")) \
