@@ -512,26 +512,26 @@ in_skip(size_t a, size_t b, const long (*skip)[2], size_t nskip)
 	return false;
 }
 
-#define MAX_TAKEN 4096
-
 /* Every entry's first whole-word occurrence in text (field f), outside the skip spans and the text a longer entry took. */
 static void
 hits_scan(struct hits *h, enum field f, const char *text, size_t len, const long (*skip)[2], size_t nskip)
 {
 	struct normtext nt;
-	size_t (*taken)[2], ntaken = 0;
+	uint8_t *taken;   /* per folded byte: a longer entry already matched it */
 
 	if (text == NULL || len == 0)
 		return;
-	taken = xreallocarray(NULL, MAX_TAKEN, sizeof *taken);
 	if (len > LURE_SCAN_MAX)
 		len = LURE_SCAN_MAX;
 	normtext_fold(text, len, true, &nt);
+	taken = xcalloc(nt.len + 1, 1);
 	for (size_t i = 0; i < lists.n; i++) {
 		const struct entry *e = &lists.v[i];
 		const char *p = nt.s;
+		size_t tries = 0;
 
-		while ((p = memmem(p, nt.len - (size_t)(p - nt.s), e->fold, e->len)) != NULL) {
+		/* bounded: a word repeated a hundred thousand times is read a few thousand times */
+		while (tries++ < 4096 && (p = memmem(p, nt.len - (size_t)(p - nt.s), e->fold, e->len)) != NULL) {
 			size_t fi = (size_t)(p - nt.s), a = nt.orig[fi], b = nt.orig_end[fi + e->len - 1];
 			bool ok = true;
 
@@ -541,17 +541,14 @@ hits_scan(struct hits *h, enum field f, const char *text, size_t len, const long
 				ok = false;
 			if (ok && in_skip(a, b, skip, nskip))
 				ok = false;
-			for (size_t k = 0; ok && k < ntaken; k++)
-				if (fi < taken[k][1] && fi + e->len > taken[k][0])
+			for (size_t k = 0; ok && k < e->len; k++)
+				if (taken[fi + k])
 					ok = false;   /* "winner" inside "lucky winner", "air drop" where "airdrop" stood */
 			if (ok && e->prefix)
 				while (b < len && is_alnum((unsigned char)text[b]))
 					b++;   /* "claim your reward*": the span covers "rewards" */
 			if (ok) {
-				if (ntaken < MAX_TAKEN) {
-					taken[ntaken][0] = fi;
-					taken[ntaken++][1] = fi + e->len;
-				}
+				memset(taken + fi, 1, e->len);
 				if ((h->seen[i] & (1u << f)) == 0) {
 					h->seen[i] |= (uint8_t)(1u << f);
 					if (h->n[e->kind][f]++ == 0 || (long)a < h->span[e->kind][f][0]) {
