@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "lookalike.h"
 #include "lookup.h"
+#include "lure.h"
 #include "message.h"
 #include "phone.h"
 #include "settings.h"
@@ -543,6 +544,23 @@ run_checks(struct report *r, const struct settings *cfg)
 			for (i = 0; i < r->nnotices && strcmp(r->notices[i], n) != 0; i++)
 				;
 			if (i == r->nnotices)   /* once, though the checks re-run with another origin */
+				add_notice(r, n);
+			else
+				free(n);
+		}
+		free(cause);
+	}
+	{
+		char *cause = NULL;
+
+		if (lure_check(r->msg, &r->addr, &r->auth, r->links, r->nlinks, brands_default(NULL), &r->findings,
+		    &cause) != 0) {
+			char *n = xasprintf(_("lure analysis: %s"), cause);
+			size_t i;
+
+			for (i = 0; i < r->nnotices && strcmp(r->notices[i], n) != 0; i++)
+				;
+			if (i == r->nnotices)
 				add_notice(r, n);
 			else
 				free(n);

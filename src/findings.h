@@ -43,6 +43,14 @@ enum severity { SEV_INFO = 0, SEV_LOW, SEV_MEDIUM, SEV_HIGH };
 	X(FROM_NAME_ADDRESS,    SEV_MEDIUM, N_("The display name is an address on another domain than the sender's")) \
 	X(FROM_RISKY_TLD,       SEV_LOW,    N_("The sender's domain is under a top-level domain much used for abuse")) \
 	X(FROM_CONFUSABLE,      SEV_HIGH,   N_("The sender's domain imitates a brand's name or domain")) \
+	X(REPLY_TO_FREEMAIL,    SEV_MEDIUM, N_("Replies go to a free-mail mailbox, not to the sender")) \
+	X(LURE_RECIPIENT_DOMAIN, SEV_MEDIUM, N_("A mailbox or account notice in the recipient's own organisation's name links elsewhere")) \
+	X(LURE_DOCUMENT,        SEV_MEDIUM, N_("A shared-document, voicemail, fax, e-signature or parcel notice links outside any such service")) \
+	X(LURE_CALLBACK,        SEV_HIGH,   N_("A bill or renewal notice whose only way out is a phone number to call")) \
+	X(LURE_CRYPTO,          SEV_MEDIUM, N_("Crypto wallet or token-claim wording with a link")) \
+	X(LURE_ADVANCE_FEE,     SEV_HIGH,   N_("Advance-fee wording: an inheritance, fund or award waiting to be released")) \
+	X(LURE_PRIZE,           SEV_MEDIUM, N_("A prize, reward or survey draw the reader is told to claim")) \
+	X(PHONE_MOBILE_SUPPORT, SEV_MEDIUM, N_("A mobile or IP-phone number given as a company's support line")) \
 	X(BRAND_VERIFIED,       SEV_INFO,   N_("The message is authenticated as the brand it names"))
 
 #ifndef N_
