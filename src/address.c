@@ -95,6 +95,37 @@ gmime_would_leak(const char *raw)
 	return depth > 0;
 }
 
+/*
+ * A bare addr-spec with more than one '@' outside quotes ("a@brand@evil"):
+ * GMime would keep "a@brand" and drop the real domain, so it is taken as
+ * written. Returns it trimmed (caller frees), or NULL for any other form.
+ */
+static char *
+bare_multi_at(const char *raw)
+{
+	char *s = xstrdup(raw);
+	int ats = 0;
+	bool quoted = false;
+
+	str_squeeze_space(s);
+	for (const char *p = s; *p != '\0'; p++) {
+		if (*p == '\\' && quoted && p[1] != '\0')
+			p++;
+		else if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && (*p == ' ' || *p == ',' || *p == '(' || *p == ';')) {
+			ats = 0;
+			break;
+		} else if (!quoted && *p == '@')
+			ats++;
+	}
+	if (ats < 2) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
 void
 address_parse(const char *raw, const char *decoded, struct address *out)
 {
@@ -128,6 +159,8 @@ address_parse(const char *raw, const char *decoded, struct address *out)
 				free(dec);
 		}
 		free(name);
+	} else if ((out->addr = bare_multi_at(raw)) != NULL) {
+		;
 	} else if (!gmime_would_leak(raw) && (list = internet_address_list_parse(NULL, raw)) != NULL) {
 		for (int i = 0; i < internet_address_list_length(list); i++) {
 			InternetAddress *ia = internet_address_list_get_address(list, i);
@@ -293,10 +326,10 @@ address_check(const struct addresses *a, const struct auth_summary *auth, const 
 	}
 	if (a->from.multi_at) {
 		/* "info@brand.example@evil.example": what reads as the brand's address is a local part */
-		const char *first = strchr(a->from.addr, '@') + 1, *last = strrchr(a->from.addr, '@');
+		const char *first = strchr(a->from.addr, '@') + 1;
 		finding_add(fs, F_FROM_ADDRESS_INVALID, -1, "header:From", a->from.addr_start, a->from.addr_end,
 		    _("From <%s> has more than one '@': it reads as %.*s but is sent from %s"), a->from.addr,
-		    (int)(last - first), first, a->from.domain != NULL ? a->from.domain : "?");
+		    (int)strcspn(first, "@\""), first, a->from.domain != NULL ? a->from.domain : "?");
 	}
 	from_org = a->from.org_domain != NULL ? a->from.org_domain : a->from.domain;
 	if (from_org == NULL)

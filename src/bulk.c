@@ -18,7 +18,7 @@
 /* ---- the mailing-service table ---- */
 
 struct esp {
-	char *pattern;   /* registrable domain, lower case, may hold '*' */
+	char *pattern;   /* registrable domain, lower case, may hold fnmatch wildcards */
 	char *name;
 };
 

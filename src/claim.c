@@ -13,6 +13,7 @@
 #include "html.h"
 #include "i18n.h"
 #include "message.h"
+#include "randname.h"
 #include "util.h"
 
 /* Body lines read for signatures and copyright notices, at most. */
@@ -271,8 +272,9 @@ is_vowel(char c)
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
-bool
-claim_random_name(const char *name)
+/* One token of letters and digits in one case: "u2zckmmpc", "XQZVBNMKL". */
+static bool
+token_random(const char *name)
 {
 	size_t n = 0, vowels = 0, digits = 0, run = 0, maxrun = 0, switches = 0;
 	char prev = 0;
@@ -318,6 +320,12 @@ claim_random_name(const char *name)
 	if (n >= 10 && digits == 0 && vowels * 4 < n)
 		return true;
 	return false;
+}
+
+bool
+claim_random_name(const char *name)
+{
+	return token_random(name) || randname_check(name);
 }
 
 /* ---- greetings ---- */
