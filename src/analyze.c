@@ -525,7 +525,7 @@ run_checks(struct report *r, const struct settings *cfg)
 
 	auth_evaluate(r->msg, r->addr.from.domain, r->hops, r->nhops, r->origin, cfg, &r->auth);
 	spamtag_check(r->msg, &r->findings);
-	address_check(&r->addr, &r->auth, &r->findings);
+	address_check(&r->addr, &r->auth, &r->bulk, &r->findings);
 	origin_check(r);
 	{
 		bool svc;
@@ -590,6 +590,7 @@ analyze_message_async(struct message *m, const struct settings *cfg)
 	for (size_t i = 0; i < m->nnotices; i++)
 		add_notice(r, xstrdup(m->notices[i]));
 	addresses_collect(m, &r->addr);
+	bulk_collect(m, &r->addr, &r->bulk);
 	parse_hops(r);
 	{
 		char *cause = NULL;
@@ -673,6 +674,7 @@ report_free(struct report *r)
 	free(r->subject);
 	free(r->date);
 	addresses_free(&r->addr);
+	bulk_evidence_free(&r->bulk);
 	for (size_t i = 0; i < r->nhops; i++)
 		received_hop_free(&r->hops[i]);
 	free(r->hops);

@@ -7,6 +7,7 @@
 
 #include "address.h"
 #include "auth.h"
+#include "bulk.h"
 #include "claim.h"
 #include "domainage.h"
 #include "findings.h"
@@ -42,6 +43,7 @@ struct report {
 	char *date;               /* Date header as written, or NULL */
 	time_t when;              /* parsed Date, 0 if none */
 	struct addresses addr;
+	struct bulk_evidence bulk;         /* List-*, Precedence, mailing service (bulk.h) */
 	struct hop *hops; size_t nhops;   /* Received, topmost first */
 	int origin;               /* index into hops, -1 none */
 	struct auth_summary auth;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "auth.h"
 #include "domain.h"
@@ -268,9 +269,57 @@ auth_evaluate(const struct message *m, const char *from_domain, const struct hop
 		a->aligned_pass = a->spf_aligned || a->dkim_aligned ||
 		    (a->dmarc == AUTH_PASS && (a->dmarc_from == NULL || domain_same_org(a->dmarc_from, from_domain)));
 	}
+	if (!a->have_results)
+		a->missing_excuse = auth_missing_excuse(m, hops, nhops);
 	for (size_t i = 0; i < n; i++)
 		authres_free(&v[i].ar);
 	free(v);
+}
+
+char *
+auth_missing_excuse(const struct message *m, const struct hop *hops, size_t nhops)
+{
+	const struct header *h = NULL;
+	size_t nreceived = 0;
+	bool internal = true, old;
+	time_t newest = 0, date = 0;
+	const char *dv;
+	char rday[16], dday[16];
+	struct tm tm;
+
+	while ((h = message_header_next(m, "Received", h)) != NULL)
+		nreceived++;
+	if (nreceived == 0)
+		return xstrdup(_("no Received header: the message was never delivered over SMTP (a draft, a sent copy or a local message)"));
+	/* every hop parsed, and none handed over by a public address or a named outside host */
+	if (nhops != nreceived)
+		internal = false;
+	for (size_t i = 0; i < nhops && internal; i++) {
+		const struct hop *p = &hops[i];
+		if (p->ip != NULL ? !ip_is_private(p->ip) :
+		    (p->from_host != NULL && ascii_strcasecmp(p->from_host, "localhost") != 0))
+			internal = false;
+	}
+	if (internal)
+		return xstrdup(_("every Received hop is on private or loopback addresses: the message never crossed the Internet"));
+	/* old mail: the receiving server's own stamp, and every other date, before SPF and DKIM */
+	if (nhops == 0 || !hops[0].has_time)
+		return NULL;
+	for (size_t i = 0; i < nhops; i++)
+		if (hops[i].has_time && hops[i].when > newest)
+			newest = hops[i].when;
+	if ((dv = message_hvalue(m, "Date")) != NULL && received_parse_date(dv, &date) != 0)
+		date = 0;
+	old = newest < AUTH_ERA_START && (dv == NULL || (date != 0 && date < AUTH_ERA_START));
+	if (!old)
+		return NULL;
+	gmtime_r(&hops[0].when, &tm);
+	strftime(rday, sizeof rday, "%Y-%m-%d", &tm);
+	if (date == 0)
+		return xasprintf(_("received %s, before SPF and DKIM (2005)"), rday);
+	gmtime_r(&date, &tm);
+	strftime(dday, sizeof dday, "%Y-%m-%d", &tm);
+	return xasprintf(_("received %s and dated %s, before SPF and DKIM (2005)"), rday, dday);
 }
 
 void
@@ -290,6 +339,7 @@ auth_summary_free(struct auth_summary *a)
 	for (size_t i = 0; i < a->ndkim_sig_domains; i++)
 		free(a->dkim_sig_domains[i]);
 	free(a->dkim_sig_domains);
+	free(a->missing_excuse);
 	memset(a, 0, sizeof *a);
 }
 
@@ -297,9 +347,13 @@ void
 auth_check(const struct auth_summary *a, struct findings *fs)
 {
 	if (!a->have_results) {
-		finding_add(fs, F_AUTH_MISSING, -1, "header:Authentication-Results", -1, -1,
-		    "%s", a->trust_reason != NULL ? a->trust_reason :
-		    _("no Authentication-Results or Received-SPF header"));
+		const char *why = a->trust_reason != NULL ? a->trust_reason :
+		    _("no Authentication-Results or Received-SPF header");
+		if (a->missing_excuse != NULL)
+			finding_add(fs, F_AUTH_MISSING, SEV_INFO, "header:Authentication-Results", -1, -1,
+			    "%s; %s", why, a->missing_excuse);
+		else
+			finding_add(fs, F_AUTH_MISSING, -1, "header:Authentication-Results", -1, -1, "%s", why);
 		return;
 	}
 	if (a->spf == AUTH_FAIL || a->spf == AUTH_SOFTFAIL)

@@ -13,6 +13,7 @@
 #include "html.h"
 #include "i18n.h"
 #include "message.h"
+#include "randname.h"
 #include "util.h"
 
 /* Body lines read for signatures and copyright notices, at most. */
@@ -173,9 +174,8 @@ body_claim(const struct brands *b, const char *body, size_t len, struct brand_cl
 	return false;
 }
 
-/* Mailbox providers: an address there proves nothing about the brand that runs it. */
-static bool
-mailbox_domain(const char *org)
+bool
+claim_mailbox_domain(const char *org)
 {
 	static const char *const mailbox[] = {
 		"gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
@@ -201,7 +201,7 @@ claim_from_is_brand(const struct brands *b, const struct brand *br, const char *
 	if (brands_owns(b, br, host, BRAND_MAIL | BRAND_SERVICES))
 		return true;
 	org = domain_org(host);
-	r = !mailbox_domain(org) && brands_owns(b, br, host, BRAND_WEB);
+	r = !claim_mailbox_domain(org) && brands_owns(b, br, host, BRAND_WEB);
 	free(org);
 	return r;
 }
@@ -253,7 +253,7 @@ claim_find(const struct message *m, const struct addresses *a, const struct bran
 		}
 	}
 	/* 4. No name: the From address itself, when it is on a brand's sending domains. */
-	if (a->from.valid && a->from.domain != NULL && !mailbox_domain(a->from.org_domain) &&
+	if (a->from.valid && a->from.domain != NULL && !claim_mailbox_domain(a->from.org_domain) &&
 	    (br = brands_lookup_domain(b, a->from.domain)) != NULL && claim_from_is_brand(b, br, a->from.domain)) {
 		out->brand = br;
 		out->source = CLAIM_FROM_DOMAIN;
@@ -272,8 +272,9 @@ is_vowel(char c)
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
-bool
-claim_random_name(const char *name)
+/* One token of letters and digits in one case: "u2zckmmpc", "XQZVBNMKL". */
+static bool
+token_random(const char *name)
 {
 	size_t n = 0, vowels = 0, digits = 0, run = 0, maxrun = 0, switches = 0;
 	char prev = 0;
@@ -319,6 +320,12 @@ claim_random_name(const char *name)
 	if (n >= 10 && digits == 0 && vowels * 4 < n)
 		return true;
 	return false;
+}
+
+bool
+claim_random_name(const char *name)
+{
+	return token_random(name) || randname_check(name);
 }
 
 /* ---- greetings ---- */

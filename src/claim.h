@@ -60,6 +60,9 @@ bool claim_check_sender(const struct brand_claim *c, const struct message *m, co
 /* true when the From domain host (any case) is a sending domain of br's group. */
 bool claim_from_is_brand(const struct brands *b, const struct brand *br, const char *host);
 
+/* true when org is a mailbox provider's domain (gmail.com, yahoo.co.jp): an address there proves nothing about a brand or list. */
+bool claim_mailbox_domain(const char *org);
+
 /* true when a display name looks machine-generated ("u2zckmmpc"), not a name or handle. */
 bool claim_random_name(const char *name);
 

@@ -242,6 +242,15 @@ brand_text(const struct report *r)
 	return xasprintf(_("%s (\"%s\" in %s)"), c->brand->name, c->text != NULL ? c->text : "", c->where);
 }
 
+/* "list-unsubscribe, ESP SendGrid (DKIM)", or "-" when nothing says the mail is bulk. */
+static char *
+bulk_text(const struct report *r)
+{
+	char *s = bulk_summary(&r->bulk);
+
+	return s != NULL ? s : xstrdup("-");
+}
+
 static void
 write_text(FILE *f, const struct report *r)
 {
@@ -264,6 +273,7 @@ write_text(FILE *f, const struct report *r)
 	rows[n++] = (struct row){ _("Origin network"), origin_geo_text(r) };
 	rows[n++] = (struct row){ _("Auth"), auth_text(r) };
 	rows[n++] = (struct row){ _("Brand"), brand_text(r) };
+	rows[n++] = (struct row){ _("Bulk"), bulk_text(r) };
 	rows[n++] = (struct row){ _("Lookups"), lookups_text(r) };
 	write_rows(f, rows, n);
 
@@ -407,6 +417,7 @@ write_markdown(FILE *f, const struct report *r)
 	md_row(f, _("Origin network"), origin_geo_text(r));
 	md_row(f, _("Auth"), auth_text(r));
 	md_row(f, _("Brand"), brand_text(r));
+	md_row(f, _("Bulk"), bulk_text(r));
 	md_row(f, _("Lookups"), lookups_text(r));
 	for (size_t i = 0; i < r->ndomains; i++) {
 		char *label = xasprintf(_("Age of %s"), r->domains[i].domain), *lab = md_cell(label);
@@ -545,6 +556,24 @@ brand_json(const struct report *r)
 }
 
 static json_t *
+bulk_json(const struct report *r)
+{
+	const struct bulk_evidence *b = &r->bulk;
+	json_t *j = json_object();
+
+	json_object_set_new(j, "list_unsubscribe", json_boolean(b->list_unsubscribe));
+	json_object_set_new(j, "one_click", json_boolean(b->one_click));
+	json_object_set_new(j, "precedence", jstr(b->precedence));
+	json_object_set_new(j, "mailing_list", json_boolean(b->mailing_list));
+	json_object_set_new(j, "list", jstr(b->list_name));
+	json_object_set_new(j, "esp", jstr(b->esp));
+	json_object_set_new(j, "esp_domain", jstr(b->esp_domain));
+	json_object_set_new(j, "esp_via", jstr(b->esp_via));
+	json_object_set_new(j, "feedback_id", json_boolean(b->feedback_id));
+	return j;
+}
+
+static json_t *
 report_json(const struct report *r)
 {
 	json_t *o = json_object(), *from = json_object(), *origin = json_object(), *auth = json_object();
@@ -576,6 +605,7 @@ report_json(const struct report *r)
 	json_object_set_new(o, "auth", auth);
 	json_object_set_new(o, "links", links_json(r));
 	json_object_set_new(o, "brand", brand_json(r));
+	json_object_set_new(o, "bulk", bulk_json(r));
 	for (size_t i = 0; i < r->findings.n; i++) {
 		const struct finding *fd = &r->findings.v[i];
 		json_t *jf = json_object();

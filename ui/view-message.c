@@ -171,6 +171,8 @@ build_fields(struct msgview *m)
 	add_field(m, _("Aligned"), xasprintf("%s %s", theme_glyph_level(r->auth.aligned_pass ? LV_VERIFIED : LV_NONE),
 	    r->auth.aligned_pass ? _("yes: From is authenticated") : r->auth.have_results ? _("no") : _("no results")),
 	    r->auth.aligned_pass ? LV_VERIFIED : ui_id_level(r, F_AUTH_MISSING));
+	if ((v = bulk_summary(&r->bulk)) != NULL)
+		add_field(m, _("Bulk"), v, LV_NONE);
 	lv = ui_id_level(r, F_SUBJECT_SPAM_TAG);
 	if (lv != LV_NONE) {
 		buf_init(&b);

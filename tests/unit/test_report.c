@@ -229,7 +229,7 @@ START_TEST(scan_lines)
 	line = report_scan_line(r, "cur/1770309790.M101P4242.mx.example.com,S=4096:2,");
 	ck_assert_msg(strncmp(line, "phishing ", 9) == 0, "line \"%s\"", line);
 	/* each id once, in order */
-	ck_assert_ptr_nonnull(strstr(line, "  SUBJECT_SPAM_TAG,ORIGIN_NO_RDNS,FROM_BRAND_MISMATCH,LINK_BRAND_MISMATCH,LINK_RISKY_TLD,"));
+	ck_assert_ptr_nonnull(strstr(line, "  SUBJECT_SPAM_TAG,ORIGIN_NO_RDNS,FROM_BRAND_MISMATCH,FROM_RISKY_TLD,LINK_BRAND_MISMATCH,LINK_RISKY_TLD,"));
 	ck_assert_ptr_nonnull(strstr(line, ",TEXT_TYPO,TEXT_URGENCY  "));
 	ck_assert_ptr_nonnull(strstr(line, "cur/1770309790.M101P4242"));
 	ck_assert_ptr_nonnull(strstr(line, "[spam] 最新のお客様情報"));
