@@ -56,7 +56,7 @@ pane_pid() { pgrep -P "$(T display-message -p -t 0 '#{pane_pid}')" | head -1; }
 hwm_kb() { awk '/VmHWM/ {print $2}' "/proc/$1/status"; }
 best() { sort -n | head -1; }
 
-kensa_base="env LC_ALL=C.UTF-8 HOME=$tmp XDG_CACHE_HOME=$tmp/cache KENSA_KEYMAPDIR=$root/keymaps $kensa"
+kensa_base="env LC_ALL=C.UTF-8 HOME=$tmp XDG_CACHE_HOME=$tmp/cache KENSA_DATADIR=${KENSA_DATADIR:-$root/data} KENSA_KEYMAPDIR=$root/keymaps $kensa"
 mutt_cmd="env LC_ALL=C.UTF-8 HOME=$tmp neomutt -n -F /dev/null -e 'set folder=$md spoolfile=$md header_cache=\"\" mail_check_stats=no' -f $md"
 # wait_done: seconds until the index has no message left to analyse
 wait_done() {
@@ -77,7 +77,7 @@ echo "kensa $("$kensa" --version | head -1 | cut -d' ' -f2), $(neomutt -v 2>/dev
 ks=$(for i in $(seq "$runs"); do first_screen "$n messages" "$kensa_base --no-cache $md"; done | best)
 T send-keys -t 0 Q
 # 2. kensa scan's rate on the same Maildir (no cache), for the browser's first full analysis to be compared with
-t0=$(now); "$kensa" scan --no-cache "$md" >/dev/null 2>&1; tscan=$(echo "$(now) - $t0" | bc -l)
+t0=$(now); KENSA_DATADIR=${KENSA_DATADIR:-$root/data} "$kensa" scan --no-cache "$md" >/dev/null 2>&1; tscan=$(echo "$(now) - $t0" | bc -l)
 # 3. first full analysis in the browser, filling an empty cache
 rm -rf "$tmp/cache"
 t0=$(now)
