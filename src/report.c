@@ -108,6 +108,8 @@ trust_word(enum hop_trust t)
 		return _("trusted");
 	case HOP_ORIGIN:
 		return _("origin");
+	case HOP_PASSED_OVER:
+		return _("passed over");
 	default:
 		return _("unverifiable");
 	}
@@ -647,7 +649,8 @@ report_json(const struct report *r)
 		json_object_set_new(jh, "time", h->has_time ? json_integer((json_int_t)h->when) : json_null());
 		json_object_set_new(jh, "delay", h->delay >= 0 ? json_integer(h->delay) : json_null());
 		json_object_set_new(jh, "trust", json_string(h->trust == HOP_TRUSTED ? "trusted" :
-		    h->trust == HOP_ORIGIN ? "origin" : "unverifiable"));
+		    h->trust == HOP_ORIGIN ? "origin" : h->trust == HOP_PASSED_OVER ? "passed-over" :
+		    "unverifiable"));
 		json_object_set_new(jh, "reason", jstr(h->trust_reason));
 		json_array_append_new(hops, jh);
 	}

@@ -33,6 +33,7 @@ trust_label(enum hop_trust t)
 	switch (t) {
 	case HOP_TRUSTED: return _("trusted");
 	case HOP_ORIGIN: return _("origin");
+	case HOP_PASSED_OVER: return _("passed over");
 	default: return _("unverifiable");
 	}
 }
@@ -47,7 +48,8 @@ item(struct view *v, size_t i, int y, int x, int w, int maxrows, bool cur, bool 
 	char *where = xasprintf("header:Received[%zu]", h + 1), *line, *geo = NULL;
 	enum level lv = ui_where_level(r, where, false);
 	struct style base = cur ? theme_elem(E_CURSOR) : theme_elem(E_NORMAL);
-	struct style st = hp->trust == HOP_UNVERIFIABLE ? theme_over(base, theme_elem(E_DIM)) : base;
+	struct style st = hp->trust == HOP_UNVERIFIABLE || hp->trust == HOP_PASSED_OVER ?
+	    theme_over(base, theme_elem(E_DIM)) : base;
 	struct buf b;
 	int rows = 0;
 	char when[40] = "-";
