@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -1530,6 +1531,113 @@ client_name(const struct hop *h)
 	return NULL;
 }
 
+/* An IPv4 address in short form ("10", "1.2", "1.2.3"), padded to four octets in out. */
+static bool
+ipv4_short(const char *p, size_t n, char *out, size_t outsz)
+{
+	unsigned oct[4] = { 0, 0, 0, 0 };
+	size_t k = 0, i = 0;
+
+	while (i < n && k < 4) {
+		size_t st = i;
+		unsigned v = 0;
+
+		while (i < n && is_digit((unsigned char)p[i]) && i - st < 4)
+			v = v * 10 + (unsigned)(p[i++] - '0');
+		if (i == st || i - st > 3 || v > 255)
+			return false;
+		oct[k++] = v;
+		if (i < n) {
+			if (p[i] != '.' || i + 1 == n)
+				return false;
+			i++;
+		}
+	}
+	if (i != n || k == 0)
+		return false;
+	snprintf(out, outsz, "%u.%u.%u.%u", oct[0], oct[1], oct[2], oct[3]);
+	return true;
+}
+
+/* The last label of a host name must not be all digits: "999.1.1.1" is a broken address, not a name. */
+static bool
+relay_name_ok(const char *name)
+{
+	const char *last;
+	size_t n = strlen(name);
+
+	if (n > 0 && name[n - 1] == '.')
+		n--;
+	if (n == 0 || !domain_is_hostname(name))
+		return false;
+	last = name + n;
+	while (last > name && last[-1] != '.')
+		last--;
+	return strspn(last, "0123456789") < (size_t)(name + n - last);
+}
+
+int
+received_relay_parse(const char *entry, char **norm, char **cause)
+{
+	const char *e = entry, *slash;
+	char net[INET6_ADDRSTRLEN + 8];
+	unsigned char bin[16];
+	bool neg = false;
+
+	*norm = NULL;
+	if (e != NULL && *e == '!') {
+		neg = true;
+		e++;
+	}
+	if (e == NULL || *e == '\0') {
+		*cause = xstrdup(_("empty entry"));
+		return -1;
+	}
+	if ((slash = strchr(e, '/')) != NULL) {
+		size_t n = (size_t)(slash - e);
+		char *end;
+		long bits;
+		int fam;
+
+		if (slash[1] == '\0' || strspn(slash + 1, "0123456789") != strlen(slash + 1) ||
+		    strlen(slash + 1) > 3) {
+			*cause = xasprintf(_("\"%s\": the prefix length after '/' must be a number"), entry);
+			return -1;
+		}
+		bits = strtol(slash + 1, &end, 10);
+		if (n < sizeof net && memchr(e, ':', n) != NULL) {
+			memcpy(net, e, n);
+			net[n] = '\0';
+			fam = inet_pton(AF_INET6, net, bin) == 1 ? 6 : 0;
+		} else
+			fam = n < sizeof net && ipv4_short(e, n, net, sizeof net) ? 4 : 0;
+		if (fam == 0) {
+			*cause = xasprintf(_("\"%s\": not an IP network"), entry);
+			return -1;
+		}
+		if (bits > (fam == 4 ? 32 : 128)) {
+			*cause = xasprintf(_("\"%s\": prefix length over %d"), entry, fam == 4 ? 32 : 128);
+			return -1;
+		}
+		*norm = xasprintf("%s%s/%ld", neg ? "!" : "", net, bits);
+		return 0;
+	}
+	if (strchr(e, ':') != NULL || strspn(e, "0123456789.") == strlen(e)) {
+		if (inet_pton(AF_INET6, e, bin) != 1 && inet_pton(AF_INET, e, bin) != 1) {
+			*cause = xasprintf(_("\"%s\": not an IP address"), entry);
+			return -1;
+		}
+		*norm = xstrdup(entry);
+		return 0;
+	}
+	if (!relay_name_ok(*e == '.' ? e + 1 : e)) {
+		*cause = xasprintf(_("\"%s\": not an address, network or host name"), entry);
+		return -1;
+	}
+	*norm = xstrdup(entry);
+	return 0;
+}
+
 static bool
 relay_matches(const struct hop *h, const char *relay)
 {
@@ -1539,7 +1647,16 @@ relay_matches(const struct hop *h, const char *relay)
 
 	if (relay == NULL || *relay == '\0')
 		return false;
-	if ((slash = strchr(relay, '/')) != NULL) {
+	if ((slash = strchr(relay, '/')) != NULL && memchr(relay, ':', (size_t)(slash - relay)) == NULL &&
+	    (size_t)(slash - relay) < sizeof net && ipv4_short(relay, (size_t)(slash - relay), net, sizeof net)) {
+		char *end;
+		long bits = strtol(slash + 1, &end, 10);
+
+		if (*end != '\0' || end == slash + 1 || bits < 0 || bits > 32)
+			return false;
+		return h->ip != NULL && ip_in_net(h->ip, net, (int)bits);
+	}
+	if (slash != NULL) {
 		char *end;
 		long bits = strtol(slash + 1, &end, 10);
 
@@ -1591,6 +1708,16 @@ client_check(struct hop *hops, size_t n, size_t i, struct side *sd,
 			*reason = xasprintf(_("no client: handed over inside %s"), by);
 		return CLIENT_TRUSTED;
 	}
+	/* Exclusions come first: the user says this client is not theirs, whatever it looks like. */
+	for (size_t k = 0; cfg != NULL && cfg->trusted_relays != NULL && k < cfg->ntrusted_relays; k++) {
+		const char *x = cfg->trusted_relays[k];
+
+		if (x != NULL && x[0] == '!' && relay_matches(h, x + 1)) {
+			*reason = xasprintf(_("client %s is excluded from the trusted relays (%s)"),
+			    h->ip != NULL ? h->ip : h->from_host != NULL ? h->from_host : "-", x);
+			return h->ip != NULL ? CLIENT_OUTSIDE : CLIENT_NOADDR;
+		}
+	}
 	if (protocol_is_local(h->protocol)) {
 		*reason = xasprintf(_("local submission on %s"), by);
 		return CLIENT_TRUSTED;
@@ -1610,7 +1737,8 @@ client_check(struct hop *hops, size_t n, size_t i, struct side *sd,
 		return CLIENT_TRUSTED;
 	}
 	for (size_t k = 0; cfg != NULL && k < cfg->ntrusted_relays; k++) {
-		if (cfg->trusted_relays != NULL && relay_matches(h, cfg->trusted_relays[k])) {
+		if (cfg->trusted_relays != NULL && cfg->trusted_relays[k] != NULL &&
+		    cfg->trusted_relays[k][0] != '!' && relay_matches(h, cfg->trusted_relays[k])) {
 			*reason = xasprintf(_("client %s is a configured trusted relay (%s)"),
 			    h->ip != NULL ? h->ip : h->from_host, cfg->trusted_relays[k]);
 			return CLIENT_TRUSTED;

@@ -47,8 +47,18 @@ struct hop {
 int received_parse(const char *value, struct hop *out, char **cause);
 void received_hop_free(struct hop *h);
 
+/*
+ * Check one trusted_relays entry and write its canonical form to *norm
+ * (caller frees): an address ("192.0.2.7", "2001:db8::7"), a CIDR prefix,
+ * IPv4 short forms padded ("10/8" -> "10.0.0.0/8", "1.2/16" ->
+ * "1.2.0.0/16"), IPv6 prefixes, a host name ("mx.example.com") or a
+ * domain (".example.org": any host under it); "!" before any of these
+ * makes it an exclusion. Returns 0, or -1 with *cause (caller frees).
+ */
+int received_relay_parse(const char *entry, char **norm, char **cause);
+
 struct received_config {
-	const char *const *trusted_relays; /* IPs, CIDR prefixes ("192.0.2.0/24") or host names */
+	const char *const *trusted_relays; /* entries as received_relay_parse() writes them; "!x" excludes x, before any other rule */
 	size_t ntrusted_relays;
 	int boundary_override;             /* -1 auto; else the hop index chosen as origin by the user */
 };

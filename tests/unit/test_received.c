@@ -581,6 +581,45 @@ START_TEST(chain_trusted_relays)
 }
 END_TEST
 
+/* Short CIDR forms, IPv6 prefixes and exclusions; an exclusion wins over every other rule. */
+START_TEST(chain_relay_exclusions)
+{
+	static const char *lines[] = {
+		"from relay.example.org (relay.example.org [198.51.100.25]) by mx.example.com (Postfix) with ESMTPS id A1; Mon, 1 Jan 2024 10:00:05 +0000",
+		"from inner.example.org (inner.example.org [10.9.8.7]) by relay.example.org (Postfix) with ESMTPS id B2; Mon, 1 Jan 2024 10:00:03 +0000",
+		"from sender.example (sender.example [203.0.113.50]) by inner.example.org (Postfix) with ESMTP id C3; Mon, 1 Jan 2024 10:00:00 +0000",
+	};
+	static const char *short_cidr[] = { "198.51/16" };
+	static const char *excl_private[] = { "198.51/16", "!10/8" };
+	static const char *excl_first[] = { "!198.51.100.25", "198.51.100.0/24" };
+	static const char *v6[] = { "2001:db8::/32", "198.51.100.25" };
+	struct received_config cfg = { short_cidr, 1, -1 };
+	char *norm = NULL, *cause = NULL;
+	struct hop *h;
+
+	h = chain_is(lines, 3, &cfg, 2, "203.0.113.50");
+	free_all(h, 3);
+	cfg.trusted_relays = excl_private;
+	cfg.ntrusted_relays = 2;
+	h = chain_is(lines, 3, &cfg, 1, "10.9.8.7");
+	ck_assert_str_eq(h[1].trust_reason, "client 10.9.8.7 is excluded from the trusted relays (!10/8)");
+	free_all(h, 3);
+	cfg.trusted_relays = excl_first;
+	h = chain_is(lines, 3, &cfg, 0, "198.51.100.25");
+	free_all(h, 3);
+	cfg.trusted_relays = v6;
+	h = chain_is(lines, 3, &cfg, 2, "203.0.113.50");
+	free_all(h, 3);
+	ck_assert_int_eq(received_relay_parse("1.2/16", &norm, &cause), 0);
+	ck_assert_str_eq(norm, "1.2.0.0/16");
+	free(norm);
+	ck_assert_int_eq(received_relay_parse("1.2.3.4/", &norm, &cause), -1);
+	ck_assert_ptr_null(norm);
+	ck_assert_ptr_nonnull(strstr(cause, "1.2.3.4/"));
+	free(cause);
+}
+END_TEST
+
 START_TEST(chain_boundary_override)
 {
 	struct received_config cfg = { NULL, 0, 1 };
@@ -646,6 +685,95 @@ START_TEST(chain_fetchmail_noaddr)
 	h = chain_is(lines, 3, NULL, 2, NULL);
 	ck_assert_ptr_null(h[2].ip);
 	free_all(h, 3);
+}
+END_TEST
+
+/*
+ * The client greets with the receiver's own name; the receiving MTA wrote
+ * it where a HELO goes. However the form, the client stays outside.
+ */
+START_TEST(chain_helo_as_receiver)
+{
+	static const char *courier[] = {
+		"from mx.example.com ([::ffff:203.0.113.40]) by mx.example.com with esmtp; Fri, 22 Aug 2003 12:25:41 +0300",
+	};
+	static const char *sendmail[] = {
+		"from mx.example.com ([203.0.113.41]) by mx.example.com (8.14.4/8.14.4) with ESMTP id p2; Sat, 15 Mar 2003 17:00:41 GMT",
+	};
+	static const char *qmail_empty[] = {
+		"from localhost (localhost [127.0.0.1]) by mx.example.com (Postfix) with ESMTP id A; Mon, 1 Jan 2024 10:00:05 +0000",
+		"from unknown (HELO mx.example.com) (203.0.113.42) by mx.example.com with SMTP; Mon, 1 Jan 2024 10:00:04 +0000",
+	};
+	static const char *cgp[] = {
+		"from [203.0.113.43] (account x@example.com HELO mx.example.com) by mx.example.com (CommuniGate Pro SMTP 6.1) with ESMTPA id 1; Mon, 1 Jan 2024 10:00:04 +0000",
+	};
+	static const char *exim[] = {
+		"from [203.0.113.44] (helo=mx.example.com) by mx.example.com with esmtp (Exim 4.96) id 1qRjuq-00A9Xw-0M; Mon, 1 Jan 2024 10:00:04 +0000",
+	};
+	struct hop *h;
+
+	h = chain_is(courier, 1, NULL, 0, "203.0.113.40");
+	ck_assert_int_eq(h[0].rdns_state, RDNS_NONE);
+	free_all(h, 1);
+	h = chain_is(sendmail, 1, NULL, 0, "203.0.113.41");
+	free_all(h, 1);
+	h = chain_is(qmail_empty, 2, NULL, 1, "203.0.113.42");
+	free_all(h, 2);
+	h = chain_is(cgp, 1, NULL, 0, "203.0.113.43");
+	free_all(h, 1);
+	h = chain_is(exim, 1, NULL, 0, "203.0.113.44");
+	free_all(h, 1);
+}
+END_TEST
+
+/* A from part wholly in parentheses names a client: it is not a local submission. */
+START_TEST(chain_paren_from)
+{
+	static const char *lines[] = {
+		"from (from KRYPTIK [203.0.113.51]) by mx.example.com (NAVGW 2.5.2.12) with SMTP id M1; Wed, 15 Jan 2003 16:27:05 +0100",
+		"from bank.example (bank.example [192.0.2.10]) by KRYPTIK (Postfix) with ESMTPS id D; Wed, 15 Jan 2003 16:27:00 +0100",
+	};
+	struct hop *h = chain_is(lines, 2, NULL, 0, "203.0.113.51");
+
+	ck_assert_str_eq(h[0].helo, "KRYPTIK");
+	free_all(h, 2);
+}
+END_TEST
+
+/*
+ * Forged forms below the real origin: whatever the sender wrote under the
+ * first outside client (a qmail login that is an address, a CommuniGate
+ * HELO literal, a Courier line naming the receiver), the origin is the
+ * client the receiving side saw.
+ */
+START_TEST(chain_forged_forms_below)
+{
+	static const char *lines[] = {
+		"from localhost (localhost [127.0.0.1]) by mx.example.com (Postfix) with ESMTP id A; Mon, 1 Jan 2024 10:00:05 +0000",
+		"from unknown (HELO mx.example.com) (user@mx.example.com@203.0.113.77) by mx.example.com with ESMTPA; Mon, 1 Jan 2024 10:00:04 +0000",
+		"from [10.0.0.9] (account a@example.com HELO [10.0.0.9]) by mx.example.com (CommuniGate Pro SMTP 6.1) with ESMTPA id 2; Mon, 1 Jan 2024 10:00:03 +0000",
+		"from mx.example.com ([::ffff:10.1.1.1]) by mx.example.com with esmtp; Mon, 1 Jan 2024 10:00:02 +0000",
+		"(qmail 1234 invoked by uid 89); Mon, 1 Jan 2024 10:00:01 +0000",
+	};
+	struct hop *h = chain_is(lines, 5, NULL, 1, "203.0.113.77");
+
+	ck_assert_int_eq(h[1].rdns_state, RDNS_NONE);
+	ck_assert_str_eq(h[1].helo, "mx.example.com");
+	free_all(h, 5);
+}
+END_TEST
+
+/* qmail behind a Postfix front end: "invoked from network" is inside, the client below it is the origin. */
+START_TEST(chain_qmail_invoked)
+{
+	static const char *lines[] = {
+		"(qmail 1234 invoked from network); 6 Feb 2026 01:43:11 +0900",
+		"from unknown (HELO x) (user@example.it@151.80.38.67) by mx.example.com with SMTP; 6 Feb 2026 01:43:10 +0900",
+	};
+	struct hop *h = chain_is(lines, 2, NULL, 1, "151.80.38.67");
+
+	ck_assert_int_eq(h[1].rdns_state, RDNS_NONE);
+	free_all(h, 2);
 }
 END_TEST
 
@@ -813,10 +941,15 @@ received_suite(void)
 	tcase_add_test(tc, chain_exchange_all_inside);
 	tcase_add_test(tc, chain_trusted_relays);
 	tcase_add_test(tc, chain_boundary_override);
+	tcase_add_test(tc, chain_relay_exclusions);
 	tcase_add_test(tc, chain_forged);
 	tcase_add_test(tc, chain_may_be_forged);
 	tcase_add_test(tc, chain_fetchmail_noaddr);
 	tcase_add_test(tc, chain_empty);
+	tcase_add_test(tc, chain_helo_as_receiver);
+	tcase_add_test(tc, chain_paren_from);
+	tcase_add_test(tc, chain_forged_forms_below);
+	tcase_add_test(tc, chain_qmail_invoked);
 	tcase_add_test(tc, absurd_inputs);
 	suite_add_tcase(s, tc);
 	return s;
