@@ -782,6 +782,8 @@ parse_from(struct rparse *p, struct hop *h)
 		 */
 		h->rdns = rdns_clean(h->from_host, strlen(h->from_host));
 		h->rdns_state = h->rdns != NULL ? RDNS_NAME : RDNS_NOT_STATED;
+		/* tcpserver's TCPREMOTEHOST is the PTR as found; Exim's and ZMailer's are verified */
+		h->rdns_unconfirmed = ti.qmail_bare && !exim;
 		if (h->helo == NULL && exim && ti.name_only != NULL) {
 			h->helo = ti.name_only;
 			ti.name_only = NULL;
@@ -1518,7 +1520,8 @@ static const char *
 client_name(const struct hop *h)
 {
 	if (h->rdns_state == RDNS_NAME && h->rdns != NULL) {
-		if (h->raw != NULL && ascii_strcasestr(h->raw, "may be forged") != NULL)
+		if (h->rdns_unconfirmed ||
+		    (h->raw != NULL && ascii_strcasestr(h->raw, "may be forged") != NULL))
 			return NULL;
 		return h->rdns;
 	}

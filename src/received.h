@@ -25,6 +25,7 @@ struct hop {
 	char *helo;          /* HELO/EHLO name: qmail "(HELO x)", Exim "helo=x", or from_host where the format makes it the HELO; NULL if unknown */
 	char *rdns;          /* reverse name written by the receiving MTA, when rdns_state == RDNS_NAME; with RDNS_NONE the name Sendmail marked "(may be forged)", else NULL; trailing dot removed */
 	enum rdns_state rdns_state;
+	bool rdns_unconfirmed; /* qmail, Obtuse: the name came from a PTR lookup nobody checked forward; shown, never trusted */
 	char *ip;            /* client IP from the TCP-info part only (never from HELO); IPv4-mapped IPv6 given as IPv4; NULL if none */
 	int ip_family;       /* 0 none, 4, 6 */
 	char *by_host;       /* name (or address, e.g. Gmail "2002:a05:...") after "by" */

@@ -710,6 +710,9 @@ START_TEST(chain_helo_as_receiver)
 	static const char *exim[] = {
 		"from [203.0.113.44] (helo=mx.example.com) by mx.example.com with esmtp (Exim 4.96) id 1qRjuq-00A9Xw-0M; Mon, 1 Jan 2024 10:00:04 +0000",
 	};
+	static const char *qmail_ptr[] = {
+		"from mx.example.com (HELO mx.example.com) (203.0.113.45) by mx.example.com with SMTP; Mon, 1 Jan 2024 10:00:04 +0000",
+	};
 	struct hop *h;
 
 	h = chain_is(courier, 1, NULL, 0, "203.0.113.40");
@@ -722,6 +725,11 @@ START_TEST(chain_helo_as_receiver)
 	h = chain_is(cgp, 1, NULL, 0, "203.0.113.43");
 	free_all(h, 1);
 	h = chain_is(exim, 1, NULL, 0, "203.0.113.44");
+	free_all(h, 1);
+	/* qmail's reverse name is tcpserver's PTR, unchecked: a PTR the sender set to our name earns nothing */
+	h = chain_is(qmail_ptr, 1, NULL, 0, "203.0.113.45");
+	ck_assert_int_eq(h[0].rdns_state, RDNS_NAME);
+	ck_assert(h[0].rdns_unconfirmed);
 	free_all(h, 1);
 }
 END_TEST
