@@ -66,7 +66,11 @@ origin_check(struct report *r)
 		return;
 	o = &r->hops[r->origin];
 	where = xasprintf("header:Received[%d]", r->origin + 1);
-	if (o->ip != NULL && o->rdns_state == RDNS_NONE)
+	if (o->ip != NULL && o->rdns_state == RDNS_NONE && o->rdns != NULL)
+		finding_add(&r->findings, F_ORIGIN_NO_RDNS, -1, where, -1, -1,
+		    _("origin %s: the reverse name %s does not map back to it (\"may be forged\"; HELO %s)"),
+		    o->ip, o->rdns, o->helo != NULL ? o->helo : "-");
+	else if (o->ip != NULL && o->rdns_state == RDNS_NONE)
 		finding_add(&r->findings, F_ORIGIN_NO_RDNS, -1, where, -1, -1,
 		    _("origin %s: the receiving server found no reverse name (HELO %s)"),
 		    o->ip, o->helo != NULL ? o->helo : "-");
