@@ -86,6 +86,10 @@ item(struct view *v, size_t i, int y, int x, int w, int maxrows, bool cur, bool 
 		buf_addf(&b, "  %s", hp->protocol);
 	if (hp->tls != NULL)
 		buf_addf(&b, "  TLS");
+	if (r->submitted.where != NULL && strncmp(r->submitted.where, "header:Received[", 16) == 0 &&
+	    strtoul(r->submitted.where + 16, NULL, 10) == h + 1)
+		buf_addf(&b, "  %s%s", _("submitted from here"),
+		    r->submitted.trust == SUBMITTER_CLAIMED ? _(" (as claimed)") : "");
 	line = buf_take(&b);
 	if (rows < maxrows) {
 		int n = list_text(y + rows, x + 4, w - 4, maxrows - rows, 2, line, st, true);
