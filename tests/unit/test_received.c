@@ -264,6 +264,12 @@ static const struct rcase mta_cases[] = {
 	    "bushinternet.example", "bushinternet.example", RDNS_NOT_STATED, NULL, "203.0.113.67", 4, "mail.example.fi", "esmtp", NULL, true },
 	{ "from pc.example.com (dsl.example.net [::ffff:203.0.113.68]) (AUTH: LOGIN user) by mail.example.fi with esmtp; Fri, 22 Aug 2003 12:25:41 +0300",
 	    "pc.example.com", "pc.example.com", RDNS_NAME, "dsl.example.net", "203.0.113.68", 4, "mail.example.fi", "esmtp", NULL, true },
+	/* Courier's bare "(ip)" form with a lower-case protocol: not qmail, the name is the HELO */
+	{ "from helo.example (203.0.113.11) by mail.example.fi with esmtp; Fri, 22 Aug 2003 12:25:41 +0300",
+	    "helo.example", "helo.example", RDNS_NONE, NULL, "203.0.113.11", 4, "mail.example.fi", "esmtp", NULL, true },
+	/* 1&1 Nemesis writes Exim's "from [ip] (helo=x)" */
+	{ "from [203.0.113.145] (helo=t-online.example) by mxeu2.example.de with ESMTP (Nemesis), id 0MKpdM-1CkRpr14PF-000608; Fri, 31 Dec 2004 19:49:15 +0100",
+	    "[203.0.113.145]", "t-online.example", RDNS_NONE, NULL, "203.0.113.145", 4, "mxeu2.example.de", "ESMTP", "0MKpdM-1CkRpr14PF-000608", true },
 	/* XMail: HELO and ip:port; XMail writes no reverse name */
 	{ "from list.example.com (203.0.113.86:23198) by mx1.example.net with [XMail 1.20 ESMTP Server] id <S72E> for <jason@example.org> from <bounce@example.com>; Sat, 18 Sep 2004 23:17:54 -0500",
 	    "list.example.com", "list.example.com", RDNS_NOT_STATED, NULL, "203.0.113.86", 4, "mx1.example.net", "[XMail 1.20 ESMTP Server]", "<S72E>", true },
