@@ -68,7 +68,11 @@ origin_check(struct report *r)
 		return;
 	o = &r->hops[r->origin];
 	where = xasprintf("header:Received[%d]", r->origin + 1);
-	if (o->ip != NULL && o->rdns_state == RDNS_NONE)
+	if (o->ip != NULL && o->rdns_state == RDNS_NONE && o->rdns != NULL)
+		finding_add(&r->findings, F_ORIGIN_NO_RDNS, -1, where, -1, -1,
+		    _("origin %s: the reverse name %s does not map back to it (\"may be forged\"; HELO %s)"),
+		    o->ip, o->rdns, o->helo != NULL ? o->helo : "-");
+	else if (o->ip != NULL && o->rdns_state == RDNS_NONE)
 		finding_add(&r->findings, F_ORIGIN_NO_RDNS, -1, where, -1, -1,
 		    _("origin %s: the receiving server found no reverse name (HELO %s)"),
 		    o->ip, o->helo != NULL ? o->helo : "-");
@@ -515,6 +519,10 @@ run_checks(struct report *r, const struct settings *cfg)
 	geoip_info_free(&r->origin_geo);
 	if (r->origin >= 0 && (size_t)r->origin < r->nhops && r->hops[r->origin].ip != NULL)
 		geoip_lookup(geoip_shared(cfg != NULL ? cfg->geoip_dir : NULL), r->hops[r->origin].ip, &r->origin_geo);
+	submitter_free(&r->submitted);
+	geoip_info_free(&r->submitted_geo);
+	if (submitter_find(r->msg, r->hops, r->nhops, r->origin, &r->submitted) == 0)
+		geoip_lookup(geoip_shared(cfg != NULL ? cfg->geoip_dir : NULL), r->submitted.ip, &r->submitted_geo);
 	if (r->hop_geo == NULL && r->nhops > 0) {
 		/* every hop's client, for the chain view (the origin's trust may move, the addresses do not) */
 		r->hop_geo = xcalloc(r->nhops, sizeof *r->hop_geo);
@@ -681,6 +689,8 @@ report_free(struct report *r)
 	auth_summary_free(&r->auth);
 	findings_free(&r->findings);
 	geoip_info_free(&r->origin_geo);
+	submitter_free(&r->submitted);
+	geoip_info_free(&r->submitted_geo);
 	for (size_t i = 0; r->hop_geo != NULL && i < r->nhops; i++)
 		geoip_info_free(&r->hop_geo[i]);
 	free(r->hop_geo);

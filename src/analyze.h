@@ -13,6 +13,7 @@
 #include "findings.h"
 #include "geoip.h"
 #include "received.h"
+#include "submitter.h"
 
 struct message;
 struct settings;
@@ -56,6 +57,8 @@ struct report {
 	/* GeoIP and domain age */
 	struct geoip_info origin_geo;      /* of hops[origin].ip */
 	struct geoip_info *hop_geo;        /* one per hop (public client IPs only), or NULL */
+	struct submitter submitted;        /* the client behind a webmail or submission server (submitter.h) */
+	struct geoip_info submitted_geo;   /* of submitted.ip */
 	struct domain_fact *domains; size_t ndomains;
 	struct host_fact *hosts; size_t nhosts;
 	bool network;             /* network lookups were allowed */

@@ -124,7 +124,12 @@ take_header(struct auth_summary *a, const struct parsed *p)
 			a->dkim_clause = clause_text(c);
 			a->dkim_where = xstrdup(where);
 			set_span(p->h, "dkim", a->dkim_span);
-		} else if (strcmp(c->method, "dmarc") == 0 && a->dmarc == AUTH_UNKNOWN) {
+		} else if (strcmp(c->method, "dmarc") == 0 && (a->dmarc == AUTH_UNKNOWN ||
+		    (c->result == AUTH_FAIL && a->dmarc != AUTH_FAIL))) {
+			/* a fail from any trusted server stands, even below a pass or none */
+			free(a->dmarc_from);
+			free(a->dmarc_clause);
+			free(a->dmarc_where);
 			a->dmarc = c->result;
 			a->dmarc_from = domain_from_value(authres_prop(c, "header", "from"));
 			a->dmarc_clause = clause_text(c);
@@ -175,13 +180,51 @@ auth_evaluate(const struct message *m, const char *from_domain, const struct hop
 	parse_all(m, "ARC-Authentication-Results", 1, &v, &n);
 	narc = n - narc;
 
-	/* 1. configured ids; 2. an id naming a receiving-side host; 3. the topmost header's id. */
-	for (size_t i = 0; i < n && !found; i++)
-		if (v[i].ok && id_configured(cfg, v[i].ar.authserv_id)) {
-			trusted = v[i].ar.authserv_id;
-			found = true;
-			a->trust_reason = xasprintf(_("authserv-id %s is configured"), trusted);
+	/*
+	 * 1. configured ids: every header stamped by any of them, from the top;
+	 * 2. an id naming a receiving-side host; 3. the topmost header's id.
+	 */
+	for (size_t i = 0; i < n; i++) {
+		struct buf ids;
+
+		if (!v[i].ok || !id_configured(cfg, v[i].ar.authserv_id))
+			continue;
+		buf_init(&ids);
+		for (size_t j = 0; j < n; j++) {
+			bool seen = false;
+
+			if (!v[j].ok || !id_configured(cfg, v[j].ar.authserv_id))
+				continue;
+			for (size_t k = 0; k < j && !seen; k++)
+				seen = v[k].ok && v[k].ar.authserv_id != NULL &&
+				    ascii_strcasecmp(v[k].ar.authserv_id, v[j].ar.authserv_id) == 0;
+			if (!seen)
+				buf_addf(&ids, "%s%s", ids.len > 0 ? ", " : "", v[j].ar.authserv_id);
 		}
+		a->authserv_id = buf_take(&ids);
+		a->trust_reason = xasprintf(_("authserv-id %s is configured"), a->authserv_id);
+		for (size_t j = 0; j < n; j++) {
+			if (!v[j].ok || v[j].arc)
+				continue;
+			if (id_configured(cfg, v[j].ar.authserv_id))
+				take_header(a, &v[j]);
+			else
+				a->nuntrusted++;
+		}
+		/* ARC results of a configured id, newest instance first, fill the gaps */
+		if (!a->have_results) {
+			int best = -1;
+			for (size_t j = 0; j < n; j++)
+				if (v[j].ok && v[j].arc && id_configured(cfg, v[j].ar.authserv_id) &&
+				    (best < 0 || v[j].ar.instance > v[best].ar.instance))
+					best = (int)j;
+			if (best >= 0)
+				take_header(a, &v[best]);
+		}
+		found = true;
+		any_id = true;	/* done: skip the single-id walk below */
+		break;
+	}
 	if (cfg != NULL && cfg->nauthserv_ids > 0 && !found) {
 		a->trust_reason = xstrdup(_("no results header carries a configured authserv-id"));
 		found = true;

@@ -444,7 +444,7 @@ main(int argc, char **argv)
 	if (settings_load(&opts, config, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", progname, cause);
 		free(cause);
-		if (config != NULL && opts.config_path == NULL)
+		if ((config != NULL && opts.config_path == NULL) || opts.bad_trust)
 			return 1;
 	}
 	if (cli_geoip != NULL) {

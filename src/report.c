@@ -109,6 +109,8 @@ trust_word(enum hop_trust t)
 		return _("trusted");
 	case HOP_ORIGIN:
 		return _("origin");
+	case HOP_PASSED_OVER:
+		return _("passed over");
 	default:
 		return _("unverifiable");
 	}
@@ -148,6 +150,36 @@ origin_geo_text(const struct report *r)
 	if ((t = geoip_info_text(&r->origin_geo)) != NULL)
 		return t;
 	return xstrdup(_("unknown (not in the GeoIP databases, or none installed)"));
+}
+
+/* Who vouches for a "submitted from" address, in words. */
+static const char *
+submitted_trust_text(enum submitter_trust t)
+{
+	switch (t) {
+	case SUBMITTER_RECEIVING:
+		return _("stated by the receiving side");
+	case SUBMITTER_ORIGIN:
+		return _("stated by the origin server");
+	default:
+		return _("as claimed by the sender");
+	}
+}
+
+/* "203.0.113.7 JP AS64500 Example — X-Originating-IP, stated by the origin server", or NULL when there is none. */
+static char *
+submitted_text(const struct report *r)
+{
+	const struct submitter *sb = &r->submitted;
+	char *geo, *t;
+
+	if (sb->trust == SUBMITTER_NONE)
+		return NULL;
+	geo = geoip_info_text(&r->submitted_geo);
+	t = xasprintf("%s%s%s — %s, %s", sb->ip, geo != NULL ? "  " : "", geo != NULL ? geo : "",
+	    sb->source != NULL ? sb->source : "-", submitted_trust_text(sb->trust));
+	free(geo);
+	return t;
 }
 
 /* Whether network lookups were made: the privacy statement of every report. */
@@ -254,7 +286,7 @@ bulk_text(const struct report *r)
 static void
 write_text(FILE *f, const struct report *r)
 {
-	struct row rows[17];
+	struct row rows[18];
 	size_t n = 0, nrt = 0;
 	char *reply = NULL;
 
@@ -271,6 +303,8 @@ write_text(FILE *f, const struct report *r)
 	rows[n++] = (struct row){ _("Message-ID"), xstrdup(str_or(r->addr.message_id, "-")) };
 	rows[n++] = (struct row){ _("Origin"), origin_text(r) };
 	rows[n++] = (struct row){ _("Origin network"), origin_geo_text(r) };
+	if (r->submitted.trust != SUBMITTER_NONE)
+		rows[n++] = (struct row){ _("Submitted from"), submitted_text(r) };
 	rows[n++] = (struct row){ _("Auth"), auth_text(r) };
 	rows[n++] = (struct row){ _("Brand"), brand_text(r) };
 	rows[n++] = (struct row){ _("Bulk"), bulk_text(r) };
@@ -415,6 +449,8 @@ write_markdown(FILE *f, const struct report *r)
 	md_row(f, _("Message-ID"), xstrdup(str_or(r->addr.message_id, "-")));
 	md_row(f, _("Origin"), origin_text(r));
 	md_row(f, _("Origin network"), origin_geo_text(r));
+	if (r->submitted.trust != SUBMITTER_NONE)
+		md_row(f, _("Submitted from"), submitted_text(r));
 	md_row(f, _("Auth"), auth_text(r));
 	md_row(f, _("Brand"), brand_text(r));
 	md_row(f, _("Bulk"), bulk_text(r));
@@ -597,6 +633,20 @@ report_json(const struct report *r)
 	json_object_set_new(origin, "as_org", jstr(oh ? r->origin_geo.as_org : NULL));
 	json_object_set_new(origin, "hop", oh ? json_integer(r->origin + 1) : json_null());
 	json_object_set_new(o, "origin", origin);
+	if (r->submitted.trust != SUBMITTER_NONE) {
+		json_t *sub = json_object();
+		const struct geoip_info *g = &r->submitted_geo;
+
+		json_object_set_new(sub, "ip", jstr(r->submitted.ip));
+		json_object_set_new(sub, "source", jstr(r->submitted.source));
+		json_object_set_new(sub, "where", jstr(r->submitted.where));
+		json_object_set_new(sub, "trust", jstr(submitter_trust_name(r->submitted.trust)));
+		json_object_set_new(sub, "country", g->country[0] ? jstr(g->country) : json_null());
+		json_object_set_new(sub, "asn", g->asn ? json_integer((json_int_t)g->asn) : json_null());
+		json_object_set_new(sub, "as_org", jstr(g->as_org));
+		json_object_set_new(o, "submitted_from", sub);
+	} else
+		json_object_set_new(o, "submitted_from", json_null());
 	json_object_set_new(auth, "spf", r->auth.spf ? jstr(authres_result_name(r->auth.spf)) : json_null());
 	json_object_set_new(auth, "dkim", r->auth.dkim ? jstr(authres_result_name(r->auth.dkim)) : json_null());
 	json_object_set_new(auth, "dmarc", r->auth.dmarc ? jstr(authres_result_name(r->auth.dmarc)) : json_null());
@@ -678,7 +728,8 @@ report_json(const struct report *r)
 		json_object_set_new(jh, "time", h->has_time ? json_integer((json_int_t)h->when) : json_null());
 		json_object_set_new(jh, "delay", h->delay >= 0 ? json_integer(h->delay) : json_null());
 		json_object_set_new(jh, "trust", json_string(h->trust == HOP_TRUSTED ? "trusted" :
-		    h->trust == HOP_ORIGIN ? "origin" : "unverifiable"));
+		    h->trust == HOP_ORIGIN ? "origin" : h->trust == HOP_PASSED_OVER ? "passed-over" :
+		    "unverifiable"));
 		json_object_set_new(jh, "reason", jstr(h->trust_reason));
 		json_array_append_new(hops, jh);
 	}

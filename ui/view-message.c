@@ -160,6 +160,18 @@ build_fields(struct msgview *m)
 	} else
 		v = xstrdup(_("(not found)"));
 	add_field(m, _("Origin"), v, ui_worse(lv, ui_id_level(r, F_ORIGIN_COUNTRY)));
+	if (r->submitted.trust != SUBMITTER_NONE) {
+		/* the client behind a webmail or submission server, and who says so */
+		buf_init(&b);
+		buf_addf(&b, "%s", r->submitted.ip);
+		if ((geo = geoip_info_text(&r->submitted_geo)) != NULL) {
+			buf_addf(&b, "\n%s", geo);
+			free(geo);
+		}
+		buf_addf(&b, "\n%s%s", r->submitted.source != NULL ? r->submitted.source : "",
+		    r->submitted.trust == SUBMITTER_CLAIMED ? _(" (as claimed)") : "");
+		add_field(m, _("Submitted"), buf_take(&b), LV_NONE);
+	}
 	add_field(m, "SPF", xasprintf("%s %s%s%s", theme_glyph_level(auth_level(r, r->auth.spf, F_AUTH_SPF_FAIL)),
 	    aw(r->auth.spf), r->auth.spf_domain != NULL ? " " : "", r->auth.spf_domain != NULL ? r->auth.spf_domain : ""),
 	    auth_level(r, r->auth.spf, F_AUTH_SPF_FAIL));
