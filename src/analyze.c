@@ -51,8 +51,34 @@ parse_hops(struct report *r)
 		r->hops = xreallocarray(r->hops, r->nhops + 1, sizeof *r->hops);
 		r->hops[r->nhops++] = hop;
 	}
+	if (r->msg->nreceived > total)
+		total = r->msg->nreceived;   /* some were not even kept by the message */
 	if (total > MAX_HOPS)
-		add_notice(r, xasprintf(_("analysis capped: %zu Received headers, first %d read"), total, MAX_HOPS));
+		add_notice(r, xasprintf(_("analysis capped: %zu Received headers, the topmost %d read (the "
+		    "receiving side's), %zu dropped"), total, MAX_HOPS, total - MAX_HOPS));
+}
+
+/*
+ * HEADER_OVERFLOW and RECEIVED_OVERFLOW: a header block past the caps is
+ * no MTA's work but a way to push evidence out of sight (the caps keep it:
+ * message.c keeps the fields the checks read, parse_hops the topmost hops).
+ */
+static void
+overflow_check(struct report *r)
+{
+	const struct message *m = r->msg;
+
+	if (m->nfields > MESSAGE_MAX_HEADERS && m->nfields > m->nheaders)
+		finding_add(&r->findings, F_HEADER_OVERFLOW, -1, "header", -1, -1,
+		    _("%zu header fields (more than %d): %zu not analysed"), m->nfields, MESSAGE_MAX_HEADERS,
+		    m->nfields - m->nheaders);
+	else if (m->nfields > MESSAGE_MAX_HEADERS)
+		finding_add(&r->findings, F_HEADER_OVERFLOW, -1, "header", -1, -1,
+		    _("%zu header fields (more than %d)"), m->nfields, MESSAGE_MAX_HEADERS);
+	if (m->nreceived > MAX_HOPS)
+		finding_add(&r->findings, F_RECEIVED_OVERFLOW, -1, "header:Received", -1, -1,
+		    _("%zu Received fields (more than %d): the topmost %d read, %zu dropped"), m->nreceived,
+		    MAX_HOPS, MAX_HOPS, m->nreceived - MAX_HOPS);
 }
 
 /* ORIGIN_NO_RDNS and ORIGIN_HELO_MISMATCH on the chosen origin hop. */
@@ -519,6 +545,7 @@ run_checks(struct report *r, const struct settings *cfg)
 
 	auth_evaluate(r->msg, r->addr.from.domain, r->hops, r->nhops, r->origin, cfg, &r->auth);
 	spamtag_check(r->msg, &r->findings);
+	overflow_check(r);
 	address_check(&r->addr, &r->auth, &r->findings);
 	origin_check(r);
 	{

@@ -40,6 +40,8 @@ enum severity { SEV_INFO = 0, SEV_LOW, SEV_MEDIUM, SEV_HIGH };
 	X(INVISIBLE_CHARS,      SEV_MEDIUM, N_("Invisible characters inside words")) \
 	X(BIDI_CONTROL,         SEV_HIGH,   N_("Bidirectional control characters that reorder the text")) \
 	X(ATTACHMENT_RISKY,     SEV_HIGH,   N_("An attachment that can run code or imitate a login page")) \
+	X(HEADER_OVERFLOW,      SEV_MEDIUM, N_("More header fields than any mail server writes")) \
+	X(RECEIVED_OVERFLOW,    SEV_MEDIUM, N_("More Received hops than any mail route has")) \
 	X(BRAND_VERIFIED,       SEV_INFO,   N_("The message is authenticated as the brand it names"))
 
 #ifndef N_

@@ -880,27 +880,105 @@ load_body(struct message *m, GMimeObject *o)
 
 /* ---- headers ---- */
 
+/*
+ * Fields the analysis reads, kept wherever they stand even past
+ * MESSAGE_MAX_HEADERS: thousands of filler fields must not hide the From,
+ * the Subject or the receiving side's verdict. The first of a singleton
+ * is what message_hvalue() answers, so only the first is kept.
+ */
+static const char *const evidence_once[] = {
+	"From", "Sender", "Reply-To", "To", "Cc", "Subject", "Date", "Message-ID", "Return-Path",
+	"Delivered-To", "MIME-Version", "Content-Type", "Content-Transfer-Encoding",
+	"Content-Disposition", "List-Id", "List-Post", "List-Unsubscribe", "Mailing-List",
+	"X-Spam-Flag", "X-Spam-Status", "X-Spam-Level", "X-Forefront-Antispam-Report",
+	"X-MS-Exchange-Organization-SCL",
+};
+static const char *const evidence_many[] = {
+	"Authentication-Results", "ARC-Authentication-Results", "Received-SPF", "DKIM-Signature",
+};
+#define MAX_RECEIVED_KEPT 100   /* Received fields kept past the cap (analyze.c reads 100 hops) */
+#define NEVIDENCE_ONCE (sizeof evidence_once / sizeof *evidence_once)
+
+/* What is kept past the cap so far: singletons seen, Received and other fields kept. */
+struct past_cap {
+	bool seen[NEVIDENCE_ONCE];
+	size_t received, extra;
+};
+
+static void
+past_cap_init(const struct message *m, struct past_cap *pc)
+{
+	memset(pc, 0, sizeof *pc);
+	for (size_t i = 0; i < m->nheaders; i++) {
+		if (ascii_strcasecmp(m->headers[i].name, "Received") == 0)
+			pc->received++;
+		for (size_t k = 0; k < NEVIDENCE_ONCE; k++)
+			if (ascii_strcasecmp(m->headers[i].name, evidence_once[k]) == 0)
+				pc->seen[k] = true;
+	}
+}
+
+/* Whether a field past MESSAGE_MAX_HEADERS is kept; the counts in pc go up when it is. */
+static bool
+keep_past_cap(struct past_cap *pc, const char *name)
+{
+	if (pc->extra >= MESSAGE_MAX_EVIDENCE)
+		return false;
+	for (size_t i = 0; i < NEVIDENCE_ONCE; i++)
+		if (ascii_strcasecmp(name, evidence_once[i]) == 0) {
+			if (pc->seen[i])
+				return false;
+			pc->seen[i] = true;
+			pc->extra++;
+			return true;
+		}
+	if (ascii_strcasecmp(name, "Received") == 0) {
+		if (pc->received >= MAX_RECEIVED_KEPT)
+			return false;
+		pc->received++;
+		pc->extra++;
+		return true;
+	}
+	for (size_t i = 0; i < sizeof evidence_many / sizeof *evidence_many; i++)
+		if (ascii_strcasecmp(name, evidence_many[i]) == 0) {
+			pc->extra++;
+			return true;
+		}
+	return false;
+}
+
 static void
 load_headers(struct message *m, GMimeObject *o)
 {
 	GMimeHeaderList *hl = g_mime_object_get_header_list(o);
 	int n = hl != NULL ? g_mime_header_list_get_count(hl) : 0, capped = 0;
-	size_t keep = m->nheaders + (size_t)(n > 0 ? n : 0);
+	size_t cap = m->nheaders, dropped = 0;
+	struct past_cap pc;
 
-	if (keep > MESSAGE_MAX_HEADERS)
-		keep = MESSAGE_MAX_HEADERS;
-	m->headers = xreallocarray(m->headers, keep ? keep : 1, sizeof *m->headers);
-	memset(m->headers + m->nheaders, 0, (keep - m->nheaders) * sizeof *m->headers);
-	for (int i = 0; i < n && m->nheaders < keep; i++) {
+	past_cap_init(m, &pc);
+	for (int i = 0; i < n; i++) {
 		GMimeHeader *h = g_mime_header_list_get_header_at(hl, i);
 		const char *name = g_mime_header_get_name(h), *raw = g_mime_header_get_raw_value(h);
-		struct header *hd = &m->headers[m->nheaders++];
+		struct header *hd;
 		size_t rl;
 
 		if (name == NULL)
 			name = "";
 		if (raw == NULL)
 			raw = "";
+		m->nfields++;
+		if (ascii_strcasecmp(name, "Received") == 0)
+			m->nreceived++;
+		if (m->nheaders >= MESSAGE_MAX_HEADERS && !keep_past_cap(&pc, name)) {
+			dropped++;
+			continue;
+		}
+		if (m->nheaders == cap) {
+			cap = cap ? cap * 2 : 32;
+			m->headers = xreallocarray(m->headers, cap, sizeof *m->headers);
+		}
+		hd = &m->headers[m->nheaders++];
+		memset(hd, 0, sizeof *hd);
 		if (u8_check((const uint8_t *)name, strlen(name)) == NULL)
 			hd->name = xstrdup(name);
 		else
@@ -925,9 +1003,9 @@ load_headers(struct message *m, GMimeObject *o)
 	if (capped)
 		notice_add(m, xasprintf(_("analysis capped: a header field longer than %u bytes was cut"),
 		    MESSAGE_MAX_HEADER));
-	if (m->nheaders == keep && keep == MESSAGE_MAX_HEADERS && n > 0)
-		notice_add(m, xasprintf(_("analysis capped: %d header fields, first %d read"),
-		    n, MESSAGE_MAX_HEADERS));
+	if (dropped > 0)
+		notice_add(m, xasprintf(_("analysis capped: %zu header fields, %zu not read (the first %d and "
+		    "the fields the checks use were kept)"), m->nfields, dropped, MESSAGE_MAX_HEADERS));
 }
 
 /* ---- loading ---- */

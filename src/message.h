@@ -9,7 +9,8 @@
 #define MESSAGE_MAX_PARTS      1000           /* MIME parts walked */
 #define MESSAGE_MAX_BODY       (4u << 20)     /* bytes of rendered body text kept */
 #define MESSAGE_MAX_HEADER     (64u << 10)    /* bytes of one decoded header value kept */
-#define MESSAGE_MAX_HEADERS    2000           /* header fields kept */
+#define MESSAGE_MAX_HEADERS    2000           /* header fields kept in order; past them only the evidence fields (see message.c) */
+#define MESSAGE_MAX_EVIDENCE   256            /* evidence fields kept past MESSAGE_MAX_HEADERS */
 
 struct header {
 	char *name;        /* as written ("Received", "X-Spam-Flag") */
@@ -41,6 +42,8 @@ struct message {
 	char *path;        /* file name as given ("-" for stdin) */
 	size_t size;       /* bytes read */
 	struct header *headers; size_t nheaders;   /* in order, topmost first */
+	size_t nfields;    /* header fields the message has (nheaders < nfields: some were dropped) */
+	size_t nreceived;  /* Received fields the message has, kept or not */
 	char *body;        /* rendered body text, UTF-8, NUL-terminated (never NULL) */
 	size_t body_len;
 	char *body_type;   /* content type of the chosen body part, e.g. "text/html"; NULL if none */
