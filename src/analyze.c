@@ -661,7 +661,7 @@ analyze_file(const char *path, const struct settings *cfg, struct report **out, 
 	struct message *m;
 
 	*out = NULL;
-	if (message_load_file(path, &m, cause) != 0)
+	if (message_load_file_max(path, cfg != NULL ? cfg->max_message_size : 0, &m, cause) != 0)
 		return -1;
 	*out = analyze_message(m, cfg);
 	return 0;

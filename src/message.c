@@ -1139,24 +1139,28 @@ message_load_mem(const char *data, size_t len, const char *name, struct message 
 
 /*
  * Reads all of fd into a new array (one read for a regular file whose size
- * is known). NULL with *cause set on an error.
+ * is known), at most max bytes. NULL with *cause set on an error.
  */
 static GByteArray *
-read_all(int fd, size_t hint, char **cause)
+read_all(int fd, size_t hint, size_t max, char **cause)
 {
-	size_t cap = hint > 0 && hint < G_MAXUINT / 2 ? hint + 1 : 65536, len = 0;
-	guint8 *data = g_malloc(cap);
+	size_t cap = hint > 0 && hint < max ? hint + 1 : 65536, len = 0;
+	guint8 *data;
 
+	if (cap > max + 1)
+		cap = max + 1;
+	data = g_malloc(cap);
 	for (;;) {
 		ssize_t k;
 
+		if (len > max) {
+			*cause = xasprintf(_("more than %zu bytes (max_message_size): not read as a message"), max);
+			g_free(data);
+			return NULL;
+		}
 		if (len == cap) {
-			if (cap >= G_MAXUINT / 2) {
-				*cause = xstrdup(strerror(EFBIG));
-				g_free(data);
-				return NULL;
-			}
-			cap *= 2;
+			/* grow by half: the array is at most 1.5 times the message */
+			cap = cap + cap / 2 > max + 1 ? max + 1 : cap + cap / 2;
 			data = g_realloc(data, cap);
 		}
 		if ((k = read(fd, data + len, cap - len)) < 0) {
@@ -1173,18 +1177,20 @@ read_all(int fd, size_t hint, char **cause)
 }
 
 int
-message_load_file(const char *path, struct message **out, char **cause)
+message_open(const char *path, size_t max, size_t *size, char **cause)
 {
 	struct stat st;
-	GByteArray *arr;
+	const char *what = NULL;
 	int fd;
 	bool is_stdin = strcmp(path, "-") == 0;
 
-	*out = NULL;
-	message_init();
+	*size = 0;
+	if (max == 0)
+		max = MESSAGE_MAX_SIZE;
+	/* O_NONBLOCK: opening a FIFO with no writer must not wait for one */
 	if (is_stdin)
 		fd = STDIN_FILENO;
-	else if ((fd = open(path, O_RDONLY)) == -1) {
+	else if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) == -1) {
 		*cause = xstrdup(strerror(errno));
 		return -1;
 	}
@@ -1194,14 +1200,63 @@ message_load_file(const char *path, struct message **out, char **cause)
 			close(fd);
 		return -1;
 	}
-	if (S_ISDIR(st.st_mode)) {
-		*cause = xstrdup(_("is a directory"));
-		close(fd);
+	if (S_ISDIR(st.st_mode))
+		what = _("is a directory");
+	else if (is_stdin || S_ISREG(st.st_mode))
+		what = NULL;
+	else if (S_ISFIFO(st.st_mode))
+		what = _("not a regular file (a FIFO)");
+	else if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+		what = _("not a regular file (a device)");
+	else if (S_ISSOCK(st.st_mode))
+		what = _("not a regular file (a socket)");
+	else
+		what = _("not a regular file");
+	if (what != NULL || (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max)) {
+		*cause = what != NULL ? xstrdup(what) :
+		    xasprintf(_("larger than %zu bytes (max_message_size): not read as a message"), max);
+		if (!is_stdin)
+			close(fd);
 		return -1;
 	}
-	/* the whole file at once: a few system calls, and GMime reads memory */
-	arr = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, cause);
 	if (!is_stdin)
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	if (S_ISREG(st.st_mode))
+		*size = (size_t)st.st_size;
+	return fd;
+}
+
+int
+message_read_fd(int fd, size_t size, size_t max, char **data, size_t *len, char **cause)
+{
+	GByteArray *arr = read_all(fd, size, max == 0 ? MESSAGE_MAX_SIZE : max, cause);
+
+	*data = NULL;
+	*len = 0;
+	if (arr == NULL)
+		return -1;
+	g_byte_array_append(arr, (const guint8 *)"", 1);
+	*len = arr->len - 1;
+	*data = (char *)g_byte_array_free(arr, FALSE);
+	return 0;
+}
+
+int
+message_load_file_max(const char *path, size_t max, struct message **out, char **cause)
+{
+	GByteArray *arr;
+	size_t size;
+	int fd;
+
+	*out = NULL;
+	message_init();
+	if (max == 0)
+		max = MESSAGE_MAX_SIZE;
+	if ((fd = message_open(path, max, &size, cause)) == -1)
+		return -1;
+	/* the whole file at once: a few system calls, and GMime reads memory */
+	arr = read_all(fd, size, max, cause);
+	if (fd != STDIN_FILENO)
 		close(fd);
 	if (arr == NULL)
 		return -1;
@@ -1211,6 +1266,12 @@ message_load_file(const char *path, struct message **out, char **cause)
 		return -1;
 	}
 	return load_bytes(arr, path, out, cause);
+}
+
+int
+message_load_file(const char *path, struct message **out, char **cause)
+{
+	return message_load_file_max(path, 0, out, cause);
 }
 
 void

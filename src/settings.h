@@ -21,6 +21,7 @@ struct settings {
 	char *rdap_bootstrap;   /* "rdap_bootstrap = FILE": IANA-format dns.json (default: the shipped copy) */
 	char *rdap_url;         /* "rdap_url = URL": fallback RDAP base URL ("" none) */
 	int rdap_timeout;       /* "rdap_timeout = 5": seconds per query */
+	size_t max_message_size;/* "max_message_size = 256M": bytes read of one message (file or stream) */
 };
 
 void settings_init(struct settings *s);

@@ -118,7 +118,7 @@ analyze_for_screen(struct tui *t, const char *path, struct report **out, char **
 	struct message *m;
 
 	*out = NULL;
-	if (message_load_file(path, &m, cause) != 0)
+	if (message_load_file_max(path, t->cfg->max_message_size, &m, cause) != 0)
 		return -1;
 	*out = analyze_message_async(m, t->cfg);
 	return 0;
@@ -860,17 +860,15 @@ open_target(struct tui *t, const char *target)
 
 	if (strcmp(target, "-") == 0) {
 		struct message *m;
-		struct buf b;
-		char chunk[65536];
-		ssize_t got;
+		size_t size;
 		int fd;
 
-		buf_init(&b);
-		buf_adds(&b, "");
-		while ((got = read(STDIN_FILENO, chunk, sizeof chunk)) > 0)
-			buf_add(&b, chunk, (size_t)got);
-		t->single_len = b.len;
-		t->single_data = buf_take(&b);
+		if ((fd = message_open("-", t->cfg->max_message_size, &size, &cause)) == -1 ||
+		    message_read_fd(fd, size, t->cfg->max_message_size, &t->single_data, &t->single_len, &cause) != 0) {
+			fprintf(stderr, "kensa: -: %s\n", cause);
+			free(cause);
+			return -1;
+		}
 		if (message_load_mem(t->single_data, t->single_len, "-", &m, &cause) != 0) {
 			fprintf(stderr, "kensa: -: %s\n", cause);
 			free(cause);
