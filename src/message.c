@@ -608,43 +608,55 @@ part_of(struct message *m, GMimeObject *o)
 }
 
 /*
- * The part a mail client would display: in multipart/alternative the last
- * alternative it can render, in multipart/related the root, elsewhere the
- * first inline text part. Attached messages are never the body. Only
- * parts that were walked (within MESSAGE_MAX_PARTS) are considered.
+ * The parts a mail client would display inline, in order: in
+ * multipart/alternative the last alternative it can render, in
+ * multipart/related the root, in multipart/mixed (and any other multipart)
+ * every inline text part, so that a text/plain part cannot stand in for
+ * the text/html one beside it. Attached messages are never the body. Only
+ * parts that were walked (within MESSAGE_MAX_PARTS) are considered; at most
+ * max are put in out. Returns how many were.
  */
-static GMimeObject *
-choose_body(struct message *m, GMimeObject *o, int depth)
+static size_t
+choose_bodies(struct message *m, GMimeObject *o, int depth, GMimeObject **out, size_t max)
 {
 	struct mime_part *mp = part_of(m, o);
 	GMimeMultipart *mul;
-	GMimeObject *c;
+	size_t k = 0;
 	int n;
 
-	if (mp == NULL || depth > MAX_CHOOSE_DEPTH)
-		return NULL;
+	if (mp == NULL || depth > MAX_CHOOSE_DEPTH || max == 0)
+		return 0;
 	if (GMIME_IS_MESSAGE_PART(o))
-		return NULL;
-	if (GMIME_IS_PART(o))
-		return renderable(mp->content_type) && !mp->is_attachment ? o : NULL;
+		return 0;
+	if (GMIME_IS_PART(o)) {
+		if (!renderable(mp->content_type) || mp->is_attachment)
+			return 0;
+		out[0] = o;
+		return 1;
+	}
 	if (!GMIME_IS_MULTIPART(o))
-		return NULL;
+		return 0;
 	mul = GMIME_MULTIPART(o);
 	n = g_mime_multipart_get_count(mul);
 	if (n > MESSAGE_MAX_PARTS)
 		n = MESSAGE_MAX_PARTS;
 	if (strcmp(mp->content_type, "multipart/alternative") == 0) {
 		for (int i = n - 1; i >= 0; i--) {
-			if ((c = choose_body(m, g_mime_multipart_get_part(mul, i), depth + 1)) != NULL)
-				return c;
+			if ((k = choose_bodies(m, g_mime_multipart_get_part(mul, i), depth + 1, out, max)) > 0)
+				return k;
 		}
-		return NULL;
+		return 0;
 	}
-	for (int i = 0; i < n; i++) {
-		if ((c = choose_body(m, g_mime_multipart_get_part(mul, i), depth + 1)) != NULL)
-			return c;
+	if (strcmp(mp->content_type, "multipart/related") == 0) {
+		for (int i = 0; i < n; i++) {
+			if ((k = choose_bodies(m, g_mime_multipart_get_part(mul, i), depth + 1, out, max)) > 0)
+				return k;
+		}
+		return 0;
 	}
-	return NULL;
+	for (int i = 0; i < n && k < max; i++)
+		k += choose_bodies(m, g_mime_multipart_get_part(mul, i), depth + 1, out + k, max - k);
+	return k;
 }
 
 /* ---- the tree ---- */
@@ -811,8 +823,15 @@ crlf_to_lf(char *s, size_t len)
 	return w;
 }
 
+/* One body part rendered: its text, and for HTML the rendering (links numbered from the first given). */
+struct rendered {
+	char *text;
+	size_t len;
+	struct html_doc *html;
+};
+
 static void
-load_body(struct message *m, GMimeObject *o)
+render_part(struct message *m, GMimeObject *o, size_t max, int first_link, struct rendered *out)
 {
 	struct priv *p = m->priv;
 	struct mime_part *mp = part_of(m, o);
@@ -822,8 +841,10 @@ load_body(struct message *m, GMimeObject *o)
 	struct buf raw;
 	char *u;
 
+	memset(out, 0, sizeof *out);
 	mp->is_body = true;
-	m->body_type = xstrdup(mp->content_type);
+	if (m->body_type == NULL)
+		m->body_type = xstrdup(mp->content_type);
 	if (p->text != NULL && p->text[mp->index].read) {
 		raw = p->text[mp->index].b;   /* taken */
 		more = p->text[mp->index].more;
@@ -835,7 +856,8 @@ load_body(struct message *m, GMimeObject *o)
 	if (more)
 		notice_add(m, xasprintf(_("body longer than %zu bytes: the rest is not analysed"), cap));
 	u = charset_to_utf8(raw.s, raw.len, mp->charset, &ulen, &used);
-	m->body_charset = xstrdup(used);
+	if (m->body_charset == NULL)
+		m->body_charset = xstrdup(used);
 	/* Cut at cap: the last character may be cut in half. */
 	if (more && ulen >= 3 && memcmp(u + ulen - 3, "\xef\xbf\xbd", 3) == 0) {
 		ulen -= 3;
@@ -846,36 +868,106 @@ load_body(struct message *m, GMimeObject *o)
 		    mp->charset != NULL ? mp->charset : used));
 	buf_free(&raw);
 	if (html) {
-		p->html = xcalloc(1, sizeof *p->html);
-		html_render(u, ulen, MESSAGE_MAX_BODY, p->html);
+		out->html = xcalloc(1, sizeof *out->html);
+		html_render_numbered(u, ulen, max, first_link, out->html);
 		free(u);
-		m->body = p->html->text;
-		m->body_len = p->html->len;
-		p->html->text = NULL;
-		p->html->len = 0;
-		m->links = p->html->links;
-		m->nlinks = p->html->nlinks;
-		p->html->links = NULL;
-		p->html->nlinks = 0;
-		if (p->html->markup_capped)
+		out->text = out->html->text;
+		out->len = out->html->len;
+		out->html->text = NULL;
+		out->html->len = 0;
+		if (out->html->depth_capped)
+			notice_add(m, xasprintf(_("analysis capped: the HTML was cut where its elements nest "
+			    "deeper than %d"), HTML_MAX_DEPTH));
+		else if (out->html->markup_capped)
 			notice_add(m, xasprintf(_("analysis capped: the HTML was cut before markup too large to "
 			    "parse (over %u tags, or a tag with over %u attributes)"), HTML_MAX_TAGS, HTML_MAX_ATTRS));
-		else if (p->html->truncated)
+		else if (out->html->truncated)
 			notice_add(m, xasprintf(_("body longer than %zu bytes: the rest is not analysed"),
 			    (size_t)MESSAGE_MAX_BODY));
-		if (p->html->links_capped)
+		if (out->html->links_capped)
 			notice_add(m, xasprintf(_("analysis capped: more than %d links in the HTML body"),
 			    HTML_MAX_LINKS));
 		return;
 	}
 	ulen = crlf_to_lf(u, ulen);
-	if (ulen > MESSAGE_MAX_BODY) {
-		ulen = utf8_cut(u, ulen, MESSAGE_MAX_BODY);
+	if (ulen > max) {
+		ulen = utf8_cut(u, ulen, max);
 		notice_add(m, xasprintf(_("body longer than %zu bytes: the rest is not analysed"),
 		    (size_t)MESSAGE_MAX_BODY));
 	}
-	m->body = u;
-	m->body_len = ulen;
+	out->text = u;
+	out->len = ulen;
+}
+
+/* Up to this many inline text parts make the body. */
+#define MAX_BODY_PARTS 32
+
+/*
+ * The body: every chosen part rendered in order, a separator line between
+ * two, links renumbered and their spans (and hidden spans) moved to where
+ * each part's text stands in the whole.
+ */
+static void
+load_body(struct message *m, GMimeObject *root)
+{
+	struct priv *p = m->priv;
+	GMimeObject *parts[MAX_BODY_PARTS];
+	size_t n = choose_bodies(m, root, 0, parts, MAX_BODY_PARTS), links_cap = 0;
+	struct buf body;
+
+	if (n == 0)
+		return;
+	buf_init(&body);
+	buf_adds(&body, "");
+	for (size_t i = 0; i < n && body.len < MESSAGE_MAX_BODY; i++) {
+		struct rendered r;
+		size_t off;
+
+		if (body.len > 0) {
+			char *sep = xasprintf("\n\n-- %s --\n\n", part_of(m, parts[i])->content_type);
+
+			if (body.len + strlen(sep) >= MESSAGE_MAX_BODY) {
+				free(sep);
+				break;
+			}
+			buf_adds(&body, sep);
+			free(sep);
+		}
+		off = body.len;
+		render_part(m, parts[i], MESSAGE_MAX_BODY - body.len, (int)m->nlinks + 1, &r);
+		buf_add(&body, r.text, r.len);
+		free(r.text);
+		if (r.html == NULL)
+			continue;
+		for (size_t k = 0; k < r.html->nlinks; k++) {
+			if (m->nlinks == links_cap) {
+				links_cap = links_cap ? links_cap * 2 : 16;
+				m->links = xreallocarray(m->links, links_cap, sizeof *m->links);
+			}
+			m->links[m->nlinks] = r.html->links[k];
+			m->links[m->nlinks].start += off;
+			m->links[m->nlinks].end += off;
+			m->nlinks++;
+		}
+		free(r.html->links);
+		r.html->links = NULL;
+		r.html->nlinks = 0;
+		for (size_t k = 0; k < r.html->nhidden; k++) {
+			m->hidden = xreallocarray(m->hidden, m->nhidden + 1, sizeof *m->hidden);
+			m->hidden[m->nhidden].start = r.html->hidden[k].start + off;
+			m->hidden[m->nhidden].end = r.html->hidden[k].end + off;
+			m->nhidden++;
+		}
+		/* the first HTML part's title and alt texts are what message_html() gives */
+		if (p->html == NULL)
+			p->html = r.html;
+		else {
+			html_doc_free(r.html);
+			free(r.html);
+		}
+	}
+	m->body_len = body.len;
+	m->body = buf_take(&body);
 }
 
 /* ---- headers ---- */
@@ -1026,7 +1118,7 @@ load_stream(GMimeStream *stream, size_t size, const char *name, struct message *
 {
 	GMimeParser *parser;
 	GMimeMessage *msg;
-	GMimeObject *root, *body;
+	GMimeObject *root;
 	struct message *m;
 	struct priv *p;
 
@@ -1056,8 +1148,7 @@ load_stream(GMimeStream *stream, size_t size, const char *name, struct message *
 		load_headers(m, g_mime_message_get_mime_part(msg));
 	if ((root = g_mime_message_get_mime_part(msg)) != NULL) {
 		walk_tree(m, root);
-		if ((body = choose_body(m, root, 0)) != NULL)
-			load_body(m, body);
+		load_body(m, root);
 	}
 	if (m->body == NULL) {
 		m->body = xstrdup("");
@@ -1298,6 +1389,7 @@ message_free(struct message *m)
 		free(m->links[i].source);
 	}
 	free(m->links);
+	free(m->hidden);
 	for (size_t i = 0; i < m->nparts; i++) {
 		free(m->parts[i].content_type);
 		free(m->parts[i].charset);

@@ -39,6 +39,11 @@ struct body_link {
 	char *source;      /* "a", "area", "form", "meta-refresh", "text" */
 };
 
+/* A byte span of message.body. */
+struct text_span {
+	size_t start, end;
+};
+
 struct message {
 	char *path;        /* file name as given ("-" for stdin) */
 	size_t size;       /* bytes read */
@@ -50,6 +55,7 @@ struct message {
 	char *body_type;   /* content type of the chosen body part, e.g. "text/html"; NULL if none */
 	char *body_charset;/* charset actually used to decode it */
 	struct body_link *links; size_t nlinks;    /* from the HTML rendering (source "a", ...); text URLs are found by later modules */
+	struct text_span *hidden; size_t nhidden;  /* body text the HTML hides with CSS (display:none, ...), in order */
 	struct mime_part *parts; size_t nparts;
 	char **notices; size_t nnotices;           /* "analysis capped: 10000 MIME parts, first 1000 read", "undecodable bytes in charset X" */
 	void *priv;        /* owned by message.c */
