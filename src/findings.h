@@ -42,6 +42,7 @@ enum severity { SEV_INFO = 0, SEV_LOW, SEV_MEDIUM, SEV_HIGH };
 	X(ATTACHMENT_RISKY,     SEV_HIGH,   N_("An attachment that can run code or imitate a login page")) \
 	X(HEADER_OVERFLOW,      SEV_MEDIUM, N_("More header fields than any mail server writes")) \
 	X(RECEIVED_OVERFLOW,    SEV_MEDIUM, N_("More Received hops than any mail route has")) \
+	X(HIDDEN_TEXT,          SEV_LOW,    N_("Text hidden from the reader by CSS (salting)")) \
 	X(BRAND_VERIFIED,       SEV_INFO,   N_("The message is authenticated as the brand it names"))
 
 #ifndef N_

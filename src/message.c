@@ -1282,7 +1282,13 @@ message_open(const char *path, size_t max, size_t *size, char **cause)
 	if (is_stdin)
 		fd = STDIN_FILENO;
 	else if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) == -1) {
-		*cause = xstrdup(strerror(errno));
+		int e = errno;
+
+		/* a socket cannot be opened (ENXIO): say what it is */
+		if (stat(path, &st) == 0 && S_ISSOCK(st.st_mode))
+			*cause = xstrdup(_("not a regular file (a socket)"));
+		else
+			*cause = xstrdup(strerror(e));
 		return -1;
 	}
 	if (fstat(fd, &st) == -1) {
