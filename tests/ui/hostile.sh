@@ -69,4 +69,19 @@ start 100 30 -- "$tmp/md"
 check "index: subject markers" wait_for '<RLO>exe\.pdf'
 check "index: sender markers" wait_for 'Bank␛\[31m'
 check "index: no clipboard write" sh -c "! tmux -u -L '$sock' show-buffer >/dev/null 2>&1"
+
+# things that are not messages in the Maildir: the index comes up at once and keys work
+mkdir -p "$tmp/fifo-md/cur" "$tmp/fifo-md/new" "$tmp/fifo-md/tmp"
+mkfifo "$tmp/fifo-md/cur/1772000000.M0P0.fifo:2,"
+ln -s "$tmp/fifo-md/cur/1772000000.M0P0.fifo:2," "$tmp/fifo-md/new/1772000001.M0P0.link"
+ln -s /dev/zero "$tmp/fifo-md/new/1772000002.M0P0.zero"
+printf 'From: Shop <a@shop.example>\nSubject: a normal message\nDate: Tue, 3 Mar 2026 10:00:00 +0000\n\nhello\n' \
+	>"$tmp/fifo-md/cur/1773136800.M1P1.host:2,S"
+start 100 30 -- "$tmp/fifo-md"
+check "a FIFO in the Maildir: the index comes up" wait_for 'a normal message'
+keys Home
+keys Enter
+check "a FIFO in the Maildir: the message opens" wait_for 'hello'
+keys q q
+check "a FIFO in the Maildir: quits" wait_for '^\[exit 0\]'
 finish
