@@ -1095,9 +1095,7 @@ load_headers(struct message *m, GMimeObject *o)
 	if (capped)
 		notice_add(m, xasprintf(_("analysis capped: a header field longer than %u bytes was cut"),
 		    MESSAGE_MAX_HEADER));
-	if (dropped > 0)
-		notice_add(m, xasprintf(_("analysis capped: %zu header fields, %zu not read (the first %d and "
-		    "the fields the checks use were kept)"), m->nfields, dropped, MESSAGE_MAX_HEADERS));
+	(void)dropped;
 }
 
 /* ---- loading ---- */
@@ -1113,8 +1111,14 @@ text_parts_free(struct message *m)
 	p->text = NULL;
 }
 
+/* Header fields of the message dropped before parsing (squeeze_fields). */
+struct predropped {
+	size_t fields, received;
+};
+
 static int
-load_stream(GMimeStream *stream, size_t size, const char *name, struct message **out, char **cause)
+load_stream(GMimeStream *stream, size_t size, const struct predropped *pre, const char *name,
+    struct message **out, char **cause)
 {
 	GMimeParser *parser;
 	GMimeMessage *msg;
@@ -1142,10 +1146,16 @@ load_stream(GMimeStream *stream, size_t size, const char *name, struct message *
 	p->msg = msg;
 	m->path = xstrdup(name);
 	m->size = size;
+	/* fields squeeze_fields() took out before GMime saw them */
+	m->nfields = pre->fields;
+	m->nreceived = pre->received;
 	load_headers(m, GMIME_OBJECT(msg));
 	/* GMime keeps the top-level Content-* fields on the MIME part, not the message. */
 	if (g_mime_message_get_mime_part(msg) != NULL)
 		load_headers(m, g_mime_message_get_mime_part(msg));
+	if (m->nfields > m->nheaders)
+		notice_add(m, xasprintf(_("analysis capped: %zu header fields, %zu not read (the first %d and "
+		    "the fields the checks use were kept)"), m->nfields, m->nfields - m->nheaders, MESSAGE_MAX_HEADERS));
 	if ((root = g_mime_message_get_mime_part(msg)) != NULL) {
 		walk_tree(m, root);
 		load_body(m, root);
@@ -1187,6 +1197,100 @@ cr_only(const char *data, size_t len)
 	return memchr(data, '\r', n) != NULL && memchr(data, '\n', n) == NULL;
 }
 
+/* Header fields past this many bytes are cut before GMime sees them (it keeps more than one copy of each). */
+#define FIELD_KEEP (MESSAGE_MAX_HEADER + 4096)
+
+/* "Name:" at the start of a line: a header field, not text. */
+static bool
+looks_like_field(const guint8 *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && i < 200 && s[i] > ' ' && s[i] < 0x7f && s[i] != ':')
+		i++;
+	return i > 0 && i < n && s[i] == ':';
+}
+
+/*
+ * Cut every header field (of the message and of its MIME parts: the lines
+ * after a "--" line up to the next empty one) to FIELD_KEEP bytes, in
+ * place, and return the new length. GMime holds a header's value in its
+ * parser's buffer and again in the field, so a 50 MB header line cost four
+ * times its size; no check reads more than MESSAGE_MAX_HEADER of a field,
+ * and load_headers() still says that the field was cut.
+ */
+/* Whether a field named at s (up to ':') is one the checks read. */
+static bool
+evidence_field(const guint8 *s, size_t n, bool *received)
+{
+	size_t k = 0;
+
+	while (k < n && s[k] != ':')
+		k++;
+	*received = k == 8 && ascii_strncasecmp((const char *)s, "Received", 8) == 0;
+	for (size_t i = 0; i < NEVIDENCE_ONCE; i++)
+		if (strlen(evidence_once[i]) == k && ascii_strncasecmp((const char *)s, evidence_once[i], k) == 0)
+			return true;
+	for (size_t i = 0; i < sizeof evidence_many / sizeof *evidence_many; i++)
+		if (strlen(evidence_many[i]) == k && ascii_strncasecmp((const char *)s, evidence_many[i], k) == 0)
+			return true;
+	return false;
+}
+
+/* Fields of the message's own header kept before those past it are counted and dropped unread. */
+#define FIELDS_PARSED (2 * MESSAGE_MAX_HEADERS)
+
+static size_t
+squeeze_fields(guint8 *d, size_t len, struct predropped *pre)
+{
+	size_t r = 0, w = 0, field = 0, nfields = 0, nevidence = 0;
+	bool header = true, in_field = false, top = true, dropping = false;
+
+	while (r < len) {
+		const guint8 *nl = memchr(d + r, '\n', len - r);
+		size_t e = nl != NULL ? (size_t)(nl - d) + 1 : len, n = e - r, keep = n;
+
+		if (header) {
+			bool rec;
+
+			if ((n == 1 && d[r] == '\n') || (n == 2 && d[r] == '\r' && d[r + 1] == '\n')) {
+				header = false;
+				in_field = false;
+				top = dropping = false;
+			} else if (d[r] == ' ' || d[r] == '\t') {
+				if (dropping || (in_field && w - field + n > FIELD_KEEP))
+					keep = 0;   /* a continuation past the cap goes */
+			} else if (top && ++nfields > FIELDS_PARSED &&
+			    !(evidence_field(d + r, n, &rec) && !rec && ++nevidence <= MESSAGE_MAX_EVIDENCE)) {
+				/* a flood: counted, not parsed (GMime holds some 500 bytes a field) */
+				(void)evidence_field(d + r, n, &rec);
+				pre->fields++;
+				pre->received += rec;
+				dropping = true;
+				in_field = false;
+				keep = 0;
+			} else if ((dropping = false, in_field = looks_like_field(d + r, n))) {
+				field = w;
+				if (n > FIELD_KEEP) {
+					/* the first FIELD_KEEP bytes and the line end */
+					memmove(d + w, d + r, FIELD_KEEP);
+					w += FIELD_KEEP;
+					if (nl != NULL)
+						d[w++] = '\n';
+					r = e;
+					continue;
+				}
+			}
+		} else if (n >= 2 && d[r] == '-' && d[r + 1] == '-')
+			header = true;   /* a boundary, perhaps: part headers follow */
+		if (keep > 0 && w != r)
+			memmove(d + w, d + r, keep);
+		w += keep;
+		r = e;
+	}
+	return w;
+}
+
 /*
  * Parses the bytes in arr (taken over: the stream owns them, and parts
  * are windows on them, not copies).
@@ -1195,17 +1299,22 @@ static int
 load_bytes(GByteArray *arr, const char *name, struct message **out, char **cause)
 {
 	GMimeStream *s, *sub;
-	size_t len = arr->len, skip;
+	size_t len = arr->len, total = arr->len, skip;
+	struct predropped pre = { 0, 0 };
 	int r;
 
 	if (len > 0 && cr_only((const char *)arr->data, len))
 		for (size_t i = 0; i < len; i++)
 			if (arr->data[i] == '\r' && (i + 1 == len || arr->data[i + 1] != '\n'))
 				arr->data[i] = '\n';
+	if (len > FIELD_KEEP) {
+		len = squeeze_fields(arr->data, len, &pre);
+		g_byte_array_set_size(arr, (guint)len);
+	}
 	skip = leading_junk((const char *)arr->data, len);
 	s = g_mime_stream_mem_new_with_byte_array(arr);
 	sub = g_mime_stream_substream(s, (gint64)skip, -1);
-	r = load_stream(sub, len, name, out, cause);
+	r = load_stream(sub, total, &pre, name, out, cause);
 	g_object_unref(sub);
 	g_object_unref(s);
 	return r;

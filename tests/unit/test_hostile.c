@@ -138,6 +138,26 @@ START_TEST(filler_headers_after_the_cap_are_dropped)
 }
 END_TEST
 
+START_TEST(a_header_flood_is_counted_not_parsed)
+{
+	struct buf b;
+	struct report *r;
+
+	buf_init(&b);
+	for (int i = 0; i < 20000; i++)
+		buf_addf(&b, "X-Filler-%d: padding\n", i);
+	buf_adds(&b, "From: Bank <a@bank.example>\nSubject: after the flood\n\nbody\n");
+	r = analyse(b.s, b.len);
+	ck_assert_str_eq(r->subject, "after the flood");
+	ck_assert_str_eq(r->addr.from.addr, "a@bank.example");
+	ck_assert_uint_eq(r->msg->nfields, 20002);
+	ck_assert(findings_has(&r->findings, F_HEADER_OVERFLOW));
+	ck_assert(has_notice(r, "20002 header fields"));
+	report_free(r);
+	buf_free(&b);
+}
+END_TEST
+
 START_TEST(five_thousand_hops_keep_the_top)
 {
 	size_t slen, len;
@@ -478,6 +498,7 @@ main(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, filler_headers_keep_the_evidence);
 	tcase_add_test(tc, filler_headers_after_the_cap_are_dropped);
+	tcase_add_test(tc, a_header_flood_is_counted_not_parsed);
 	tcase_add_test(tc, five_thousand_hops_keep_the_top);
 	tcase_add_test(tc, not_regular_files_are_refused);
 	tcase_add_test(tc, streams_stop_at_the_cap);
