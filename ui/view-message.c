@@ -209,9 +209,20 @@ build_text(struct msgview *m)
 			buf_addc(&b, '\n');
 		}
 	}
+	if (msg->nhidden > 0) {
+		/* the passages themselves are dimmed where they stand: the spans stay those of the body */
+		buf_adds(&b, "\n");
+		buf_addf(&b, "%s ", theme_glyph_hline());
+		buf_addf(&b, ngettext("Text hidden by the message's CSS: %zu passage, shown dimmed above",
+		    "Text hidden by the message's CSS: %zu passages, shown dimmed above", msg->nhidden), msg->nhidden);
+		buf_addc(&b, '\n');
+	}
 	m->len = b.len;
 	m->text = buf_take(&b);
 	m->marks = xcalloc(m->len + 1, 1);
+	for (size_t i = 0; i < msg->nhidden; i++)
+		for (size_t p = msg->hidden[i].start; p < msg->hidden[i].end && p < msg->body_len; p++)
+			m->marks[p] |= MARK_HIDDEN;
 	/* finding spans: the body's own, and the links' */
 	for (size_t i = 0; i < r->findings.n; i++) {
 		const struct finding *f = &r->findings.v[i];

@@ -84,4 +84,21 @@ keys Enter
 check "a FIFO in the Maildir: the message opens" wait_for 'hello'
 keys q q
 check "a FIFO in the Maildir: quits" wait_for '^\[exit 0\]'
+
+# text the message's CSS hides: shown where it stands, dimmed, and said below
+printf 'From: a@example.com\nSubject: salted\nContent-Type: text/html; charset=utf-8\n\n<p>visible words</p><div style="display:none">saltedwords</div><p>more visible</p>\n' >"$tmp/salted.eml"
+start 100 30 -- "$tmp/salted.eml"
+check "hidden text: shown in the body" wait_for 'saltedwords'
+check "hidden text: said below the body" wait_for "hidden by the message's CSS: 1 passage"
+e=$(screen -e)
+check "hidden text: drawn in another style than the visible text" sh -c "
+v=\$(grep -o '.\\{0,24\\}visible words' <<'X' | head -1
+$e
+X
+); h=\$(grep -o '.\\{0,24\\}saltedwords' <<'X' | head -1
+$e
+X
+); [ -n \"\$h\" ] && [ \"\${h%saltedwords}\" != \"\${v%visible words}\" ]"
+keys q
+check "hidden text: quits" wait_for '^\[exit 0\]'
 finish
