@@ -234,8 +234,8 @@ list_dir(struct store *s, const char *sub, bool only_unknown, size_t *added)
 	if (stat(path, &st) == 0)
 		s->mtime[strcmp(sub, "cur") == 0] = st.st_mtim;
 	while ((de = readdir(d)) != NULL) {
-		/* every name but dot files: what is not a regular file is refused with a reason when read */
-		if (de->d_name[0] == '.')
+		/* every name but dot files and folders: what is not a regular file is refused with a reason when read */
+		if (de->d_name[0] == '.' || de->d_type == DT_DIR)
 			continue;
 		if (only_unknown) {
 			const char *b;

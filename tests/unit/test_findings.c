@@ -14,7 +14,7 @@ START_TEST(names_round_trip)
 	}
 	ck_assert_int_eq(finding_from_name("NO_SUCH_ID"), -1);
 	ck_assert_str_eq(finding_name(F_FROM_BRAND_MISMATCH), "FROM_BRAND_MISMATCH");
-	ck_assert_int_eq(F_COUNT, 33);
+	ck_assert_int_eq(F_COUNT, 36);
 }
 END_TEST
 
