@@ -539,6 +539,13 @@ msg_draw(struct view *v)
 	struct msgview *m = v->data;
 	char *title;
 
+	if (m->r == NULL && tui_analysing(v->t)) {
+		tui_title(v, _("message"));
+		draw_str(v->y + 2, v->x + 2, v->w - 4, _("analysing the message..."), theme_elem(E_DIM));
+		return;
+	}
+	if (m->r == NULL)
+		load(v);   /* the analysis finished behind the screen */
 	if (m->r == NULL) {
 		tui_title(v, _("message"));
 		draw_str(v->y + 2, v->x + 2, v->w - 4, _("The message could not be read."), theme_elem(E_ERROR));

@@ -101,4 +101,20 @@ X
 ); [ -n \"\$h\" ] && [ \"\${h%saltedwords}\" != \"\${v%visible words}\" ]"
 keys q
 check "hidden text: quits" wait_for '^\[exit 0\]'
+
+# a message slow to analyse (20 MB of text): its analysis goes on behind the
+# screen; keys pressed meanwhile are handled, and the view fills in when it is done
+mkdir -p "$tmp/slow-md/cur" "$tmp/slow-md/new" "$tmp/slow-md/tmp"
+{ printf 'From: Shop <a@shop.example>\nSubject: a big one\nDate: Tue, 10 Mar 2026 10:00:00 +0000\n\n'
+  yes 'plain words of a long body line' | head -c 20000000; } >"$tmp/slow-md/cur/1773136800.M1P1.host:2,S"
+printf 'From: a@example.com\nSubject: a small one\nDate: Tue, 3 Mar 2026 10:00:00 +0000\n\nhi\n' \
+	>"$tmp/slow-md/cur/1772000000.M1P1.host:2,S"
+start 100 30 -- "$tmp/slow-md"
+check "slow message: the index comes up" wait_for 'a small one'
+keys Home Enter q
+check "slow message: back in the index at once" wait_for 'a small one'
+keys Home Enter
+check "slow message: the view fills in" wait_for 'plain words of a long body line' 300
+keys q q
+check "slow message: quits" wait_for '^\[exit 0\]'
 finish
