@@ -1044,7 +1044,7 @@ load_headers(struct message *m, GMimeObject *o)
 {
 	GMimeHeaderList *hl = g_mime_object_get_header_list(o);
 	int n = hl != NULL ? g_mime_header_list_get_count(hl) : 0, capped = 0;
-	size_t cap = m->nheaders, dropped = 0;
+	size_t cap = m->nheaders;
 	struct past_cap pc;
 
 	past_cap_init(m, &pc);
@@ -1061,10 +1061,8 @@ load_headers(struct message *m, GMimeObject *o)
 		m->nfields++;
 		if (ascii_strcasecmp(name, "Received") == 0)
 			m->nreceived++;
-		if (m->nheaders >= MESSAGE_MAX_HEADERS && !keep_past_cap(&pc, name)) {
-			dropped++;
-			continue;
-		}
+		if (m->nheaders >= MESSAGE_MAX_HEADERS && !keep_past_cap(&pc, name))
+			continue;   /* counted in nfields: load_stream says how many went */
 		if (m->nheaders == cap) {
 			cap = cap ? cap * 2 : 32;
 			m->headers = xreallocarray(m->headers, cap, sizeof *m->headers);
@@ -1095,7 +1093,6 @@ load_headers(struct message *m, GMimeObject *o)
 	if (capped)
 		notice_add(m, xasprintf(_("analysis capped: a header field longer than %u bytes was cut"),
 		    MESSAGE_MAX_HEADER));
-	(void)dropped;
 }
 
 /* ---- loading ---- */
