@@ -90,7 +90,8 @@ printf 'clear\nseverity low 0\nseverity medium 0\nseverity high 0\nthreshold sus
 	>"$tmp/xdg/kensa/weights.conf"
 got=$(XDG_CONFIG_HOME=$tmp/xdg "$KENSA" report --format json "$pocket" | jq -r '.verdict+" "+(.score|tostring)')
 check "user weights.conf with zero weights: phishing seed is clean 0 (got $got)" test "$got" = "clean 0"
-printf 'weight FROM_BRAND_MISMATCH * 200\npayload FROM_BRAND_MISMATCH\n' >"$tmp/high.conf"
+printf 'weight FROM_BRAND_MISMATCH %s 200\n' '*' low medium high >"$tmp/high.conf"
+printf 'payload FROM_BRAND_MISMATCH\n' >>"$tmp/high.conf"
 got=$("$KENSA" --weights "$tmp/high.conf" report --format json "$amex" | jq -r .verdict)
 check "--weights with a high FROM_BRAND_MISMATCH: suspicious seed is phishing (got $got)" test "$got" = phishing
 got=$("$KENSA" --weights "$tmp/high.conf" report --format json "$amex" |
