@@ -58,6 +58,7 @@ int weights_threshold(const struct weights *w, enum verdict v);
  * a missing one is no error). The first call loads it; later calls return
  * the first result. Returns 0, or -1 with *cause (caller frees) when a file
  * is missing or bad; the table is then empty and every message clean.
+ * Call it before starting threads (kensa's main() does, at start-up).
  */
 int weights_setup(const char *user_path, char **cause);
 /* The process-wide table (loaded with weights_setup(NULL, ...) on first use; never NULL). */
