@@ -20,6 +20,7 @@
 #include "i18n.h"
 #include "settings.h"
 #include "util.h"
+#include "weights.h"
 
 #define CACHE_FILE     "analysis.mdb"
 #define MAP_SIZE       ((size_t)4 << 30)   /* address space only: the file grows as it fills */
@@ -608,6 +609,20 @@ cache_fingerprint(const struct settings *cfg)
 	hash_dir(ck, confdir, 2);
 	for (size_t i = 0; i < geoip_count(g); i++)
 		hash_stat(ck, geoip_path(g, i));
+	/* the weight table in force (--weights FILE is not under the data or config directories) */
+	if (weights_current() != NULL) {
+		const struct weights *w = weights_current();
+		struct buf b;
+
+		buf_init(&b);
+		for (int i = 0; i < F_COUNT; i++)
+			for (int sev = SEV_INFO; sev <= SEV_HIGH; sev++)
+				buf_addf(&b, "%d.%d=%d%c ", i, sev, weights_weight(w, i, sev), weights_payload(w, i, sev) ? 'p' : '-');
+		buf_addf(&b, "req=%d s=%d p=%d", weights_payload_required(w), weights_threshold(w, VERDICT_SUSPICIOUS),
+		    weights_threshold(w, VERDICT_PHISHING));
+		g_checksum_update(ck, (const guchar *)b.s, (gssize)b.len);
+		buf_free(&b);
+	}
 	/* settings the command line can change on top of the files */
 	if (cfg != NULL) {
 		s = xasprintf("net=%d dns=%d days=%d cfg=%s geo=%s b=%d", cfg->network, cfg->dns, cfg->new_domain_days,

@@ -1,4 +1,4 @@
-/* findings.c — the finding model, the weight table, score and verdict. */
+/* findings.c — the finding model, score and verdict (weights from src/weights.c). */
 #include "config.h"
 
 #include <stdarg.h>
@@ -8,20 +8,7 @@
 #include "findings.h"
 #include "i18n.h"
 #include "util.h"
-
-/*
- * The one table of weights. A finding's weight is its severity's weight
- * unless the id overrides it. "payload" ids are what makes a message able to
- * harm: a link, an attachment or a phone number to call. A message is
- * phishing only with a payload; without one (the spoofed prank that links to
- * the brand's own site) it is at most suspicious.
- */
-static const int severity_weight[] = {
-	[SEV_INFO] = 0, [SEV_LOW] = 8, [SEV_MEDIUM] = 15, [SEV_HIGH] = 30,
-};
-
-#define THRESHOLD_SUSPICIOUS 20
-#define THRESHOLD_PHISHING   45
+#include "weights.h"
 
 static const struct {
 	const char *name;
@@ -31,36 +18,6 @@ static const struct {
 #define FINDING_ROW(id, sev, title) { #id, sev, title },
 	FINDING_IDS(FINDING_ROW)
 #undef FINDING_ROW
-};
-
-static const struct {
-	enum finding_id id;
-	int weight;         /* INT_MIN-free: 1000 means "severity weight" */
-	int payload;
-} overrides[] = {
-	{ F_BRAND_VERIFIED,      -40, 0 },
-	{ F_ORIGIN_COUNTRY,     1000, 0 },   /* info 0; low when the brand's country differs */
-	{ F_AUTH_MISSING,          5, 0 },   /* old and internal mail often has none */
-	{ F_MESSAGE_ID_MISMATCH,   5, 0 },   /* mailing services number messages on their own domain */
-	{ F_SUBJECT_SPAM_TAG,     20, 0 },   /* the receiving filter's own verdict: suspicious by itself (bench/RESULTS-eval.md) */
-	{ F_LINK_BRAND_MISMATCH, 1000, 1 },
-	{ F_LINK_TEXT_MISMATCH,  1000, 1 },
-	{ F_LINK_NEW_DOMAIN,     1000, 1 },
-	{ F_LINK_RISKY_TLD,      1000, 1 },
-	{ F_LINK_IP_LITERAL,     1000, 1 },
-	{ F_LINK_CONFUSABLE,     1000, 1 },
-	{ F_LINK_SHORTENER,      1000, 1 },
-	{ F_LINK_CDN_HOSTED,     1000, 1 },
-	{ F_PHONE_NOT_BRAND,     1000, 1 },
-	{ F_ATTACHMENT_RISKY,    1000, 1 },
-	/* the lures name their own way to harm: the link, the number to call, the address to answer */
-	{ F_LURE_RECIPIENT_DOMAIN, 1000, 1 },
-	{ F_LURE_DOCUMENT,       1000, 1 },
-	{ F_LURE_CALLBACK,       1000, 1 },
-	{ F_LURE_CRYPTO,         1000, 1 },
-	{ F_LURE_ADVANCE_FEE,    1000, 1 },
-	{ F_LURE_PRIZE,          1000, 1 },
-	{ F_PHONE_MOBILE_SUPPORT, 1000, 1 },
 };
 
 const char *
@@ -170,24 +127,21 @@ verdict_label(enum verdict v)
 	return (unsigned)v <= VERDICT_PHISHING ? _(labels[v]) : "";
 }
 
-static int
-weight_of(const struct finding *f, int *payload)
+/*
+ * The weights come from one table, data/weights.conf (src/weights.h). A
+ * "payload" finding is what makes a message able to harm: a link, an
+ * attachment or a phone number to call. When the table requires it, a
+ * message is phishing only with a payload; without one (the spoofed prank
+ * that links to the brand's own site) it is at most suspicious.
+ */
+int
+findings_score(struct findings *fs, enum verdict *verdict)
 {
-	int w = severity_weight[f->severity];
-
-	*payload = 0;
-	for (size_t i = 0; i < sizeof overrides / sizeof overrides[0]; i++) {
-		if (overrides[i].id != f->id)
-			continue;
-		if (overrides[i].weight != 1000)
-			w = overrides[i].weight;
-		*payload = overrides[i].payload && f->severity > SEV_INFO;
-	}
-	return w;
+	return findings_score_with(fs, weights_current(), verdict);
 }
 
 int
-findings_score(struct findings *fs, enum verdict *verdict)
+findings_score_with(struct findings *fs, const struct weights *wt, enum verdict *verdict)
 {
 	int score = 0, payload = 0;
 	long first[F_COUNT];
@@ -197,9 +151,9 @@ findings_score(struct findings *fs, enum verdict *verdict)
 	/* An id counts once towards the score, with its strongest instance's weight: ten risky links are one risk. */
 	for (size_t i = 0; i < fs->n; i++) {
 		struct finding *f = &fs->v[i];
-		int p, w = weight_of(f, &p);
+		int w = weights_weight(wt, f->id, f->severity);
 
-		payload |= p;
+		payload |= weights_payload(wt, f->id, f->severity);
 		f->weight = 0;
 		if (first[f->id] < 0) {
 			first[f->id] = (long)i;
@@ -213,9 +167,10 @@ findings_score(struct findings *fs, enum verdict *verdict)
 	if (score < 0)
 		score = 0;
 	if (verdict != NULL) {
-		if (score >= THRESHOLD_PHISHING && payload)
+		if (score >= weights_threshold(wt, VERDICT_PHISHING) &&
+		    (payload || !weights_payload_required(wt)))
 			*verdict = VERDICT_PHISHING;
-		else if (score >= THRESHOLD_SUSPICIOUS)
+		else if (score >= weights_threshold(wt, VERDICT_SUSPICIOUS))
 			*verdict = VERDICT_SUSPICIOUS;
 		else
 			*verdict = VERDICT_CLEAN;

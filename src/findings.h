@@ -100,7 +100,13 @@ enum verdict { VERDICT_CLEAN = 0, VERDICT_SUSPICIOUS, VERDICT_PHISHING };
 const char *verdict_name(enum verdict v);            /* "clean", ... (JSON) */
 const char *verdict_label(enum verdict v);           /* translated */
 
-/* Sum the weights (setting each finding's weight from the table) and choose the verdict. */
+/*
+ * Sum the weights (setting each finding's weight from the table: an id
+ * counts once, with its strongest instance) and choose the verdict.
+ * findings_score uses the process-wide table (weights_current()).
+ */
+struct weights;
 int findings_score(struct findings *fs, enum verdict *verdict);
+int findings_score_with(struct findings *fs, const struct weights *w, enum verdict *verdict);
 
 #endif

@@ -21,6 +21,7 @@
 #include "report.h"
 #include "settings.h"
 #include "util.h"
+#include "weights.h"
 #include "../ui/tui.h"
 
 static struct settings opts;     /* the option table */
@@ -46,6 +47,7 @@ usage(int status)
 	fprintf(f, _("\n       %s geoip [IP...]   the GeoIP databases found, or what they say of each IP\n"), progname);
 	fprintf(f, "%s", _("  --keymap NAME      key bindings of the message browser: default, vi, emacs or a file\n"));
 	fprintf(f, "%s", _("  --no-cache         neither read nor write the analysis cache\n"));
+	fprintf(f, "%s", _("  --weights FILE     weights over the shipped table (default ~/.config/kensa/weights.conf)\n"));
 	exit(status);
 }
 
@@ -376,7 +378,7 @@ main(int argc, char **argv)
 	char *cli_lang, *cli_geoip;
 	bool cli_network;
 	bool cli_no_cache = false;
-	const char *cli_keymap = NULL;
+	const char *cli_keymap = NULL, *cli_weights = NULL;
 	int nrest = 0, rc;
 	char *cause = NULL;
 
@@ -429,6 +431,8 @@ main(int argc, char **argv)
 			cli_no_cache = true;
 		else if (OPT("--keymap"))
 			cli_keymap = VALUE();
+		else if (OPT("--weights"))
+			cli_weights = VALUE();
 		else if (command == NULL && nrest == 0 && (strcmp(a, "report") == 0 || strcmp(a, "scan") == 0 ||
 		    strcmp(a, "geoip") == 0))
 			command = a;
@@ -468,6 +472,12 @@ main(int argc, char **argv)
 	}
 	if (command != NULL && strcmp(command, "version") == 0)
 		version();
+	/* The weight table: a missing or bad file is fatal, not a silent "clean" for everything. */
+	if (weights_setup(cli_weights, &cause) != 0) {
+		fprintf(stderr, "%s: %s\n", progname, cause);
+		free(cause);
+		return 1;
+	}
 	message_init();
 
 	if (command == NULL)

@@ -321,7 +321,7 @@ write_text(FILE *f, const struct report *r)
 		fprintf(f, "  ");
 		pad_to(f, severity_label(fd->severity), 8);
 		pad_to(f, finding_name(fd->id), 22);
-		fprintf(f, "%s\n", finding_title(fd->id));
+		fprintf(f, "%s (%+d)\n", finding_title(fd->id), fd->weight);
 		fprintf(f, "  %8s%-22s%s\n", "", fd->where, ev);
 		free(ev);
 	}
@@ -483,8 +483,8 @@ write_markdown(FILE *f, const struct report *r)
 	for (size_t i = 0; i < r->findings.n; i++) {
 		const struct finding *fd = &r->findings.v[i];
 		char *ev = md_cell(fd->evidence), *where = md_cell(fd->where);
-		fprintf(f, "| %s | `%s` | %s | %s: %s |\n", severity_label(fd->severity), finding_name(fd->id),
-		    finding_title(fd->id), where, ev);
+		fprintf(f, "| %s | `%s` | %s (%+d) | %s: %s |\n", severity_label(fd->severity), finding_name(fd->id),
+		    finding_title(fd->id), fd->weight, where, ev);
 		free(ev);
 		free(where);
 	}

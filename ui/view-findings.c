@@ -32,8 +32,9 @@ item(struct view *v, size_t i, int y, int x, int w, int maxrows, bool cur, bool 
 	char *head;
 	int rows = 0;
 
-	head = xasprintf("%s %-6s %s  %s", theme_glyph_level(lv), severity_label(f->severity), finding_name(f->id),
-	    f->where != NULL ? f->where : "");
+	/* the weight this finding adds to the score (an id counts once: its other instances show +0) */
+	head = xasprintf("%s %-6s %s %+d  %s", theme_glyph_level(lv), severity_label(f->severity), finding_name(f->id),
+	    f->weight, f->where != NULL ? f->where : "");
 	if (!dry) {
 		draw_fill(y, x, w, base);
 		draw_str(y, x, w, head, sev);

@@ -48,7 +48,8 @@ check "broken file: exit 0" test $rc = 0
 check "broken file: a notice names file and line" grep -q '70-broken.conf:1:' <<<"$(jq -r '.notices[]' <<<"$j")"
 check "broken file: other brands still load" test "$(jq -r .brand.id <<<"$j")" = jfmm
 
-# Without the data directory the brand checks are off, not broken.
+# Without the brand registry the brand checks are off, not broken (the weight table is required).
+mkdir -p "$tmp/nowhere" && cp "$top_srcdir/data/weights.conf" "$tmp/nowhere/"
 j=$(KENSA_DATADIR=$tmp/nowhere HOME=$tmp XDG_CONFIG_HOME=$tmp/none "$KENSA" report --format json "$amazon"); rc=$?
 check "no data dir: exit 0" test $rc = 0
 check "no data dir: a notice says the registry is missing" grep -q 'brand registry' <<<"$(jq -r '.notices[]' <<<"$j")"

@@ -47,6 +47,12 @@ X
 "$KENSA" scan "$m" >/dev/null
 check "config changed: cache still usable" test -s "$db"
 
+# The weight table is part of what the answers depend on, --weights FILE included.
+printf 'clear\nseverity info 0\nseverity low 0\nseverity medium 0\nseverity high 0\nthreshold suspicious 20\nthreshold phishing 45\npayload-required yes\n' >"$tmp/zero.conf"
+zero=$("$KENSA" --weights "$tmp/zero.conf" scan "$m")
+check "--weights: its own answers (every message clean with zero weights)" test "$(grep -vc '^clean' <<<"$zero")" = 0
+check "without it again: the shipped table's answers, not the cached zeros" test "$("$KENSA" scan "$m")" = "$("$KENSA" scan --no-cache "$m")"
+
 # --no-cache and "cache = off" leave no file behind.
 rm -rf "$XDG_CACHE_HOME"
 "$KENSA" scan --no-cache "$m" >/dev/null

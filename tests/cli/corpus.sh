@@ -79,4 +79,26 @@ j=$("$KENSA" report --format json "$(sample 1764487212)")
 check "amex: DMARC fail" test "$(jq -r .auth.dmarc <<<"$j")" = fail
 check "amex: Return-Path mismatch is low (not authenticated)" \
 	test "$(jq -r '[.findings[]|select(.id=="RETURN_PATH_MISMATCH")|.severity]|join(",")' <<<"$j")" = low
+# The weight table is data: the shipped one loads, and a user's file changes verdicts.
+pocket=$(sample 1770309790) amex=$(sample 1764487212)
+check "shipped weights.conf loads (report exits 0)" "$KENSA" report --format json "$pocket" >/dev/null
+mkdir -p "$tmp/nodata" "$tmp/xdg/kensa"
+out=$(KENSA_DATADIR=$tmp/nodata "$KENSA" report "$pocket" 2>&1); rc=$?
+check "missing shipped table: exit 1 (got $rc)" test "$rc" = 1
+check "missing shipped table: says where kensa looked" grep -q "$tmp/nodata/weights.conf" <<<"$out"
+printf 'clear\nseverity low 0\nseverity medium 0\nseverity high 0\nthreshold suspicious 20\nthreshold phishing 45\n' \
+	>"$tmp/xdg/kensa/weights.conf"
+got=$(XDG_CONFIG_HOME=$tmp/xdg "$KENSA" report --format json "$pocket" | jq -r '.verdict+" "+(.score|tostring)')
+check "user weights.conf with zero weights: phishing seed is clean 0 (got $got)" test "$got" = "clean 0"
+printf 'weight FROM_BRAND_MISMATCH %s 200\n' '*' low medium high >"$tmp/high.conf"
+printf 'payload FROM_BRAND_MISMATCH\n' >>"$tmp/high.conf"
+got=$("$KENSA" --weights "$tmp/high.conf" report --format json "$amex" | jq -r .verdict)
+check "--weights with a high FROM_BRAND_MISMATCH: suspicious seed is phishing (got $got)" test "$got" = phishing
+got=$("$KENSA" --weights "$tmp/high.conf" report --format json "$amex" |
+	jq -r '[.findings[]|select(.id=="FROM_BRAND_MISMATCH")|.weight]|max')
+check "the report shows the overridden weight (got $got)" test "$got" = 200
+printf 'severity low 8\nweight NOT_AN_ID * 3\n' >"$tmp/bad.conf"
+out=$("$KENSA" --weights "$tmp/bad.conf" report "$pocket" 2>&1); rc=$?
+check "bad weights file: exit 1 (got $rc)" test "$rc" = 1
+check "bad weights file: FILE:LINE and reason ($out)" grep -q "$tmp/bad.conf:2: unknown finding id: NOT_AN_ID" <<<"$out"
 finish

@@ -19,6 +19,10 @@ md=$("$KENSA" report --format markdown "$f")
 check "markdown: heading" grep -q '^## kensa report' <<<"$md"
 check "markdown: field table" grep -q '^| Field | Value |' <<<"$md"
 check "markdown: findings table" grep -q '^| Severity | Id | Finding | Evidence |' <<<"$md"
+# every finding's weight shows, in text and markdown as in JSON
+w=$(jq -r '.findings[0]|.title+" ("+(if .weight>=0 then "+" else "" end)+(.weight|tostring)+")"' <<<"$("$KENSA" report --format json "$f" 2>/dev/null)")
+check "text: a finding's weight ($w)" grep -qF "$w" <<<"$out"
+check "markdown: a finding's weight ($w)" grep -qF "$w" <<<"$md"
 check "markdown: ids in code spans" grep -q '`ORIGIN_NO_RDNS`' <<<"$md"
 
 js=$("$KENSA" report --format json "$f")
