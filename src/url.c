@@ -827,6 +827,22 @@ link_shown(const struct link *l)
 	return l->unwrapped_defanged != NULL ? l->unwrapped_defanged : l->defanged;
 }
 
+char *
+link_via(const struct link *l)
+{
+	struct buf b;
+
+	if (l->nwrappers == 0)
+		return NULL;
+	buf_init(&b);
+	for (size_t i = 0; i < l->nwrappers; i++) {
+		if (i > 0)
+			buf_adds(&b, " \u2192 ");
+		buf_adds(&b, l->wrappers[i]);
+	}
+	return buf_take(&b);
+}
+
 /* dom is one of the sender's registrable domains, or a domain of the brand that owns one of them. */
 static bool
 names_sender(const struct brands *b, const struct link_sender *s, const char *dom)

@@ -106,6 +106,12 @@ struct link_sender {
 const char *link_shown(const struct link *l);
 
 /*
+ * The wrappers of l joined for showing ("Safe Links → Proofpoint URL
+ * Defense v3"), or NULL when it has none. Caller frees.
+ */
+char *link_via(const struct link *l);
+
+/*
  * LINK_TEXT_MISMATCH, LINK_BRAND_MISMATCH (claimed may be NULL: then only
  * links with a brand domain as subdomain), LINK_RISKY_TLD, LINK_IP_LITERAL,
  * LINK_SHORTENER and LINK_CONFUSABLE, one per offending link, where
