@@ -861,14 +861,17 @@ names_sender(const struct brands *b, const struct link_sender *s, const char *do
 	return false;
 }
 
-/* The link goes through the sender's own click redirect ("click.sender.example/Click?q="). */
+/*
+ * The link goes through the sender's own click redirect ("click.sender.example/Click?q=");
+ * from_only: the From domain's (a DKIM signer alone may be a hired or hijacked mailing account).
+ */
 static bool
-own_tracker(const struct link *l, const struct link_sender *s)
+own_tracker(const struct link *l, const struct link_sender *s, bool from_only)
 {
 	if (s == NULL || !l->tracking_path || l->org_domain == NULL)
 		return false;
 	return (s->from_org != NULL && strcmp(l->org_domain, s->from_org) == 0) ||
-	    (s->dkim_org != NULL && strcmp(l->org_domain, s->dkim_org) == 0);
+	    (!from_only && s->dkim_org != NULL && strcmp(l->org_domain, s->dkim_org) == 0);
 }
 
 void
@@ -896,14 +899,14 @@ url_check(const struct link *links, size_t n, const struct brands *b, const stru
 		    (l->org_domain == NULL || strcmp(l->text_domain, l->org_domain) != 0)) {
 			const struct brand *tb = brands_lookup_domain(b, l->text_domain);
 			bool same_brand = tb != NULL && l->org_domain != NULL && brands_owns(b, tb, l->org_domain, BRAND_ALL);
-			bool tracked = l->tracker != NULL || own_tracker(l, sender);
+			bool tracked = l->tracker != NULL || own_tracker(l, sender, false);
 			int sev = href_carries(l->unwrapped != NULL ? l->unwrapped : l->href, l->text_domain) ? SEV_LOW : -1;
 
 			/* The sender's tracker naming the sender (or its brand) is the mailing service counting clicks. */
 			if (tracked && names_sender(b, sender, l->text_domain))
 				same_brand = true;
-			/* The sender's own redirect naming a domain no brand claims: the sender's choice, not a lure. */
-			else if (own_tracker(l, sender) && tb == NULL)
+			/* The From domain's own redirect naming a domain no brand claims: the sender's choice, not a lure. */
+			else if (own_tracker(l, sender, true) && tb == NULL)
 				sev = SEV_LOW;
 			if (!same_brand)
 				finding_add(fs, F_LINK_TEXT_MISMATCH, sev, where, l->start, l->end,

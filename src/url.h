@@ -119,8 +119,8 @@ char *link_via(const struct link *l);
  * Every check looks at the unwrapped target. sender (may be NULL): a link
  * through a click tracker (a tracking host, or a click-redirect path on the
  * sender's domain) whose text names the sender's domain or brand is not a
- * mismatch; through the sender's own tracker, text naming a domain of no
- * known brand is a low one. A target hidden by a gateway (Mimecast) is not
+ * mismatch; through the From domain's own tracker, text naming a domain of
+ * no known brand is a low one. A target hidden by a gateway (Mimecast) is not
  * compared with the text or the claimed brand.
  */
 void url_check(const struct link *links, size_t n, const struct brands *b,

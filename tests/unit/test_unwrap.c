@@ -458,6 +458,12 @@ START_TEST(tracked_text)
 	ck_assert_int_eq(count_of("http://click.example-shop.com/Click?q=1", "News.com", "other.example", NULL, NULL,
 	    F_LINK_TEXT_MISMATCH, &sev), 1);
 	ck_assert_int_eq(sev, SEV_HIGH);
+	sev = SEV_INFO;                                                          /* a DKIM signer's tracker alone: high */
+	ck_assert_int_eq(count_of("http://t.emailmkt.example-shop.com/ls/click?upn=x", "www.other-news.com", "hotmail.com",
+	    "example-shop.com", NULL, F_LINK_TEXT_MISMATCH, &sev), 1);
+	ck_assert_int_eq(sev, SEV_HIGH);
+	QUIET("http://t.emailmkt.example-shop.com/ls/click?upn=x", "www.example-shop.com", "hotmail.com", "example-shop.com",
+	    NULL, F_LINK_TEXT_MISMATCH);
 	sev = SEV_INFO;
 	ck_assert_int_eq(count_of("http://click.example-shop.com/products/1", "News.com", "example-shop.com", NULL, NULL,
 	    F_LINK_TEXT_MISMATCH, &sev), 1);                                     /* no redirect shape */
