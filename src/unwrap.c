@@ -395,13 +395,14 @@ gateway(const struct url_parts *u, const char **name, bool *opaque)
 		*name = "Barracuda Link Protection";
 		return t;
 	}
-	if (org_label_is(u->host, "trendmicro") && path_is(u->rest, "/wis/clicktime/v1/query") &&
+	if (path_is(u->rest, "/wis/clicktime/v1/query") && org_label_is(u->host, "trendmicro") &&
 	    (v = param_value(u->rest, "url", &n)) != NULL && (t = decode_target(v, n)) != NULL) {
 		*name = "Trend Micro Click-Time";
 		return t;
 	}
-	if (org_label_is(u->host, "google") && path_is(u->rest, "/url") &&
-	    (strncmp(u->host, "google.", 7) == 0 || strncmp(u->host, "www.google.", 11) == 0) &&
+	/* (the cheap tests first: every link of every message comes through here) */
+	if (path_is(u->rest, "/url") && (strncmp(u->host, "google.", 7) == 0 || strncmp(u->host, "www.google.", 11) == 0) &&
+	    org_label_is(u->host, "google") &&
 	    (((v = param_value(u->rest, "q", &n)) != NULL && (t = decode_target(v, n)) != NULL) ||
 	    ((v = param_value(u->rest, "url", &n)) != NULL && (t = decode_target(v, n)) != NULL))) {
 		*name = "Google redirect";
