@@ -547,7 +547,8 @@ unwrap_tracking_path(const char *rest)
 
 /*
  * The target a click tracker carries in its URL: Amazon SES's
- * /L0/<percent-encoded URL>/<n>/<message id>/..., or a query parameter
+ * /L0/<percent-encoded URL>/<n>/<message id>/..., the URL in clear after a
+ * slash and a star at the end of the path (Twelvehorses), or a query parameter
  * whose value is itself an http(s) URL (url=, u=, D=). NULL when the
  * tracker keeps it server-side.
  */
@@ -562,6 +563,13 @@ tracker_target(const struct url_parts *u)
 		const char *seg = u->rest + 4;
 
 		return decode_target(seg, strcspn(seg, "/?#"));
+	}
+	/* Twelvehorses (2002): the target in clear after "/" "*" at the end of the path, up to the next star */
+	if ((q = strstr(u->rest, "/*http")) != NULL) {
+		const char *t0 = q + 2;
+
+		if ((t = decode_target(t0, strcspn(t0, "*"))) != NULL)
+			return t;
 	}
 	if ((q = strchr(u->rest, '?')) == NULL)
 		return NULL;

@@ -369,6 +369,8 @@ START_TEST(trackers)
 		{ "https://abcdefgh.r.eu-west-1.awstrack.me/L0/https:%2F%2Fwww.example.com%2F/2/0102/x=1", EX, "Amazon SES", false },
 		{ "http://www.komtools.net/tracker_court/routage.fdml?F=asenews-november&D=http%3A%2F%2Fstore.example.com%2Fie%2F&P=ie_gStory1", "http://store.example.com/ie/", "Komtools", false },
 		{ "https://click.cuenote.jp/c/x?url=https%3A%2F%2Fwww.example.com%2F", EX, "Cuenote", false },
+		{ "http://www.twelvehorses.com/mm/Clickthrough/23317062/27021558/23333143/uBn6_sd/*http://www.example.com/*http://www.example.com/", "http://www.example.com/", "Twelvehorses", false },
+		{ "http://www.twelvehorses.com/mm/Clickthrough/1/2/3/x/*httpnot", NULL, "Twelvehorses", false },
 		/* not trackers: look-alikes, and awstrack.me itself */
 		{ "https://sendgrid.net.evil.example/ls/click?upn=x", NULL, NULL, false },
 		{ "https://evilsendgrid.net/ls/click?upn=x", NULL, NULL, false },
