@@ -23,7 +23,7 @@ for set in phish ham; do
 		n=$((n + 1)); ln -s "$(realpath "$f")" "$tmp/$set/cur/$(printf '%06d' $n).eval:2,"
 	done < <(find "$corpus/$set" -type f ! -name '*.md' ! -name '*.tsv' ! -name '.*' -print0 | sort -z)
 	# No user brands.d: the shipped registry only.
-	HOME=$tmp XDG_CONFIG_HOME=$tmp/xdg "$kensa" scan --json "$tmp/$set" >"$tmp/$set.jsonl" 2>"$tmp/$set.err" || true
+	HOME=$tmp XDG_CONFIG_HOME=$tmp/xdg "$kensa" scan --no-cache --json "$tmp/$set" >"$tmp/$set.jsonl" 2>"$tmp/$set.err" || true
 	# the file names in the JSON are our symlinks: map them back for the miss lists
 	find "$tmp/$set/cur" -type l -printf '%f\t%l\n' >"$tmp/$set.map"
 done

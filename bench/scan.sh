@@ -24,12 +24,12 @@ elapsed() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; t1=$(date +%s.
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(uname -sr)"
 echo "corpus: $n messages ($(du -shL "$tmp/md/cur" | cut -f1))"
-ks=$(for i in $(seq "$runs"); do elapsed "$kensa" scan "$tmp/md"; done | best)
+ks=$(for i in $(seq "$runs"); do elapsed "$kensa" scan --no-cache "$tmp/md"; done | best)
 fl=$(for i in $(seq "$runs"); do elapsed sh -c "find '$tmp/md/cur' -type l -print0 | xargs -0 '$tmp/gmime-floor'"; done | best)
 ks_rate=$(echo "$n / $ks" | bc -l); fl_rate=$(echo "$n / $fl" | bc -l)
 printf 'kensa scan:  %6.2f s  %7.0f messages/s  (best of %d)\n' "$ks" "$ks_rate" "$runs"
 printf 'gmime floor: %6.2f s  %7.0f messages/s  (best of %d, one core)\n' "$fl" "$fl_rate" "$runs"
 printf 'ratio: kensa reaches %.0f %% of the floor (target >= 50 %%)\n' "$(echo "100 * $ks_rate / $fl_rate" | bc -l)"
 if command -v /usr/bin/time >/dev/null; then
-	/usr/bin/time -f 'kensa scan peak RSS: %M kB' "$kensa" scan "$tmp/md" 2>&1 >/dev/null | tail -1
+	/usr/bin/time -f 'kensa scan peak RSS: %M kB' "$kensa" scan --no-cache "$tmp/md" 2>&1 >/dev/null | tail -1
 fi

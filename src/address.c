@@ -6,6 +6,7 @@
 
 #include "address.h"
 #include "auth.h"
+#include "bulk.h"
 #include "domain.h"
 #include "findings.h"
 #include "i18n.h"
@@ -94,6 +95,37 @@ gmime_would_leak(const char *raw)
 	return depth > 0;
 }
 
+/*
+ * A bare addr-spec with more than one '@' outside quotes ("a@brand@evil"):
+ * GMime would keep "a@brand" and drop the real domain, so it is taken as
+ * written. Returns it trimmed (caller frees), or NULL for any other form.
+ */
+static char *
+bare_multi_at(const char *raw)
+{
+	char *s = xstrdup(raw);
+	int ats = 0;
+	bool quoted = false;
+
+	str_squeeze_space(s);
+	for (const char *p = s; *p != '\0'; p++) {
+		if (*p == '\\' && quoted && p[1] != '\0')
+			p++;
+		else if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && (*p == ' ' || *p == ',' || *p == '(' || *p == ';')) {
+			ats = 0;
+			break;
+		} else if (!quoted && *p == '@')
+			ats++;
+	}
+	if (ats < 2) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
 void
 address_parse(const char *raw, const char *decoded, struct address *out)
 {
@@ -127,6 +159,8 @@ address_parse(const char *raw, const char *decoded, struct address *out)
 				free(dec);
 		}
 		free(name);
+	} else if ((out->addr = bare_multi_at(raw)) != NULL) {
+		;
 	} else if (!gmime_would_leak(raw) && (list = internet_address_list_parse(NULL, raw)) != NULL) {
 		for (int i = 0; i < internet_address_list_length(list); i++) {
 			InternetAddress *ia = internet_address_list_get_address(list, i);
@@ -149,6 +183,7 @@ address_parse(const char *raw, const char *decoded, struct address *out)
 		out->addr = NULL;
 	}
 	out->valid = addr_is_valid(out->addr);
+	out->multi_at = out->addr != NULL && strchr(out->addr, '@') != strrchr(out->addr, '@');
 	if (out->valid) {
 		out->domain = domain_of_address(out->addr);
 		out->org_domain = domain_org(out->domain);
@@ -266,9 +301,12 @@ mismatch_severity(const struct auth_summary *auth, enum finding_id id)
 }
 
 void
-address_check(const struct addresses *a, const struct auth_summary *auth, struct findings *fs)
+address_check(const struct addresses *a, const struct auth_summary *auth, const struct bulk_evidence *bulk,
+    struct findings *fs)
 {
-	const char *from_org;
+	const char *from_org, *esp;
+	const char *list = bulk != NULL && bulk->list_name != NULL ? bulk->list_name :
+	    bulk != NULL && bulk->nlist_hosts > 0 ? bulk->list_hosts[0] : "?";
 
 	if (!a->from.present) {
 		finding_add(fs, F_FROM_ADDRESS_INVALID, -1, "header:From", -1, -1, "%s", _("no From header"));
@@ -286,6 +324,13 @@ address_check(const struct addresses *a, const struct auth_summary *auth, struct
 		    a->from.addr ? a->from.addr : "");
 		return;
 	}
+	if (a->from.multi_at) {
+		/* "info@brand.example@evil.example": what reads as the brand's address is a local part */
+		const char *first = strchr(a->from.addr, '@') + 1;
+		finding_add(fs, F_FROM_ADDRESS_INVALID, -1, "header:From", a->from.addr_start, a->from.addr_end,
+		    _("From <%s> has more than one '@': it reads as %.*s but is sent from %s"), a->from.addr,
+		    (int)strcspn(first, "@\""), first, a->from.domain != NULL ? a->from.domain : "?");
+	}
 	from_org = a->from.org_domain != NULL ? a->from.org_domain : a->from.domain;
 	if (from_org == NULL)
 		return;
@@ -297,29 +342,58 @@ address_check(const struct addresses *a, const struct auth_summary *auth, struct
 
 		if (org == NULL || strcmp(org, from_org) == 0)
 			continue;
-		/* A mailing list that sets Reply-To to itself. */
 		if ((a->list_post != NULL && r->addr != NULL && ascii_strcasestr(a->list_post, r->addr) != NULL) ||
-		    (a->list_id != NULL && ascii_strcasestr(a->list_id, org) != NULL))
-			sev = SEV_INFO;
-		finding_add(fs, F_REPLY_TO_MISMATCH, sev,
-		    "header:Reply-To", r->addr_start, r->addr_end,
-		    _("Reply-To %s is on %s, From is on %s"), r->addr, org, from_org);
+		    (bulk != NULL && bulk->mailing_list && bulk_is_list_host(bulk, r->domain)))
+			/* a mailing list that sets Reply-To to itself */
+			finding_add(fs, F_REPLY_TO_MISMATCH, SEV_INFO, "header:Reply-To", r->addr_start, r->addr_end,
+			    _("Reply-To %s is on %s, From is on %s: replies go to the mailing list %s"),
+			    r->addr, org, from_org, list);
+		else if (bulk != NULL && bulk->from_rewritten)
+			/* Mailman and Google Groups put the list in From and the poster in Reply-To */
+			finding_add(fs, F_REPLY_TO_MISMATCH, SEV_INFO, "header:Reply-To", r->addr_start, r->addr_end,
+			    _("Reply-To %s is on %s, From is on %s: the mailing list %s put itself in From and the poster in Reply-To"),
+			    r->addr, org, from_org, list);
+		else
+			finding_add(fs, F_REPLY_TO_MISMATCH, sev, "header:Reply-To", r->addr_start, r->addr_end,
+			    _("Reply-To %s is on %s, From is on %s"), r->addr, org, from_org);
 		break;
 	}
 	if (a->return_path.valid) {
-		const char *org = a->return_path.org_domain != NULL ? a->return_path.org_domain : a->return_path.domain;
-		if (org != NULL && strcmp(org, from_org) != 0)
+		const struct address *rp = &a->return_path;
+		const char *org = rp->org_domain != NULL ? rp->org_domain : rp->domain;
+
+		if (org == NULL || strcmp(org, from_org) == 0)
+			;
+		else if (bulk != NULL && bulk->mailing_list && bulk_is_list_host(bulk, rp->domain))
+			finding_add(fs, F_RETURN_PATH_MISMATCH, SEV_INFO, "header:Return-Path", rp->addr_start, rp->addr_end,
+			    _("Return-Path %s is on %s, From is on %s: the bounce address of the mailing list %s"),
+			    rp->addr, org, from_org, list);
+		else if ((esp = bulk_esp_of(rp->domain)) != NULL)
+			finding_add(fs, F_RETURN_PATH_MISMATCH, SEV_INFO, "header:Return-Path", rp->addr_start, rp->addr_end,
+			    _("Return-Path %s is on %s, From is on %s: the bounce address of the mailing service %s"),
+			    rp->addr, org, from_org, esp);
+		else
 			finding_add(fs, F_RETURN_PATH_MISMATCH, mismatch_severity(auth, F_RETURN_PATH_MISMATCH),
-			    "header:Return-Path", a->return_path.addr_start, a->return_path.addr_end,
-			    _("Return-Path %s is on %s, From is on %s"), a->return_path.addr, org, from_org);
+			    "header:Return-Path", rp->addr_start, rp->addr_end,
+			    _("Return-Path %s is on %s, From is on %s"), rp->addr, org, from_org);
 	}
 	if (a->msgid_domain != NULL && domain_is_hostname(a->msgid_domain)) {
 		char *org = domain_org(a->msgid_domain);
-		if (org != NULL && strcmp(org, from_org) != 0) {
+		if (org == NULL || strcmp(org, from_org) == 0)
+			;
+		else if ((esp = bulk_esp_of(a->msgid_domain)) != NULL)
+			finding_add(fs, F_MESSAGE_ID_MISMATCH, SEV_INFO, "header:Message-ID", -1, -1,
+			    _("Message-ID <%s> is on %s, From is on %s: numbered by the mailing service %s"),
+			    a->message_id, org, from_org, esp);
+		else if (bulk != NULL && bulk->mailing_list && (bulk->from_rewritten ||
+		    bulk_is_list_host(bulk, a->msgid_domain)))
+			finding_add(fs, F_MESSAGE_ID_MISMATCH, SEV_INFO, "header:Message-ID", -1, -1,
+			    _("Message-ID <%s> is on %s, From is on %s: mail of the mailing list %s"),
+			    a->message_id, org, from_org, list);
+		else
 			finding_add(fs, F_MESSAGE_ID_MISMATCH, mismatch_severity(auth, F_MESSAGE_ID_MISMATCH),
 			    "header:Message-ID", -1, -1,
 			    _("Message-ID <%s> is on %s, From is on %s"), a->message_id, org, from_org);
-		}
 		free(org);
 	}
 }

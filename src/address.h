@@ -8,6 +8,7 @@
 struct message;
 struct findings;
 struct auth_summary;
+struct bulk_evidence;
 
 struct address {
 	char *display;     /* decoded display name, UTF-8, unquoted; NULL if none */
@@ -16,6 +17,7 @@ struct address {
 	char *org_domain;  /* registrable domain (libpsl), NULL if none */
 	bool valid;        /* addr has a local part, '@' and a plausible domain */
 	bool present;      /* the header exists */
+	bool multi_at;     /* addr holds more than one '@' (info@brand.example@evil.example): domain is the last one's */
 	long addr_start, addr_end;   /* byte span of addr in the decoded header value; -1 */
 	long name_start, name_end;   /* byte span of the display name in it; -1 */
 };
@@ -44,10 +46,16 @@ void addresses_collect(const struct message *m, struct addresses *out);
 void addresses_free(struct addresses *a);
 
 /*
- * FROM_ADDRESS_INVALID, REPLY_TO_MISMATCH, RETURN_PATH_MISMATCH and
- * MESSAGE_ID_MISMATCH (organisational domains through libpsl). The
- * mismatches are info-level when DMARC or DKIM passes aligned with From.
+ * FROM_ADDRESS_INVALID (also for a From with two '@', which does not stop
+ * the other checks: domain is the last '@''s), REPLY_TO_MISMATCH,
+ * RETURN_PATH_MISMATCH and MESSAGE_ID_MISMATCH (organisational domains
+ * through libpsl). The mismatches are info-level when DMARC or DKIM passes
+ * aligned with From, and, with the evidence saying why, when bulk (may be
+ * NULL) shows the other domain is the mailing list's (its bounce address,
+ * Reply-To set to the list or to the poster when the list rewrote From) or
+ * a mailing service's (Return-Path, Message-ID).
  */
-void address_check(const struct addresses *a, const struct auth_summary *auth, struct findings *fs);
+void address_check(const struct addresses *a, const struct auth_summary *auth,
+    const struct bulk_evidence *bulk, struct findings *fs);
 
 #endif

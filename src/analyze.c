@@ -12,7 +12,9 @@
 #include "domainage.h"
 #include "geoip.h"
 #include "i18n.h"
+#include "lookalike.h"
 #include "lookup.h"
+#include "lure.h"
 #include "message.h"
 #include "phone.h"
 #include "settings.h"
@@ -66,7 +68,11 @@ origin_check(struct report *r)
 		return;
 	o = &r->hops[r->origin];
 	where = xasprintf("header:Received[%d]", r->origin + 1);
-	if (o->ip != NULL && o->rdns_state == RDNS_NONE)
+	if (o->ip != NULL && o->rdns_state == RDNS_NONE && o->rdns != NULL)
+		finding_add(&r->findings, F_ORIGIN_NO_RDNS, -1, where, -1, -1,
+		    _("origin %s: the reverse name %s does not map back to it (\"may be forged\"; HELO %s)"),
+		    o->ip, o->rdns, o->helo != NULL ? o->helo : "-");
+	else if (o->ip != NULL && o->rdns_state == RDNS_NONE)
 		finding_add(&r->findings, F_ORIGIN_NO_RDNS, -1, where, -1, -1,
 		    _("origin %s: the receiving server found no reverse name (HELO %s)"),
 		    o->ip, o->helo != NULL ? o->helo : "-");
@@ -89,6 +95,10 @@ brand_checks(struct report *r)
 	char *dkim_org = NULL;
 
 	verified = claim_check_sender(&r->claim, r->msg, &r->addr, &r->auth, b, &r->findings);
+	if (r->addr.from.valid && r->addr.from.domain != NULL && url_risky_tld(r->addr.from.domain))
+		finding_add(&r->findings, F_FROM_RISKY_TLD, -1, "header:From", r->addr.from.addr_start,
+		    r->addr.from.addr_end, _("sender's domain %s"), r->addr.from.domain);
+	lookalike_check_from(&r->addr, b, &r->findings);
 	if (r->auth.dkim == AUTH_PASS && r->auth.dkim_domain != NULL)
 		sender.dkim_org = dkim_org = domain_org(r->auth.dkim_domain);
 	/* A message authenticated as the brand may link where the brand likes. */
@@ -514,6 +524,10 @@ run_checks(struct report *r, const struct settings *cfg)
 	geoip_info_free(&r->origin_geo);
 	if (r->origin >= 0 && (size_t)r->origin < r->nhops && r->hops[r->origin].ip != NULL)
 		geoip_lookup(geoip_shared(cfg != NULL ? cfg->geoip_dir : NULL), r->hops[r->origin].ip, &r->origin_geo);
+	submitter_free(&r->submitted);
+	geoip_info_free(&r->submitted_geo);
+	if (submitter_find(r->msg, r->hops, r->nhops, r->origin, &r->submitted) == 0)
+		geoip_lookup(geoip_shared(cfg != NULL ? cfg->geoip_dir : NULL), r->submitted.ip, &r->submitted_geo);
 	if (r->hop_geo == NULL && r->nhops > 0) {
 		/* every hop's client, for the chain view (the origin's trust may move, the addresses do not) */
 		r->hop_geo = xcalloc(r->nhops, sizeof *r->hop_geo);
@@ -524,7 +538,7 @@ run_checks(struct report *r, const struct settings *cfg)
 
 	auth_evaluate(r->msg, r->addr.from.domain, r->hops, r->nhops, r->origin, cfg, &r->auth);
 	spamtag_check(r->msg, &r->findings);
-	address_check(&r->addr, &r->auth, &r->findings);
+	address_check(&r->addr, &r->auth, &r->bulk, &r->findings);
 	origin_check(r);
 	{
 		bool svc;
@@ -543,6 +557,23 @@ run_checks(struct report *r, const struct settings *cfg)
 			for (i = 0; i < r->nnotices && strcmp(r->notices[i], n) != 0; i++)
 				;
 			if (i == r->nnotices)   /* once, though the checks re-run with another origin */
+				add_notice(r, n);
+			else
+				free(n);
+		}
+		free(cause);
+	}
+	{
+		char *cause = NULL;
+
+		if (lure_check(r->msg, &r->addr, &r->auth, r->links, r->nlinks, brands_default(NULL), &r->findings,
+		    &cause) != 0) {
+			char *n = xasprintf(_("lure analysis: %s"), cause);
+			size_t i;
+
+			for (i = 0; i < r->nnotices && strcmp(r->notices[i], n) != 0; i++)
+				;
+			if (i == r->nnotices)
 				add_notice(r, n);
 			else
 				free(n);
@@ -572,6 +603,7 @@ analyze_message_async(struct message *m, const struct settings *cfg)
 	for (size_t i = 0; i < m->nnotices; i++)
 		add_notice(r, xstrdup(m->notices[i]));
 	addresses_collect(m, &r->addr);
+	bulk_collect(m, &r->addr, &r->bulk);
 	parse_hops(r);
 	{
 		char *cause = NULL;
@@ -655,12 +687,15 @@ report_free(struct report *r)
 	free(r->subject);
 	free(r->date);
 	addresses_free(&r->addr);
+	bulk_evidence_free(&r->bulk);
 	for (size_t i = 0; i < r->nhops; i++)
 		received_hop_free(&r->hops[i]);
 	free(r->hops);
 	auth_summary_free(&r->auth);
 	findings_free(&r->findings);
 	geoip_info_free(&r->origin_geo);
+	submitter_free(&r->submitted);
+	geoip_info_free(&r->submitted_geo);
 	for (size_t i = 0; r->hop_geo != NULL && i < r->nhops; i++)
 		geoip_info_free(&r->hop_geo[i]);
 	free(r->hop_geo);

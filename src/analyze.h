@@ -7,11 +7,13 @@
 
 #include "address.h"
 #include "auth.h"
+#include "bulk.h"
 #include "claim.h"
 #include "domainage.h"
 #include "findings.h"
 #include "geoip.h"
 #include "received.h"
+#include "submitter.h"
 
 struct message;
 struct settings;
@@ -42,6 +44,7 @@ struct report {
 	char *date;               /* Date header as written, or NULL */
 	time_t when;              /* parsed Date, 0 if none */
 	struct addresses addr;
+	struct bulk_evidence bulk;         /* List-*, Precedence, mailing service (bulk.h) */
 	struct hop *hops; size_t nhops;   /* Received, topmost first */
 	int origin;               /* index into hops, -1 none */
 	struct auth_summary auth;
@@ -54,6 +57,8 @@ struct report {
 	/* GeoIP and domain age */
 	struct geoip_info origin_geo;      /* of hops[origin].ip */
 	struct geoip_info *hop_geo;        /* one per hop (public client IPs only), or NULL */
+	struct submitter submitted;        /* the client behind a webmail or submission server (submitter.h) */
+	struct geoip_info submitted_geo;   /* of submitted.ip */
 	struct domain_fact *domains; size_t ndomains;
 	struct host_fact *hosts; size_t nhosts;
 	bool network;             /* network lookups were allowed */

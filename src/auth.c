@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "auth.h"
 #include "domain.h"
@@ -123,7 +124,12 @@ take_header(struct auth_summary *a, const struct parsed *p)
 			a->dkim_clause = clause_text(c);
 			a->dkim_where = xstrdup(where);
 			set_span(p->h, "dkim", a->dkim_span);
-		} else if (strcmp(c->method, "dmarc") == 0 && a->dmarc == AUTH_UNKNOWN) {
+		} else if (strcmp(c->method, "dmarc") == 0 && (a->dmarc == AUTH_UNKNOWN ||
+		    (c->result == AUTH_FAIL && a->dmarc != AUTH_FAIL))) {
+			/* a fail from any trusted server stands, even below a pass or none */
+			free(a->dmarc_from);
+			free(a->dmarc_clause);
+			free(a->dmarc_where);
 			a->dmarc = c->result;
 			a->dmarc_from = domain_from_value(authres_prop(c, "header", "from"));
 			a->dmarc_clause = clause_text(c);
@@ -174,13 +180,51 @@ auth_evaluate(const struct message *m, const char *from_domain, const struct hop
 	parse_all(m, "ARC-Authentication-Results", 1, &v, &n);
 	narc = n - narc;
 
-	/* 1. configured ids; 2. an id naming a receiving-side host; 3. the topmost header's id. */
-	for (size_t i = 0; i < n && !found; i++)
-		if (v[i].ok && id_configured(cfg, v[i].ar.authserv_id)) {
-			trusted = v[i].ar.authserv_id;
-			found = true;
-			a->trust_reason = xasprintf(_("authserv-id %s is configured"), trusted);
+	/*
+	 * 1. configured ids: every header stamped by any of them, from the top;
+	 * 2. an id naming a receiving-side host; 3. the topmost header's id.
+	 */
+	for (size_t i = 0; i < n; i++) {
+		struct buf ids;
+
+		if (!v[i].ok || !id_configured(cfg, v[i].ar.authserv_id))
+			continue;
+		buf_init(&ids);
+		for (size_t j = 0; j < n; j++) {
+			bool seen = false;
+
+			if (!v[j].ok || !id_configured(cfg, v[j].ar.authserv_id))
+				continue;
+			for (size_t k = 0; k < j && !seen; k++)
+				seen = v[k].ok && v[k].ar.authserv_id != NULL &&
+				    ascii_strcasecmp(v[k].ar.authserv_id, v[j].ar.authserv_id) == 0;
+			if (!seen)
+				buf_addf(&ids, "%s%s", ids.len > 0 ? ", " : "", v[j].ar.authserv_id);
 		}
+		a->authserv_id = buf_take(&ids);
+		a->trust_reason = xasprintf(_("authserv-id %s is configured"), a->authserv_id);
+		for (size_t j = 0; j < n; j++) {
+			if (!v[j].ok || v[j].arc)
+				continue;
+			if (id_configured(cfg, v[j].ar.authserv_id))
+				take_header(a, &v[j]);
+			else
+				a->nuntrusted++;
+		}
+		/* ARC results of a configured id, newest instance first, fill the gaps */
+		if (!a->have_results) {
+			int best = -1;
+			for (size_t j = 0; j < n; j++)
+				if (v[j].ok && v[j].arc && id_configured(cfg, v[j].ar.authserv_id) &&
+				    (best < 0 || v[j].ar.instance > v[best].ar.instance))
+					best = (int)j;
+			if (best >= 0)
+				take_header(a, &v[best]);
+		}
+		found = true;
+		any_id = true;	/* done: skip the single-id walk below */
+		break;
+	}
 	if (cfg != NULL && cfg->nauthserv_ids > 0 && !found) {
 		a->trust_reason = xstrdup(_("no results header carries a configured authserv-id"));
 		found = true;
@@ -268,9 +312,57 @@ auth_evaluate(const struct message *m, const char *from_domain, const struct hop
 		a->aligned_pass = a->spf_aligned || a->dkim_aligned ||
 		    (a->dmarc == AUTH_PASS && (a->dmarc_from == NULL || domain_same_org(a->dmarc_from, from_domain)));
 	}
+	if (!a->have_results)
+		a->missing_excuse = auth_missing_excuse(m, hops, nhops);
 	for (size_t i = 0; i < n; i++)
 		authres_free(&v[i].ar);
 	free(v);
+}
+
+char *
+auth_missing_excuse(const struct message *m, const struct hop *hops, size_t nhops)
+{
+	const struct header *h = NULL;
+	size_t nreceived = 0;
+	bool internal = true, old;
+	time_t newest = 0, date = 0;
+	const char *dv;
+	char rday[16], dday[16];
+	struct tm tm;
+
+	while ((h = message_header_next(m, "Received", h)) != NULL)
+		nreceived++;
+	if (nreceived == 0)
+		return xstrdup(_("no Received header: the message was never delivered over SMTP (a draft, a sent copy or a local message)"));
+	/* every hop parsed, and none handed over by a public address or a named outside host */
+	if (nhops != nreceived)
+		internal = false;
+	for (size_t i = 0; i < nhops && internal; i++) {
+		const struct hop *p = &hops[i];
+		if (p->ip != NULL ? !ip_is_private(p->ip) :
+		    (p->from_host != NULL && ascii_strcasecmp(p->from_host, "localhost") != 0))
+			internal = false;
+	}
+	if (internal)
+		return xstrdup(_("every Received hop is on private or loopback addresses: the message never crossed the Internet"));
+	/* old mail: the receiving server's own stamp, and every other date, before SPF and DKIM */
+	if (nhops == 0 || !hops[0].has_time)
+		return NULL;
+	for (size_t i = 0; i < nhops; i++)
+		if (hops[i].has_time && hops[i].when > newest)
+			newest = hops[i].when;
+	if ((dv = message_hvalue(m, "Date")) != NULL && received_parse_date(dv, &date) != 0)
+		date = 0;
+	old = newest < AUTH_ERA_START && (dv == NULL || (date != 0 && date < AUTH_ERA_START));
+	if (!old)
+		return NULL;
+	gmtime_r(&hops[0].when, &tm);
+	strftime(rday, sizeof rday, "%Y-%m-%d", &tm);
+	if (date == 0)
+		return xasprintf(_("received %s, before SPF and DKIM (2005)"), rday);
+	gmtime_r(&date, &tm);
+	strftime(dday, sizeof dday, "%Y-%m-%d", &tm);
+	return xasprintf(_("received %s and dated %s, before SPF and DKIM (2005)"), rday, dday);
 }
 
 void
@@ -290,6 +382,7 @@ auth_summary_free(struct auth_summary *a)
 	for (size_t i = 0; i < a->ndkim_sig_domains; i++)
 		free(a->dkim_sig_domains[i]);
 	free(a->dkim_sig_domains);
+	free(a->missing_excuse);
 	memset(a, 0, sizeof *a);
 }
 
@@ -297,9 +390,13 @@ void
 auth_check(const struct auth_summary *a, struct findings *fs)
 {
 	if (!a->have_results) {
-		finding_add(fs, F_AUTH_MISSING, -1, "header:Authentication-Results", -1, -1,
-		    "%s", a->trust_reason != NULL ? a->trust_reason :
-		    _("no Authentication-Results or Received-SPF header"));
+		const char *why = a->trust_reason != NULL ? a->trust_reason :
+		    _("no Authentication-Results or Received-SPF header");
+		if (a->missing_excuse != NULL)
+			finding_add(fs, F_AUTH_MISSING, SEV_INFO, "header:Authentication-Results", -1, -1,
+			    "%s; %s", why, a->missing_excuse);
+		else
+			finding_add(fs, F_AUTH_MISSING, -1, "header:Authentication-Results", -1, -1, "%s", why);
 		return;
 	}
 	if (a->spf == AUTH_FAIL || a->spf == AUTH_SOFTFAIL)

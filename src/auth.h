@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "authres.h"
 
@@ -28,7 +29,11 @@ struct auth_summary {
 	long spf_span[2], dkim_span[2], dmarc_span[2];   /* in that header's decoded value; -1 */
 	char **dkim_sig_domains; size_t ndkim_sig_domains; /* d= of every DKIM-Signature */
 	size_t nuntrusted;      /* results headers ignored (other authserv-ids) */
+	char *missing_excuse;   /* why having no results says nothing (no Received, only private hops, received before 2005); NULL otherwise */
 };
+
+/* 2005-01-01 UTC: mail received before it predates SPF (2004-06 drafts, RFC 4408) and DKIM (RFC 4871). */
+#define AUTH_ERA_START ((time_t)1104537600)
 
 /*
  * Decide which Authentication-Results to trust and summarise them. Trusted:
@@ -42,7 +47,17 @@ void auth_evaluate(const struct message *m, const char *from_domain, const struc
     size_t nhops, int origin, const struct settings *cfg, struct auth_summary *out);
 void auth_summary_free(struct auth_summary *a);
 
-/* AUTH_SPF_FAIL, AUTH_DKIM_FAIL, AUTH_DMARC_FAIL, AUTH_MISSING. */
+/*
+ * Why a message with no authentication results is not suspect for it, or
+ * NULL: it has no Received header (never delivered over SMTP), every hop is
+ * on private or loopback addresses (it never crossed the Internet), or the
+ * topmost hop (written by the receiving server) and every other timestamp
+ * and the Date are before AUTH_ERA_START. A forged Date alone excuses
+ * nothing. Caller frees.
+ */
+char *auth_missing_excuse(const struct message *m, const struct hop *hops, size_t nhops);
+
+/* AUTH_SPF_FAIL, AUTH_DKIM_FAIL, AUTH_DMARC_FAIL, AUTH_MISSING (info-level with a->missing_excuse). */
 void auth_check(const struct auth_summary *a, struct findings *fs);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "brands.h"
 #include "confusable.h"
+#include "lookalike.h"
 #include "domain.h"
 #include "i18n.h"
 #include "normtext.h"
@@ -65,6 +66,7 @@ brand_free(struct brand *br)
 	list_free(br->phones, br->nphones);
 	list_free(br->domain_skeletons, br->domain_skeletons != NULL ? br->ndomains : 0);
 	list_free(br->mail_domain_skeletons, br->mail_domain_skeletons != NULL ? br->nmail_domains : 0);
+	lookalike_tokens_free(br->lookalike, br->nlookalike);
 	free(br->file);
 	memset(br, 0, sizeof *br);
 }
@@ -682,6 +684,8 @@ aliases_build(struct brands *b)
 			for (size_t j = 0; j < br->nmail_domains; j++)
 				br->mail_domain_skeletons[j] = confusable_skeleton(br->mail_domains[j]);
 		}
+		if (br->lookalike == NULL)
+			br->lookalike = lookalike_tokens(br, &br->nlookalike);
 	}
 	b->roots = xreallocarray(NULL, b->n + 1, sizeof *b->roots);
 	for (size_t i = 0; i < b->n; i++)

@@ -17,11 +17,13 @@ struct brand {
 	char **phones; size_t nphones;           /* as written */
 	char **domain_skeletons;       /* UTS #39 skeleton of each of domains (confusable.h) */
 	char **mail_domain_skeletons;  /* and of each of mail_domains */
+	struct lookalike_token *lookalike; size_t nlookalike;  /* comparison tokens (lookalike.h) */
 	char *file;               /* where the section came from */
 	int line;                 /* its "[id]" line */
 };
 
 struct brands;
+struct lookalike_token;
 
 /* Which of a brand's domain lists to consult (bit set). */
 #define BRAND_WEB      0x1

@@ -13,6 +13,7 @@
 #include "html.h"
 #include "i18n.h"
 #include "message.h"
+#include "randname.h"
 #include "util.h"
 
 /* Body lines read for signatures and copyright notices, at most. */
@@ -173,9 +174,8 @@ body_claim(const struct brands *b, const char *body, size_t len, struct brand_cl
 	return false;
 }
 
-/* Mailbox providers: an address there proves nothing about the brand that runs it. */
-static bool
-mailbox_domain(const char *org)
+bool
+claim_mailbox_domain(const char *org)
 {
 	static const char *const mailbox[] = {
 		"gmail.com", "googlemail.com", "outlook.com", "hotmail.com", "live.com", "msn.com",
@@ -201,7 +201,7 @@ claim_from_is_brand(const struct brands *b, const struct brand *br, const char *
 	if (brands_owns(b, br, host, BRAND_MAIL | BRAND_SERVICES))
 		return true;
 	org = domain_org(host);
-	r = !mailbox_domain(org) && brands_owns(b, br, host, BRAND_WEB);
+	r = !claim_mailbox_domain(org) && brands_owns(b, br, host, BRAND_WEB);
 	free(org);
 	return r;
 }
@@ -253,7 +253,7 @@ claim_find(const struct message *m, const struct addresses *a, const struct bran
 		}
 	}
 	/* 4. No name: the From address itself, when it is on a brand's sending domains. */
-	if (a->from.valid && a->from.domain != NULL && !mailbox_domain(a->from.org_domain) &&
+	if (a->from.valid && a->from.domain != NULL && !claim_mailbox_domain(a->from.org_domain) &&
 	    (br = brands_lookup_domain(b, a->from.domain)) != NULL && claim_from_is_brand(b, br, a->from.domain)) {
 		out->brand = br;
 		out->source = CLAIM_FROM_DOMAIN;
@@ -272,8 +272,9 @@ is_vowel(char c)
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
-bool
-claim_random_name(const char *name)
+/* One token of letters and digits in one case: "u2zckmmpc", "XQZVBNMKL". */
+static bool
+token_random(const char *name)
 {
 	size_t n = 0, vowels = 0, digits = 0, run = 0, maxrun = 0, switches = 0;
 	char prev = 0;
@@ -319,6 +320,12 @@ claim_random_name(const char *name)
 	if (n >= 10 && digits == 0 && vowels * 4 < n)
 		return true;
 	return false;
+}
+
+bool
+claim_random_name(const char *name)
+{
+	return token_random(name) || randname_check(name);
 }
 
 /* ---- greetings ---- */
@@ -443,6 +450,70 @@ system_sender(const struct address *from)
 }
 
 bool
+claim_name_address(const struct address *from, char *const *rcpt, size_t nrcpt, size_t *start, size_t *end)
+{
+	const char *d = from->display, *at;
+	char *dom, *org;
+	bool other;
+
+	if (d == NULL || from->org_domain == NULL || strstr(d, " via ") != NULL)   /* "taro@example.com via Group": the list's own form */
+		return false;
+	for (at = strchr(d, '@'); at != NULL; at = strchr(at + 1, '@')) {
+		const char *s = at, *e = at + 1;
+
+		while (s > d && word_char(s[-1]) && s[-1] != '@')
+			s--;
+		while (*e != '\0' && word_char(*e) && *e != '@')
+			e++;
+		while (e > at + 1 && (e[-1] == '.' || e[-1] == '-'))
+			e--;
+		if (s == at || e == at + 1)
+			continue;
+		dom = xstrndup(at + 1, (size_t)(e - at - 1));
+		ascii_lower(dom);
+		org = domain_org(dom);
+		other = org != NULL && strcmp(org, from->org_domain) != 0;
+		for (size_t r = 0; r < nrcpt && !other; r++)   /* the recipient's own address, as if written to oneself */
+			other = strlen(rcpt[r]) == (size_t)(e - s) && ascii_strncasecmp(rcpt[r], s, (size_t)(e - s)) == 0 &&
+			    ascii_strcasecmp(rcpt[r], from->addr) != 0;
+		free(org);
+		free(dom);
+		if (other) {
+			*start = (size_t)(s - d);
+			*end = (size_t)(e - d);
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
+claim_subject_address(const char *subject, char *const *rcpt, size_t nrcpt, size_t *start, size_t *end)
+{
+	size_t slen;
+
+	if (subject == NULL)
+		return false;
+	slen = strlen(subject);
+	for (size_t r = 0; r < nrcpt; r++) {
+		const char *addr = rcpt[r], *at = strchr(addr, '@');
+		size_t n = strlen(addr);
+
+		/* The whole address, with a real local part and domain: a bare given name proves nothing. */
+		if (at == NULL || at - addr < 2 || strchr(at + 1, '@') != NULL || at[1] == '\0' || n > slen)
+			continue;
+		for (const char *q = subject; q + n <= subject + slen; q++)
+			if (ascii_strncasecmp(q, addr, n) == 0 && (q == subject || !word_char(q[-1]) || q[-1] == '<') &&
+			    !word_char(q[n + strspn(q + n, ".-")])) {   /* "addr." and "addr-" end a sentence, "addr.evil" does not */
+				*start = (size_t)(q - subject);
+				*end = *start + n;
+				return true;
+			}
+	}
+	return false;
+}
+
+bool
 claim_check_sender(const struct brand_claim *c, const struct message *m, const struct addresses *a,
     const struct auth_summary *auth, const struct brands *b, struct findings *fs)
 {
@@ -488,6 +559,21 @@ claim_check_sender(const struct brand_claim *c, const struct message *m, const s
 		rcpt = xreallocarray(rcpt, nrcpt + 1, sizeof *rcpt);
 		rcpt[nrcpt++] = h->value;
 	}
+	if (a->from.valid && a->list_id == NULL && claim_name_address(&a->from, rcpt, nrcpt, &s, &e)) {
+		const char *d = a->from.display;
+		/* the display name's span in the header, when its bytes stand there unchanged */
+		bool in = a->from.name_start >= 0 && a->from.name_start + (long)e <= a->from.name_end;
+
+		finding_add(fs, F_FROM_NAME_ADDRESS, -1, "header:From", in ? a->from.name_start + (long)s : a->from.addr_start,
+		    in ? a->from.name_start + (long)e : a->from.addr_end,
+		    _("the display name shows %.*s, but the mail comes from %s"), (int)(e - s), d + s, a->from.addr);
+	}
+	/* A subject that names the recipient by full address is mail merged by a machine, not written to a person. */
+	if (!a->is_report && !system_sender(&a->from) && (h = message_header(m, "Subject")) != NULL &&
+	    h->value != NULL && claim_subject_address(h->value, rcpt, nrcpt, &s, &e))
+		finding_add(fs, F_GREETING_IS_ADDRESS, -1, "header:Subject", (long)s, (long)e,
+		    _("the subject names the recipient by address: \"%.*s\""), (int)(e - s), h->value + s);
+	h = NULL;
 	/* Delivery reports greet the sender of the bounced mail by address, and rightly so. */
 	if (m->body != NULL && !a->is_report && !system_sender(&a->from) && claim_greeting_address(m->body, m->body_len, rcpt, nrcpt, &s, &e))
 		finding_add(fs, F_GREETING_IS_ADDRESS, -1, "body", (long)s, (long)e,

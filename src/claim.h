@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "address.h"
+
 struct message;
 struct addresses;
 struct auth_summary;
@@ -58,6 +60,9 @@ bool claim_check_sender(const struct brand_claim *c, const struct message *m, co
 /* true when the From domain host (any case) is a sending domain of br's group. */
 bool claim_from_is_brand(const struct brands *b, const struct brand *br, const char *host);
 
+/* true when org is a mailbox provider's domain (gmail.com, yahoo.co.jp): an address there proves nothing about a brand or list. */
+bool claim_mailbox_domain(const char *org);
+
 /* true when a display name looks machine-generated ("u2zckmmpc"), not a name or handle. */
 bool claim_random_name(const char *name);
 
@@ -68,6 +73,23 @@ bool claim_random_name(const char *name);
  * byte span of the address or local part.
  */
 bool claim_greeting_address(const char *body, size_t len, char *const *recipients, size_t nrecipients,
+    size_t *start, size_t *end);
+
+/*
+ * Does from's display name hold an address on another registrable domain
+ * than from's own ("support@paypal.com" <x@evil.example>)? Returns true with
+ * the byte span of that address in the display name. One of the recipients'
+ * addresses counts whatever its domain. Mailing lists' "x via List" names are
+ * not counted.
+ */
+bool claim_name_address(const struct address *from, char *const *recipients, size_t nrecipients,
+    size_t *start, size_t *end);
+
+/*
+ * Does subject name one of the recipient addresses in full ("taro@example.com,
+ * your reward")? Returns true with the byte span of the address in subject.
+ */
+bool claim_subject_address(const char *subject, char *const *recipients, size_t nrecipients,
     size_t *start, size_t *end);
 
 #endif

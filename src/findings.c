@@ -53,6 +53,14 @@ static const struct {
 	{ F_LINK_CDN_HOSTED,     1000, 1 },
 	{ F_PHONE_NOT_BRAND,     1000, 1 },
 	{ F_ATTACHMENT_RISKY,    1000, 1 },
+	/* the lures name their own way to harm: the link, the number to call, the address to answer */
+	{ F_LURE_RECIPIENT_DOMAIN, 1000, 1 },
+	{ F_LURE_DOCUMENT,       1000, 1 },
+	{ F_LURE_CALLBACK,       1000, 1 },
+	{ F_LURE_CRYPTO,         1000, 1 },
+	{ F_LURE_ADVANCE_FEE,    1000, 1 },
+	{ F_LURE_PRIZE,          1000, 1 },
+	{ F_PHONE_MOBILE_SUPPORT, 1000, 1 },
 };
 
 const char *

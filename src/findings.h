@@ -28,7 +28,7 @@ enum severity { SEV_INFO = 0, SEV_LOW, SEV_MEDIUM, SEV_HIGH };
 	X(LINK_NEW_DOMAIN,      SEV_HIGH,   N_("A link points to a recently registered domain")) \
 	X(LINK_RISKY_TLD,       SEV_MEDIUM, N_("A link points to a top-level domain much used for abuse")) \
 	X(LINK_IP_LITERAL,      SEV_HIGH,   N_("A link points to a bare IP address")) \
-	X(LINK_CONFUSABLE,      SEV_HIGH,   N_("A link's host imitates a brand domain with look-alike characters")) \
+	X(LINK_CONFUSABLE,      SEV_HIGH,   N_("A link's host imitates a brand's name or domain")) \
 	X(LINK_SHORTENER,       SEV_LOW,    N_("A link goes through a URL shortener")) \
 	X(LINK_CDN_HOSTED,      SEV_LOW,    N_("A link's host is behind a CDN that hides the real server")) \
 	X(FROM_NEW_DOMAIN,      SEV_HIGH,   N_("The sender's domain was registered recently")) \
@@ -40,6 +40,17 @@ enum severity { SEV_INFO = 0, SEV_LOW, SEV_MEDIUM, SEV_HIGH };
 	X(INVISIBLE_CHARS,      SEV_MEDIUM, N_("Invisible characters inside words")) \
 	X(BIDI_CONTROL,         SEV_HIGH,   N_("Bidirectional control characters that reorder the text")) \
 	X(ATTACHMENT_RISKY,     SEV_HIGH,   N_("An attachment that can run code or imitate a login page")) \
+	X(FROM_NAME_ADDRESS,    SEV_MEDIUM, N_("The display name is an address on another domain than the sender's")) \
+	X(FROM_RISKY_TLD,       SEV_LOW,    N_("The sender's domain is under a top-level domain much used for abuse")) \
+	X(FROM_CONFUSABLE,      SEV_HIGH,   N_("The sender's domain imitates a brand's name or domain")) \
+	X(REPLY_TO_FREEMAIL,    SEV_MEDIUM, N_("Replies go to a free-mail mailbox, not to the sender")) \
+	X(LURE_RECIPIENT_DOMAIN, SEV_MEDIUM, N_("A mailbox or account notice in the recipient's own organisation's name links elsewhere")) \
+	X(LURE_DOCUMENT,        SEV_MEDIUM, N_("A shared-document, voicemail, fax, e-signature or parcel notice links outside any such service")) \
+	X(LURE_CALLBACK,        SEV_HIGH,   N_("A bill or renewal notice whose only way out is a phone number to call")) \
+	X(LURE_CRYPTO,          SEV_MEDIUM, N_("Crypto wallet or token-claim wording with a link")) \
+	X(LURE_ADVANCE_FEE,     SEV_HIGH,   N_("Advance-fee wording: an inheritance, fund or award waiting to be released")) \
+	X(LURE_PRIZE,           SEV_MEDIUM, N_("A prize, reward or survey draw the reader is told to claim")) \
+	X(PHONE_MOBILE_SUPPORT, SEV_MEDIUM, N_("A mobile or IP-phone number given as a company's support line")) \
 	X(BRAND_VERIFIED,       SEV_INFO,   N_("The message is authenticated as the brand it names"))
 
 #ifndef N_

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "analyze.h"
+#include "cache.h"
 #include "geoip.h"
 #include "i18n.h"
 #include "maildir.h"
@@ -44,6 +45,7 @@ usage(int status)
 	    "  --help             this text\n"), progname, progname, progname);
 	fprintf(f, _("\n       %s geoip [IP...]   the GeoIP databases found, or what they say of each IP\n"), progname);
 	fprintf(f, "%s", _("  --keymap NAME      key bindings of the message browser: default, vi, emacs or a file\n"));
+	fprintf(f, "%s", _("  --no-cache         neither read nor write the analysis cache\n"));
 	exit(status);
 }
 
@@ -195,6 +197,7 @@ cmd_geoip(int argc, char **argv)
 struct scan_job {
 	struct maildir *md;
 	bool json;
+	struct cache *cache;      /* NULL: --no-cache, or none could be opened */
 	char **lines;             /* one per entry, NULL until done or printed */
 	size_t next;              /* next entry to take */
 	size_t printed;           /* entries printed so far */
@@ -221,13 +224,26 @@ scan_worker(void *arg)
 		pthread_mutex_unlock(&job->lock);
 		if (i >= job->md->n)
 			break;
-		if (analyze_file(job->md->v[i].path, &opts, &r, &cause) != 0) {
+		struct cache_entry ce;
+		struct stat st;
+		bool have_st = job->cache != NULL && stat(job->md->v[i].path, &st) == 0 && S_ISREG(st.st_mode);
+
+		/* the cache answers the plain lines; JSON wants the whole report */
+		if (have_st && !job->json && cache_get(job->cache, job->md->v[i].name, &st, &ce)) {
+			line = report_scan_line_cached(&ce, job->md->v[i].name);
+			cache_entry_free(&ce);
+		} else if (analyze_file(job->md->v[i].path, &opts, &r, &cause) != 0) {
 			line = report_scan_error_line(job->md->v[i].name, cause, job->json);
 			free(cause);
 		} else {
 			free(r->file);
 			r->file = xstrdup(job->md->v[i].name);
 			line = job->json ? report_json_line(r) : report_scan_line(r, job->md->v[i].name);
+			if (have_st && r->pending == NULL) {
+				cache_entry_from_report(&ce, r);
+				cache_put(job->cache, job->md->v[i].name, &st, &ce);
+				cache_entry_free(&ce);
+			}
 			report_free(r);
 		}
 		pthread_mutex_lock(&job->lock);
@@ -243,9 +259,9 @@ scan_worker(void *arg)
 }
 
 static void
-scan_maildir(struct maildir *md, bool json)
+scan_maildir(struct maildir *md, bool json, struct cache *cache)
 {
-	struct scan_job job = { .md = md, .json = json };
+	struct scan_job job = { .md = md, .json = json, .cache = cache };
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	int nthreads = ncpu < 1 ? 1 : ncpu > 8 ? 8 : (int)ncpu;
 	pthread_t th[8];
@@ -268,6 +284,8 @@ cmd_scan(int argc, char **argv)
 {
 	bool json = false, recursive = false;
 	int rc = 0, ndirs = 0;
+	struct cache *cache = NULL;
+	char *def = NULL;
 
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--json") == 0)
@@ -276,6 +294,23 @@ cmd_scan(int argc, char **argv)
 			recursive = true;
 		else if (argv[i][0] == '-')
 			die_usage(_("unknown option: %s"), argv[i]);
+		else
+			ndirs++;
+	}
+	if (ndirs == 0) {   /* $MAILDIR, else ~/Maildir */
+		const char *env = getenv("MAILDIR");
+
+		def = env != NULL ? xstrdup(env) : xasprintf("%s/Maildir", getenv("HOME") ? getenv("HOME") : ".");
+		argv = &def;
+		argc = 1;
+	}
+	if (opts.cache) {
+		char *notice = NULL;
+
+		cache = cache_shared(&opts, &notice);
+		if (notice != NULL)
+			fprintf(stderr, "%s: %s%s\n", progname, notice, cache == NULL ? _(" (going on without the cache)") : "");
+		free(notice);
 	}
 	for (int i = 0; i < argc; i++) {
 		struct maildir *md;
@@ -283,24 +318,17 @@ cmd_scan(int argc, char **argv)
 
 		if (argv[i][0] == '-')
 			continue;
-		ndirs++;
 		if (maildir_open(argv[i], recursive, &md, &cause) != 0) {
 			fprintf(stderr, "%s: %s: %s\n", progname, argv[i], cause);
 			free(cause);
 			rc = 1;
 			continue;
 		}
-		scan_maildir(md, json);
+		scan_maildir(md, json, cache);
 		maildir_free(md);
 	}
-	if (ndirs == 0) {
-		const char *env = getenv("MAILDIR");
-		char *def = env != NULL ? xstrdup(env) : xasprintf("%s/Maildir", getenv("HOME") ? getenv("HOME") : ".");
-		char *args[] = { def };
-		rc = cmd_scan(1, args);
-		free(def);
-		(void)args;
-	}
+	cache_shared_close();
+	free(def);
 	return rc;
 }
 
@@ -347,6 +375,7 @@ main(int argc, char **argv)
 	const char *config = NULL, *command = NULL;
 	char *cli_lang, *cli_geoip;
 	bool cli_network;
+	bool cli_no_cache = false;
 	const char *cli_keymap = NULL;
 	int nrest = 0, rc;
 	char *cause = NULL;
@@ -396,6 +425,8 @@ main(int argc, char **argv)
 			opts.lang = xstrdup(VALUE());
 		} else if (OPT("--no-color"))
 			opts.no_color = true;
+		else if (OPT("--no-cache"))
+			cli_no_cache = true;
 		else if (OPT("--keymap"))
 			cli_keymap = VALUE();
 		else if (command == NULL && nrest == 0 && (strcmp(a, "report") == 0 || strcmp(a, "scan") == 0 ||
@@ -413,7 +444,7 @@ main(int argc, char **argv)
 	if (settings_load(&opts, config, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", progname, cause);
 		free(cause);
-		if (config != NULL && opts.config_path == NULL)
+		if ((config != NULL && opts.config_path == NULL) || opts.bad_trust)
 			return 1;
 	}
 	if (cli_geoip != NULL) {
@@ -422,6 +453,8 @@ main(int argc, char **argv)
 	}
 	if (cli_network)
 		opts.network = true;
+	if (cli_no_cache)
+		opts.cache = false;
 	if (cli_lang != NULL) {
 		free(opts.lang);
 		opts.lang = cli_lang;

@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -214,6 +215,7 @@ addr_parse(const char *p, size_t n, char *out, size_t outsz, int *family)
 {
 	char tmp[INET6_ADDRSTRLEN + 16], *q, *colon;
 	unsigned char a6[16], a4[4];
+	bool bracketed = false;
 
 	while (n > 0 && (p[n - 1] == ',' || p[n - 1] == ';' || p[n - 1] == '?'))
 		n--;
@@ -236,6 +238,7 @@ addr_parse(const char *p, size_t n, char *out, size_t outsz, int *family)
 			return false;
 		*close = '\0';
 		q++;
+		bracketed = true;
 		if (*q == '?' && close > q + 1 && close[-1] == '?') {
 			close[-1] = '\0';
 			q++;
@@ -264,6 +267,15 @@ addr_parse(const char *p, size_t n, char *out, size_t outsz, int *family)
 	if (inet_pton(AF_INET, q, a4) == 1) {
 		*family = 4;
 		return inet_ntop(AF_INET, a4, out, outsz) != NULL;
+	}
+	/* Exim 3 "[192.0.2.1.4567]": the port after a fifth dot, only in brackets. */
+	if (bracketed && (colon = strrchr(q, '.')) != NULL && colon[1] != '\0' &&
+	    strspn(colon + 1, "0123456789") == strlen(colon + 1) && strlen(colon + 1) <= 5) {
+		*colon = '\0';
+		if (strchr(q, ':') == NULL && inet_pton(AF_INET, q, a4) == 1) {
+			*family = 4;
+			return inet_ntop(AF_INET, a4, out, outsz) != NULL;
+		}
 	}
 	return false;
 }
@@ -320,7 +332,30 @@ struct tcpinfo {
 	char *name_only;	/* a comment holding one host name and no address */
 	bool qmail_bare;	/* the address stood alone without brackets: "(1.2.3.4)" */
 	bool local;		/* OpenSMTPD "[local]" */
+	bool helo_empty;	/* qmail "(HELO )": the client sent an empty HELO */
+	bool exim_helo;		/* Exim, ecelerity: "helo=x" inside the TCP-info */
+	bool courier;		/* Courier: "softdnserr", "(AUTH: ...)", "[::ffff:1.2.3.4]" */
+	bool softdns;		/* Courier "(softdnserr [ip])": the lookup failed for now */
+	bool forged;		/* Sendmail "(may be forged)": the name did not confirm */
 };
+
+/* Words that stand before an address in a comment but are not a reverse name. */
+static bool
+not_a_name(const char *p, size_t n)
+{
+	static const char *words[] = { "softdnserr", "unverified", "verified", "RDNS", NULL };
+
+	for (size_t i = 0; words[i] != NULL; i++)
+		if (strlen(words[i]) == n && ascii_strncasecmp(p, words[i], n) == 0)
+			return true;
+	return false;
+}
+
+static bool
+is_helo_word(const char *s, const struct tok *t)
+{
+	return word_is(s, t, "HELO") || word_is(s, t, "EHLO") || word_is(s, t, "LHLO");
+}
 
 /* Look at one comment of the from part. */
 static void
@@ -335,14 +370,29 @@ from_comment(struct rparse *p, const struct tok *c, bool first, struct tcpinfo *
 	for (size_t i = 0; i < t.n; i++)
 		if (t.v[i].type == TOK_WORD)
 			nwords++;
-	/* qmail: "(HELO name)" is the HELO, even when name is an address literal. */
-	if (t.n >= 2 && (word_is(s, &t.v[0], "HELO") || word_is(s, &t.v[0], "EHLO")) &&
-	    t.v[1].type == TOK_WORD) {
-		if (ti->helo == NULL)
+	/*
+	 * qmail: "(HELO name)" is the HELO, even when name is an address
+	 * literal; "(HELO )" says the client sent an empty one. LMTP servers
+	 * write "(LHLO name)".
+	 */
+	if (t.n >= 1 && is_helo_word(s, &t.v[0])) {
+		if (t.n >= 2 && t.v[1].type == TOK_WORD && ti->helo == NULL)
 			ti->helo = span_dup(s, t.v[1].start, t.v[1].end, "");
+		else if (t.n == 1)
+			ti->helo_empty = true;
 		free(t.v);
 		return;
 	}
+	/* Courier: "(AUTH: LOGIN user)" names the login, never a host. */
+	if (t.n >= 1 && word_is(s, &t.v[0], "AUTH:")) {
+		ti->courier = true;
+		free(t.v);
+		return;
+	}
+	for (size_t i = 0; i < t.n; i++)
+		if (t.v[i].type == TOK_COMMENT && t.v[i].end - t.v[i].start == 13 &&
+		    ascii_strncasecmp(s + t.v[i].start, "may be forged", 13) == 0)
+			ti->forged = true;
 	for (size_t i = 0; i < t.n; i++) {
 		const struct tok *w = &t.v[i];
 		const char *wp = s + w->start, *at, *br;
@@ -357,6 +407,28 @@ from_comment(struct rparse *p, const struct tok *c, bool first, struct tcpinfo *
 		if (starts_with(wp, wn, "helo=")) {
 			if (ti->helo == NULL && wn > 5)
 				ti->helo = span_dup(s, w->start + 5, w->end, ",");
+			ti->exim_helo = true;
+			prev = NOMATCH;
+			continue;
+		}
+		/* CommuniGate Pro: "(account user@example.edu HELO [10.0.0.1])": a login and a HELO, never the client. */
+		if (word_is(s, w, "account") && i + 1 < t.n && t.v[i + 1].type == TOK_WORD) {
+			i++;
+			prev = NOMATCH;
+			continue;
+		}
+		if (is_helo_word(s, w)) {
+			if (i + 1 < t.n && t.v[i + 1].type == TOK_WORD) {
+				if (ti->helo == NULL)
+					ti->helo = span_dup(s, t.v[i + 1].start, t.v[i + 1].end, "");
+				i++;
+			}
+			prev = NOMATCH;
+			continue;
+		}
+		if (not_a_name(wp, wn)) {
+			if (wn == 10 && ascii_strncasecmp(wp, "softdnserr", 10) == 0)
+				ti->courier = ti->softdns = true;
 			prev = NOMATCH;
 			continue;
 		}
@@ -372,12 +444,17 @@ from_comment(struct rparse *p, const struct tok *c, bool first, struct tcpinfo *
 			prev = i;
 			continue;
 		}
-		/* "user@1.2.3.4 with login" (qmail SMTP AUTH) */
-		at = memchr(wp, '@', wn);
+		/* "user@1.2.3.4 with login" (qmail SMTP AUTH); the login may itself be an address */
+		at = NULL;
+		for (size_t k = wn; k > 0; k--)
+			if (wp[k - 1] == '@') {
+				at = wp + k - 1;
+				break;
+			}
 		if (at != NULL && addr_parse(at + 1, wn - (size_t)(at + 1 - wp), ip, sizeof ip, &fam)) {
 			memcpy(ti->ip, ip, sizeof ip);
 			ti->family = fam;
-			ti->qmail_bare = true;
+			ti->qmail_bare = at[1] != '[';	/* Sendmail's ident form is "user@[ip]" */
 			found_here = true;
 			continue;
 		}
@@ -387,8 +464,12 @@ from_comment(struct rparse *p, const struct tok *c, bool first, struct tcpinfo *
 			memcpy(ti->ip, ip, sizeof ip);
 			ti->family = fam;
 			found_here = true;
-			if (*wp != '[' && *wp != '?')
+			/* XMail "(192.0.2.1:1234)" has a port; qmail never writes one */
+			if (*wp != '[' && *wp != '?' && !(fam == 4 && memchr(wp, ':', wn) != NULL &&
+			    memmem(wp, wn, "::", 2) == NULL))
 				ti->qmail_bare = true;
+			if (starts_with(wp, wn, "[::ffff:"))
+				ti->courier = true;
 			if (prev != NOMATCH) {
 				free(ti->name);
 				ti->name = rdns_clean(s + t.v[prev].start, t.v[prev].end - t.v[prev].start);
@@ -467,31 +548,128 @@ format_is_microsoft(const struct hop *h)
 	return host_is_microsoft(h->by_host);
 }
 
-/* Exim writes "from RDNS ([ip] helo=x)" and lower-case protocol names. */
+/* A comment of the by or with part for which match() holds. */
 static bool
-format_is_exim(struct rparse *p, const struct hop *h)
+by_comment(struct rparse *p, bool (*match)(const char *, size_t))
 {
-	static const char *lower[] = { "smtp", "esmtp", "esmtps", "esmtpa", "esmtpsa",
-	    "smtps", "asmtp", "lmtp", NULL };
-
-	for (size_t i = 0; h->protocol != NULL && lower[i] != NULL; i++)
-		if (strcmp(h->protocol, lower[i]) == 0)
-			return true;
 	for (int c = CL_BY; c <= CL_WITH; c++) {
 		if (p->cl[c] == NOMATCH)
 			continue;
 		for (size_t i = p->cl[c]; i < p->cl_end[c]; i++) {
 			const struct tok *t = &p->t.v[i];
 
-			if (t->type == TOK_COMMENT &&
-			    starts_with(p->s + t->start, t->end - t->start, "Exim"))
+			if (t->type == TOK_COMMENT && match(p->s + t->start, t->end - t->start))
 				return true;
 		}
 	}
 	return false;
 }
 
-/* Fill from_host, helo, rdns, ip from the from part (the TCP-info comment, RFC 5321 §4.4). */
+static bool
+is_exim_comment(const char *c, size_t n)
+{
+	return starts_with(c, n, "Exim ");
+}
+
+/* Sendmail's "(8.14.4/8.14.4)", "(8.12.3 da nor stuldap/8.12.3)", "(SGI-8.9.3/8.8.7)", "(... Sendmail ...)". */
+static bool
+is_sendmail_comment(const char *c, size_t n)
+{
+	const char *slash = memchr(c, '/', n);
+
+	if (n < 4096 && memmem(c, n, "endmail", 7) != NULL)
+		return true;
+	if (slash == NULL)
+		return false;
+	for (const char *q = c; q + 2 < slash; q++)
+		if (is_digit(q[0]) && q[1] == '.' && is_digit(q[2]))
+			return true;
+	return false;
+}
+
+static bool
+is_courier_comment(const char *c, size_t n)
+{
+	return starts_with(c, n, "Courier") || starts_with(c, n, "courier");
+}
+
+/* Exim's message id: "1sxswz-00COfK-Qx" (before 4.97), "1rG0V0-00000000Yx5-2W4a" (4.97 on). */
+static bool
+id_is_exim(const char *id)
+{
+	size_t a, b, c;
+
+	if (id == NULL)
+		return false;
+	a = strspn(id, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	if (a != 6 || id[a] != '-')
+		return false;
+	b = strspn(id + a + 1, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	if (b < 6 || b > 11 || id[a + 1 + b] != '-')
+		return false;
+	c = strspn(id + a + b + 2, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	return c >= 2 && c <= 4 && id[a + b + 2 + c] == '\0';
+}
+
+/*
+ * Exim writes "from RDNS ([ip] helo=x)" (spec, received_header_text and
+ * sender_rcvhost) and always "(Exim x.y)" and its own id shape. A
+ * lower-case protocol alone is no evidence: Courier writes "with esmtp"
+ * and puts the HELO where Exim puts the reverse name.
+ */
+static bool
+format_is_exim(struct rparse *p, const struct hop *h)
+{
+	return by_comment(p, is_exim_comment) || id_is_exim(h->id);
+}
+
+static bool
+protocol_is_lower(const char *pr)
+{
+	if (pr == NULL || !is_alpha((unsigned char)*pr))
+		return false;
+	for (; *pr != '\0' && *pr != ' '; pr++)
+		if (*pr >= 'A' && *pr <= 'Z')
+			return false;
+	return true;
+}
+
+/* Obtuse smtpd: "from rdns(ip), claiming to be \"helo\" via SMTP": the quoted word, or NULL. */
+static char *
+claimed_helo(struct rparse *p)
+{
+	const struct tok *v = p->t.v;
+
+	for (size_t i = p->cl[CL_FROM]; i + 3 < p->cl_end[CL_FROM]; i++)
+		if (word_is(p->s, &v[i], "claiming") && word_is(p->s, &v[i + 1], "to") &&
+		    word_is(p->s, &v[i + 2], "be") && v[i + 3].type == TOK_WORD)
+			return span_dup(p->s, v[i + 3].start, v[i + 3].end, "\",");
+	return NULL;
+}
+
+static void
+set_rdns(struct hop *h, char **name, enum rdns_state st)
+{
+	free(h->rdns);
+	h->rdns = NULL;
+	h->rdns_state = st;
+	if (st == RDNS_NAME) {
+		h->rdns = *name;
+		*name = NULL;
+		if (h->rdns == NULL)
+			h->rdns_state = RDNS_NOT_STATED;
+	}
+}
+
+/*
+ * Fill from_host, helo, rdns, ip from the from part (the TCP-info comment,
+ * RFC 5321 §4.4). Who wrote the header decides what the name after "from"
+ * is: the reverse name for Exim ("from RDNS ([ip] helo=x)"), qmail ("from
+ * RDNS (HELO x) (ip)") and ZMailer; the HELO for Postfix, Sendmail, Courier,
+ * Exchange and XMail, which state the reverse name, if any, inside the
+ * comment. A HELO is never taken for a reverse name, nor an address a
+ * client wrote (a HELO literal, a login) for the client's address.
+ */
 static void
 parse_from(struct rparse *p, struct hop *h)
 {
@@ -499,9 +677,9 @@ parse_from(struct rparse *p, struct hop *h)
 	struct tcpinfo ti;
 	size_t i = p->cl[CL_FROM], end = p->cl_end[CL_FROM], ncomments = 0, nextra = 0;
 	const struct tok *w;
-	char ip[sizeof ti.ip];
+	char ip[sizeof ti.ip], *from_name;
 	int fam;
-	bool w_literal = false;
+	bool w_literal = false, paren_from = false, exim, microsoft;
 
 	memset(&ti, 0, sizeof ti);
 	if (i >= end)
@@ -510,7 +688,8 @@ parse_from(struct rparse *p, struct hop *h)
 	if (w->type == TOK_WORD) {
 		h->from_host = xstrndup(s + w->start, w->end - w->start);
 		i++;
-	}
+	} else if (starts_with(s + w->start, w->end - w->start, "from "))
+		paren_from = true;	/* NAVGW: "from (from HELO [ip]) by" */
 	for (; i < end; i++) {
 		const struct tok *t = &p->t.v[i];
 
@@ -520,7 +699,7 @@ parse_from(struct rparse *p, struct hop *h)
 			from_comment(p, t, ncomments++ == 0, &ti);
 		else if (!ti.found && *(s + t->start) == '[' &&
 		    addr_parse(s + t->start, t->end - t->start, ip, sizeof ip, &fam)) {
-			/* fetchmail, m-FILTER: "from name [1.2.3.4] by ..." */
+			/* fetchmail, m-FILTER, Exim 3: "from name [1.2.3.4] by ..." */
 			memcpy(ti.ip, ip, sizeof ip);
 			ti.family = fam;
 			ti.found = true;
@@ -538,58 +717,103 @@ parse_from(struct rparse *p, struct hop *h)
 	} else if (w_literal) {
 		/*
 		 * "from [1.2.3.4] (helo=x)", "from [1.2.3.4] by" (Exim, Yahoo),
-		 * "from 1.2.3.4 by ... with HTTP" (Hotmail): with no TCP-info
-		 * comment the literal is what the MTA recorded.
+		 * "from 1.2.3.4 by ... with HTTP" (Hotmail), CommuniGate Pro
+		 * "from [1.2.3.4] (account u HELO x)": with no address in the
+		 * comments the literal is what the MTA recorded.
 		 */
 		h->ip = xstrdup(ip);
 		h->ip_family = fam;
 	}
 	h->helo = ti.helo;
 	ti.helo = NULL;
+	if (h->helo == NULL && (h->helo = claimed_helo(p)) != NULL)
+		ti.qmail_bare = true;	/* Obtuse smtpd writes the reverse name first, as qmail does */
+	exim = format_is_exim(p, h);
+	microsoft = format_is_microsoft(h);
+	from_name = h->from_host != NULL ? xstrdup(h->from_host) : NULL;
 
-	if (ti.found && ti.name != NULL) {
-		/* Postfix, Sendmail, Gmail: "from HELO (RDNS [ip])" or "(unknown [ip])". */
-		if (ascii_strcasecmp(ti.name, "unknown") == 0)
-			h->rdns_state = RDNS_NONE;
-		else {
-			h->rdns = ti.name;
+	if (paren_from) {
+		/* The words inside are what the client said: the HELO, never a reverse name. */
+		if (ti.found && ti.name != NULL) {
+			free(h->helo);
+			h->helo = ti.name;
 			ti.name = NULL;
-			h->rdns_state = RDNS_NAME;
 		}
-		if (h->helo == NULL && h->from_host != NULL)
+		if (ti.found)
+			h->from_host = xstrdup(h->helo != NULL ? h->helo : ti.ip);
+	} else if (h->from_host == NULL) {
+		/* "from ([10.0.0.6]) by": an address and nothing else */
+	} else if (ti.found && ti.name != NULL) {
+		/* Postfix, Sendmail, Gmail, Courier: "from HELO (RDNS [ip])" or "(unknown [ip])". */
+		if (ascii_strcasecmp(ti.name, "unknown") == 0)
+			set_rdns(h, NULL, RDNS_NONE);
+		else if (ti.forged) {
+			/* Sendmail: the name did not map back to the address; kept, not believed */
+			set_rdns(h, NULL, RDNS_NONE);
+			h->rdns = rdns_clean(ti.name, strlen(ti.name));
+		} else
+			set_rdns(h, &ti.name, RDNS_NAME);
+		if (h->helo == NULL && !ti.helo_empty)
 			h->helo = xstrdup(h->from_host);
-	} else if (h->from_host != NULL && ascii_strcasecmp(h->from_host, "unknown") == 0) {
+	} else if (ascii_strcasecmp(h->from_host, "unknown") == 0) {
 		/* qmail "from unknown (HELO x) (1.2.3.4)", "from unknown [1.2.3.4]" */
 		h->rdns_state = RDNS_NONE;
-	} else if (h->from_host != NULL && !w_literal && h->from_host[0] != '?' &&
-	    ti.found && (h->helo != NULL || format_is_exim(p, h) ||
-	    (ti.qmail_bare && !format_is_microsoft(h)))) {
+	} else if (w_literal && (ti.exim_helo || exim)) {
+		/* Exim, ecelerity: "from [ip] (helo=x)": no verified name to write */
+		h->rdns_state = RDNS_NONE;
+	} else if (w_literal || h->from_host[0] == '?') {
+		/* CommuniGate Pro, Yahoo, Hotmail: an address and nothing said of a name */
+	} else if (ti.found && microsoft) {
+		/* Exchange: "from HELO (ip)"; it never looks the name up */
+		if (h->helo == NULL && !ti.helo_empty)
+			h->helo = xstrdup(h->from_host);
+	} else if (ti.found && ti.courier) {
+		/* Courier: "from HELO ([::ffff:ip])" has no name; "(softdnserr [ip])" could not look */
+		set_rdns(h, NULL, ti.softdns ? RDNS_NOT_STATED : RDNS_NONE);
+		if (h->helo == NULL)
+			h->helo = xstrdup(h->from_host);
+	} else if (ti.found && (h->helo != NULL || ti.helo_empty || exim ||
+	    (ti.qmail_bare && !protocol_is_lower(h->protocol)))) {
 		/*
 		 * The name after "from" is the reverse name: Exim "from RDNS
-		 * ([ip] helo=x)", ZMailer "from RDNS ([ip]:port \"EHLO x\")",
-		 * qmail "from RDNS (HELO x) (ip)". Exim and qmail leave the HELO
-		 * out when it equals that name.
+		 * ([ip] helo=x)", Exim 3 "from RDNS (HELO) [ip.port]", ZMailer
+		 * "from RDNS ([ip]:port \"EHLO x\")", qmail "from RDNS (HELO x)
+		 * (ip)". Exim and qmail leave the HELO out when it equals that name.
 		 */
 		h->rdns = rdns_clean(h->from_host, strlen(h->from_host));
 		h->rdns_state = h->rdns != NULL ? RDNS_NAME : RDNS_NOT_STATED;
+		/* tcpserver's TCPREMOTEHOST is the PTR as found; Exim's and ZMailer's are verified */
+		h->rdns_unconfirmed = ti.qmail_bare && !exim;
+		if (h->helo == NULL && exim && ti.name_only != NULL) {
+			h->helo = ti.name_only;
+			ti.name_only = NULL;
+		}
+		if (h->helo == NULL && !ti.helo_empty)
+			h->helo = xstrdup(h->from_host);
+	} else if (ti.found && (by_comment(p, is_sendmail_comment) ||
+	    by_comment(p, is_courier_comment) || protocol_is_lower(h->protocol))) {
+		/*
+		 * Sendmail "from HELO ([ip])" (8.x/8.x in the by part) and
+		 * Courier (lower-case "with esmtp"): the MTA looked and found
+		 * no name, else it would stand before the address.
+		 */
+		h->rdns_state = RDNS_NONE;
 		if (h->helo == NULL)
 			h->helo = xstrdup(h->from_host);
 	} else if (!ti.found && ti.name_only != NULL && h->ip == NULL) {
 		/* Old Sendmail: "from HELO (rdns)" with no address at all. */
 		if (ascii_strcasecmp(ti.name_only, "unknown") == 0)
 			h->rdns_state = RDNS_NONE;
-		else {
-			h->rdns = ti.name_only;
-			ti.name_only = NULL;
-			h->rdns_state = RDNS_NAME;
-		}
+		else
+			set_rdns(h, &ti.name_only, RDNS_NAME);
 		if (h->helo == NULL)
 			h->helo = xstrdup(h->from_host);
-	} else if (h->helo == NULL && h->from_host != NULL && !w_literal && nextra == 0 &&
+	} else if (h->helo == NULL && !ti.helo_empty && nextra == 0 &&
 	    !protocol_is_local(h->protocol) && !protocol_is_mailbox(h->protocol)) {
 		/*
-		 * Exchange "from HELO (ip)", Sendmail "from HELO ([ip])"; not
-		 * prose such as "from mail pickup service" or "from 42 named unknown".
+		 * Exchange "from HELO (ip)", amavisd "from HELO ([ip])", XMail
+		 * "from HELO (ip:port)"; not prose such as "from mail pickup
+		 * service" or "from 42 named unknown".
 		 */
 		h->helo = xstrdup(h->from_host);
 	}
@@ -599,6 +823,7 @@ parse_from(struct rparse *p, struct hop *h)
 		ti.name = NULL;
 		h->rdns_state = RDNS_NAME;
 	}
+	free(from_name);
 	free(ti.name);
 	free(ti.name_only);
 	free(ti.helo);
@@ -1295,7 +1520,8 @@ static const char *
 client_name(const struct hop *h)
 {
 	if (h->rdns_state == RDNS_NAME && h->rdns != NULL) {
-		if (h->raw != NULL && ascii_strcasestr(h->raw, "may be forged") != NULL)
+		if (h->rdns_unconfirmed ||
+		    (h->raw != NULL && ascii_strcasestr(h->raw, "may be forged") != NULL))
 			return NULL;
 		return h->rdns;
 	}
@@ -1308,6 +1534,113 @@ client_name(const struct hop *h)
 	return NULL;
 }
 
+/* An IPv4 address in short form ("10", "1.2", "1.2.3"), padded to four octets in out. */
+static bool
+ipv4_short(const char *p, size_t n, char *out, size_t outsz)
+{
+	unsigned oct[4] = { 0, 0, 0, 0 };
+	size_t k = 0, i = 0;
+
+	while (i < n && k < 4) {
+		size_t st = i;
+		unsigned v = 0;
+
+		while (i < n && is_digit((unsigned char)p[i]) && i - st < 4)
+			v = v * 10 + (unsigned)(p[i++] - '0');
+		if (i == st || i - st > 3 || v > 255)
+			return false;
+		oct[k++] = v;
+		if (i < n) {
+			if (p[i] != '.' || i + 1 == n)
+				return false;
+			i++;
+		}
+	}
+	if (i != n || k == 0)
+		return false;
+	snprintf(out, outsz, "%u.%u.%u.%u", oct[0], oct[1], oct[2], oct[3]);
+	return true;
+}
+
+/* The last label of a host name must not be all digits: "999.1.1.1" is a broken address, not a name. */
+static bool
+relay_name_ok(const char *name)
+{
+	const char *last;
+	size_t n = strlen(name);
+
+	if (n > 0 && name[n - 1] == '.')
+		n--;
+	if (n == 0 || !domain_is_hostname(name))
+		return false;
+	last = name + n;
+	while (last > name && last[-1] != '.')
+		last--;
+	return strspn(last, "0123456789") < (size_t)(name + n - last);
+}
+
+int
+received_relay_parse(const char *entry, char **norm, char **cause)
+{
+	const char *e = entry, *slash;
+	char net[INET6_ADDRSTRLEN + 8];
+	unsigned char bin[16];
+	bool neg = false;
+
+	*norm = NULL;
+	if (e != NULL && *e == '!') {
+		neg = true;
+		e++;
+	}
+	if (e == NULL || *e == '\0') {
+		*cause = xstrdup(_("empty entry"));
+		return -1;
+	}
+	if ((slash = strchr(e, '/')) != NULL) {
+		size_t n = (size_t)(slash - e);
+		char *end;
+		long bits;
+		int fam;
+
+		if (slash[1] == '\0' || strspn(slash + 1, "0123456789") != strlen(slash + 1) ||
+		    strlen(slash + 1) > 3) {
+			*cause = xasprintf(_("\"%s\": the prefix length after '/' must be a number"), entry);
+			return -1;
+		}
+		bits = strtol(slash + 1, &end, 10);
+		if (n < sizeof net && memchr(e, ':', n) != NULL) {
+			memcpy(net, e, n);
+			net[n] = '\0';
+			fam = inet_pton(AF_INET6, net, bin) == 1 ? 6 : 0;
+		} else
+			fam = n < sizeof net && ipv4_short(e, n, net, sizeof net) ? 4 : 0;
+		if (fam == 0) {
+			*cause = xasprintf(_("\"%s\": not an IP network"), entry);
+			return -1;
+		}
+		if (bits > (fam == 4 ? 32 : 128)) {
+			*cause = xasprintf(_("\"%s\": prefix length over %d"), entry, fam == 4 ? 32 : 128);
+			return -1;
+		}
+		*norm = xasprintf("%s%s/%ld", neg ? "!" : "", net, bits);
+		return 0;
+	}
+	if (strchr(e, ':') != NULL || strspn(e, "0123456789.") == strlen(e)) {
+		if (inet_pton(AF_INET6, e, bin) != 1 && inet_pton(AF_INET, e, bin) != 1) {
+			*cause = xasprintf(_("\"%s\": not an IP address"), entry);
+			return -1;
+		}
+		*norm = xstrdup(entry);
+		return 0;
+	}
+	if (!relay_name_ok(*e == '.' ? e + 1 : e)) {
+		*cause = xasprintf(_("\"%s\": not an address, network or host name"), entry);
+		return -1;
+	}
+	*norm = xstrdup(entry);
+	return 0;
+}
+
 static bool
 relay_matches(const struct hop *h, const char *relay)
 {
@@ -1317,7 +1650,16 @@ relay_matches(const struct hop *h, const char *relay)
 
 	if (relay == NULL || *relay == '\0')
 		return false;
-	if ((slash = strchr(relay, '/')) != NULL) {
+	if ((slash = strchr(relay, '/')) != NULL && memchr(relay, ':', (size_t)(slash - relay)) == NULL &&
+	    (size_t)(slash - relay) < sizeof net && ipv4_short(relay, (size_t)(slash - relay), net, sizeof net)) {
+		char *end;
+		long bits = strtol(slash + 1, &end, 10);
+
+		if (*end != '\0' || end == slash + 1 || bits < 0 || bits > 32)
+			return false;
+		return h->ip != NULL && ip_in_net(h->ip, net, (int)bits);
+	}
+	if (slash != NULL) {
 		char *end;
 		long bits = strtol(slash + 1, &end, 10);
 
@@ -1355,7 +1697,7 @@ client_check(struct hop *hops, size_t n, size_t i, struct side *sd,
 	const char *name;
 	char *org;
 
-	if (h->from_host == NULL) {
+	if (h->from_host == NULL && h->ip == NULL) {
 		/*
 		 * No "from" part: written by a host the walk already trusts
 		 * about something that happened inside it (local submission,
@@ -1368,6 +1710,16 @@ client_check(struct hop *hops, size_t n, size_t i, struct side *sd,
 		else
 			*reason = xasprintf(_("no client: handed over inside %s"), by);
 		return CLIENT_TRUSTED;
+	}
+	/* Exclusions come first: the user says this client is not theirs, whatever it looks like. */
+	for (size_t k = 0; cfg != NULL && cfg->trusted_relays != NULL && k < cfg->ntrusted_relays; k++) {
+		const char *x = cfg->trusted_relays[k];
+
+		if (x != NULL && x[0] == '!' && relay_matches(h, x + 1)) {
+			*reason = xasprintf(_("client %s is excluded from the trusted relays (%s)"),
+			    h->ip != NULL ? h->ip : h->from_host != NULL ? h->from_host : "-", x);
+			return h->ip != NULL ? CLIENT_OUTSIDE : CLIENT_NOADDR;
+		}
 	}
 	if (protocol_is_local(h->protocol)) {
 		*reason = xasprintf(_("local submission on %s"), by);
@@ -1388,7 +1740,8 @@ client_check(struct hop *hops, size_t n, size_t i, struct side *sd,
 		return CLIENT_TRUSTED;
 	}
 	for (size_t k = 0; cfg != NULL && k < cfg->ntrusted_relays; k++) {
-		if (cfg->trusted_relays != NULL && relay_matches(h, cfg->trusted_relays[k])) {
+		if (cfg->trusted_relays != NULL && cfg->trusted_relays[k] != NULL &&
+		    cfg->trusted_relays[k][0] != '!' && relay_matches(h, cfg->trusted_relays[k])) {
 			*reason = xasprintf(_("client %s is a configured trusted relay (%s)"),
 			    h->ip != NULL ? h->ip : h->from_host, cfg->trusted_relays[k]);
 			return CLIENT_TRUSTED;
@@ -1467,8 +1820,10 @@ received_chain(struct hop *hops, size_t n, const struct received_config *cfg)
 			if (h->ip != NULL) {
 				origin = (int)i;
 				set_reason(h, xstrdup(_("first client address stated below a client that stated none")));
-			} else
+			} else {
+				h->trust = HOP_PASSED_OVER;
 				set_reason(h, xstrdup(_("no client address stated; passed over")));
+			}
 			continue;
 		}
 		side_add(&sd, h->by_host);
@@ -1477,6 +1832,7 @@ received_chain(struct hop *hops, size_t n, const struct received_config *cfg)
 		if (v == CLIENT_OUTSIDE)
 			origin = (int)i;
 		else if (v == CLIENT_NOADDR) {
+			h->trust = HOP_PASSED_OVER;
 			first_noaddr = (int)i;
 			tainted = true;
 		}
@@ -1490,8 +1846,10 @@ received_chain(struct hop *hops, size_t n, const struct received_config *cfg)
 
 	if (cfg != NULL && cfg->boundary_override >= 0 && (size_t)cfg->boundary_override < n) {
 		origin = cfg->boundary_override;
-		for (i = 0; i < (size_t)origin; i++)
+		for (i = 0; i < (size_t)origin; i++) {
+			hops[i].trust = HOP_TRUSTED;
 			set_reason(&hops[i], xstrdup(_("above the origin chosen by the user")));
+		}
 		set_reason(&hops[origin], xstrdup(_("chosen as the origin by the user")));
 	}
 	if (origin < 0)

@@ -15,6 +15,7 @@
 #include "brands.h"
 #include "message.h"
 #include "url.h"
+#include "cache.h"
 #include "report.h"
 #include "util.h"
 
@@ -119,6 +120,8 @@ trust_word(enum hop_trust t)
 		return _("trusted");
 	case HOP_ORIGIN:
 		return _("origin");
+	case HOP_PASSED_OVER:
+		return _("passed over");
 	default:
 		return _("unverifiable");
 	}
@@ -158,6 +161,36 @@ origin_geo_text(const struct report *r)
 	if ((t = geoip_info_text(&r->origin_geo)) != NULL)
 		return t;
 	return xstrdup(_("unknown (not in the GeoIP databases, or none installed)"));
+}
+
+/* Who vouches for a "submitted from" address, in words. */
+static const char *
+submitted_trust_text(enum submitter_trust t)
+{
+	switch (t) {
+	case SUBMITTER_RECEIVING:
+		return _("stated by the receiving side");
+	case SUBMITTER_ORIGIN:
+		return _("stated by the origin server");
+	default:
+		return _("as claimed by the sender");
+	}
+}
+
+/* "203.0.113.7 JP AS64500 Example — X-Originating-IP, stated by the origin server", or NULL when there is none. */
+static char *
+submitted_text(const struct report *r)
+{
+	const struct submitter *sb = &r->submitted;
+	char *geo, *t;
+
+	if (sb->trust == SUBMITTER_NONE)
+		return NULL;
+	geo = geoip_info_text(&r->submitted_geo);
+	t = xasprintf("%s%s%s — %s, %s", sb->ip, geo != NULL ? "  " : "", geo != NULL ? geo : "",
+	    sb->source != NULL ? sb->source : "-", submitted_trust_text(sb->trust));
+	free(geo);
+	return t;
 }
 
 /* Whether network lookups were made: the privacy statement of every report. */
@@ -252,10 +285,19 @@ brand_text(const struct report *r)
 	return xasprintf(_("%s (\"%s\" in %s)"), c->brand->name, c->text != NULL ? c->text : "", c->where);
 }
 
+/* "list-unsubscribe, ESP SendGrid (DKIM)", or "-" when nothing says the mail is bulk. */
+static char *
+bulk_text(const struct report *r)
+{
+	char *s = bulk_summary(&r->bulk);
+
+	return s != NULL ? s : xstrdup("-");
+}
+
 static void
 write_text(FILE *f, const struct report *r)
 {
-	struct row rows[17];
+	struct row rows[18];
 	size_t n = 0, nrt = 0;
 	char *reply = NULL;
 
@@ -272,8 +314,11 @@ write_text(FILE *f, const struct report *r)
 	rows[n++] = (struct row){ _("Message-ID"), xstrdup(str_or(r->addr.message_id, "-")) };
 	rows[n++] = (struct row){ _("Origin"), origin_text(r) };
 	rows[n++] = (struct row){ _("Origin network"), origin_geo_text(r) };
+	if (r->submitted.trust != SUBMITTER_NONE)
+		rows[n++] = (struct row){ _("Submitted from"), submitted_text(r) };
 	rows[n++] = (struct row){ _("Auth"), auth_text(r) };
 	rows[n++] = (struct row){ _("Brand"), brand_text(r) };
+	rows[n++] = (struct row){ _("Bulk"), bulk_text(r) };
 	rows[n++] = (struct row){ _("Lookups"), lookups_text(r) };
 	write_rows(f, rows, n);
 
@@ -423,8 +468,11 @@ write_markdown(FILE *f, const struct report *r)
 	md_row(f, _("Message-ID"), xstrdup(str_or(r->addr.message_id, "-")));
 	md_row(f, _("Origin"), origin_text(r));
 	md_row(f, _("Origin network"), origin_geo_text(r));
+	if (r->submitted.trust != SUBMITTER_NONE)
+		md_row(f, _("Submitted from"), submitted_text(r));
 	md_row(f, _("Auth"), auth_text(r));
 	md_row(f, _("Brand"), brand_text(r));
+	md_row(f, _("Bulk"), bulk_text(r));
 	md_row(f, _("Lookups"), lookups_text(r));
 	for (size_t i = 0; i < r->ndomains; i++) {
 		char *label = xasprintf(_("Age of %s"), r->domains[i].domain), *lab = md_cell(label);
@@ -584,6 +632,24 @@ brand_json(const struct report *r)
 }
 
 static json_t *
+bulk_json(const struct report *r)
+{
+	const struct bulk_evidence *b = &r->bulk;
+	json_t *j = json_object();
+
+	json_object_set_new(j, "list_unsubscribe", json_boolean(b->list_unsubscribe));
+	json_object_set_new(j, "one_click", json_boolean(b->one_click));
+	json_object_set_new(j, "precedence", jstr(b->precedence));
+	json_object_set_new(j, "mailing_list", json_boolean(b->mailing_list));
+	json_object_set_new(j, "list", jstr(b->list_name));
+	json_object_set_new(j, "esp", jstr(b->esp));
+	json_object_set_new(j, "esp_domain", jstr(b->esp_domain));
+	json_object_set_new(j, "esp_via", jstr(b->esp_via));
+	json_object_set_new(j, "feedback_id", json_boolean(b->feedback_id));
+	return j;
+}
+
+static json_t *
 report_json(const struct report *r)
 {
 	json_t *o = json_object(), *from = json_object(), *origin = json_object(), *auth = json_object();
@@ -607,6 +673,20 @@ report_json(const struct report *r)
 	json_object_set_new(origin, "as_org", jstr(oh ? r->origin_geo.as_org : NULL));
 	json_object_set_new(origin, "hop", oh ? json_integer(r->origin + 1) : json_null());
 	json_object_set_new(o, "origin", origin);
+	if (r->submitted.trust != SUBMITTER_NONE) {
+		json_t *sub = json_object();
+		const struct geoip_info *g = &r->submitted_geo;
+
+		json_object_set_new(sub, "ip", jstr(r->submitted.ip));
+		json_object_set_new(sub, "source", jstr(r->submitted.source));
+		json_object_set_new(sub, "where", jstr(r->submitted.where));
+		json_object_set_new(sub, "trust", jstr(submitter_trust_name(r->submitted.trust)));
+		json_object_set_new(sub, "country", g->country[0] ? jstr(g->country) : json_null());
+		json_object_set_new(sub, "asn", g->asn ? json_integer((json_int_t)g->asn) : json_null());
+		json_object_set_new(sub, "as_org", jstr(g->as_org));
+		json_object_set_new(o, "submitted_from", sub);
+	} else
+		json_object_set_new(o, "submitted_from", json_null());
 	json_object_set_new(auth, "spf", r->auth.spf ? jstr(authres_result_name(r->auth.spf)) : json_null());
 	json_object_set_new(auth, "dkim", r->auth.dkim ? jstr(authres_result_name(r->auth.dkim)) : json_null());
 	json_object_set_new(auth, "dmarc", r->auth.dmarc ? jstr(authres_result_name(r->auth.dmarc)) : json_null());
@@ -615,6 +695,7 @@ report_json(const struct report *r)
 	json_object_set_new(o, "auth", auth);
 	json_object_set_new(o, "links", links_json(r));
 	json_object_set_new(o, "brand", brand_json(r));
+	json_object_set_new(o, "bulk", bulk_json(r));
 	for (size_t i = 0; i < r->findings.n; i++) {
 		const struct finding *fd = &r->findings.v[i];
 		json_t *jf = json_object();
@@ -687,7 +768,8 @@ report_json(const struct report *r)
 		json_object_set_new(jh, "time", h->has_time ? json_integer((json_int_t)h->when) : json_null());
 		json_object_set_new(jh, "delay", h->delay >= 0 ? json_integer(h->delay) : json_null());
 		json_object_set_new(jh, "trust", json_string(h->trust == HOP_TRUSTED ? "trusted" :
-		    h->trust == HOP_ORIGIN ? "origin" : "unverifiable"));
+		    h->trust == HOP_ORIGIN ? "origin" : h->trust == HOP_PASSED_OVER ? "passed-over" :
+		    "unverifiable"));
 		json_object_set_new(jh, "reason", jstr(h->trust_reason));
 		json_array_append_new(hops, jh);
 	}
@@ -733,27 +815,49 @@ report_json_line(const struct report *r)
 	return out;
 }
 
-char *
-report_scan_line(const struct report *r, const char *name)
+/* The scan line from its parts: ids (each once, in order) by number. */
+static char *
+scan_line(enum verdict v, int score, const char *name, const int *ids, size_t nids, const char *subject)
 {
-	struct buf ids;
-	char *subj = report_clean(str_or(r->subject, ""), 0), *nm = report_clean(name, 0), *line;
-	int seen[F_COUNT] = { 0 };
+	struct buf b;
+	char *subj = report_clean(str_or(subject, ""), 0), *nm = report_clean(name, 0), *line;
 
-	buf_init(&ids);
-	for (size_t i = 0; i < r->findings.n; i++) {
-		if (seen[r->findings.v[i].id]++)
-			continue;
-		if (ids.len > 0)
-			buf_addc(&ids, ',');
-		buf_adds(&ids, finding_name(r->findings.v[i].id));
+	buf_init(&b);
+	for (size_t i = 0; i < nids; i++) {
+		if (b.len > 0)
+			buf_addc(&b, ',');
+		buf_adds(&b, finding_name(ids[i]));
 	}
-	line = xasprintf("%-10s %3d  %s  %s  %s", verdict_name(r->verdict), r->score, nm,
-	    ids.len > 0 ? ids.s : "-", subj);
-	buf_free(&ids);
+	line = xasprintf("%-10s %3d  %s  %s  %s", verdict_name(v), score, nm, b.len > 0 ? b.s : "-", subj);
+	buf_free(&b);
 	free(subj);
 	free(nm);
 	return line;
+}
+
+char *
+report_scan_line(const struct report *r, const char *name)
+{
+	int seen[F_COUNT] = { 0 }, *ids = xcalloc(F_COUNT, sizeof *ids);
+	size_t n = 0;
+	char *line;
+
+	for (size_t i = 0; i < r->findings.n; i++)
+		if (!seen[r->findings.v[i].id]++)
+			ids[n++] = (int)r->findings.v[i].id;
+	line = scan_line(r->verdict, r->score, name, ids, n, r->subject);
+	free(ids);
+	return line;
+}
+
+char *
+report_scan_line_cached(const struct cache_entry *e, const char *name)
+{
+	int ids[sizeof e->ids];
+
+	for (size_t i = 0; i < e->nids; i++)
+		ids[i] = e->ids[i];
+	return scan_line((enum verdict)e->verdict, e->score, name, ids, e->nids, e->subject);
 }
 
 char *

@@ -14,6 +14,9 @@ void report_write(FILE *f, const struct report *r, enum report_format fmt);
 char *report_json_line(const struct report *r);
 /* The scan line: verdict, score, file, ids, subject. Caller frees. */
 char *report_scan_line(const struct report *r, const char *name);
+/* The same line from what the analysis cache kept (cache.h): byte-identical to report_scan_line's. */
+struct cache_entry;
+char *report_scan_line_cached(const struct cache_entry *e, const char *name);
 /* The scan line of a message that could not be read. */
 char *report_scan_error_line(const char *name, const char *cause, int json);
 

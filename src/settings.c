@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "received.h"
 #include "settings.h"
 #include "util.h"
 
@@ -19,6 +20,7 @@ settings_init(struct settings *s)
 	s->new_domain_days = 30;
 	s->rdap_url = xstrdup("https://rdap.org/");
 	s->rdap_timeout = 5;
+	s->cache = true;
 	if (getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0')
 		s->no_color = true;
 }
@@ -71,14 +73,47 @@ parse_bool(const char *v, bool *out)
 	return 0;
 }
 
-int
-settings_set(struct settings *s, const char *key, const char *value)
+/* trusted_relays: every entry checked and written canonically (received_relay_parse); one bad entry rejects the line. */
+static int
+add_relays(struct settings *s, const char *value, char **why)
+{
+	char **v = NULL;
+	size_t n = 0;
+
+	add_list(&v, &n, value);
+	for (size_t i = 0; i < n; i++) {
+		char *norm, *cause = NULL;
+
+		if (received_relay_parse(v[i], &norm, &cause) != 0) {
+			*why = xasprintf(_("trusted_relays: %s"), cause);
+			free(cause);
+			free_list(v, n);
+			return -1;
+		}
+		free(v[i]);
+		v[i] = norm;
+	}
+	s->trusted_relays = xreallocarray(s->trusted_relays, s->ntrusted_relays + n + 1,
+	    sizeof *s->trusted_relays);
+	for (size_t i = 0; i < n; i++)
+		s->trusted_relays[s->ntrusted_relays++] = v[i];
+	free(v);
+	return 0;
+}
+
+/* settings_set() with the reason for a refusal in *why (caller frees), when there is one to give. */
+static int
+set_value(struct settings *s, const char *key, const char *value, char **why)
 {
 	bool b;
 
-	if (strcmp(key, "trusted_relays") == 0)
-		add_list(&s->trusted_relays, &s->ntrusted_relays, value);
-	else if (strcmp(key, "authserv_id") == 0 || strcmp(key, "authserv_ids") == 0)
+	*why = NULL;
+	if (strcmp(key, "trusted_relays") == 0) {
+		if (add_relays(s, value, why) != 0) {
+			s->bad_trust = true;
+			return -1;
+		}
+	} else if (strcmp(key, "authserv_id") == 0 || strcmp(key, "authserv_ids") == 0)
 		add_list(&s->authserv_ids, &s->nauthserv_ids, value);
 	else if (strcmp(key, "geoip_dir") == 0) {
 		free(s->geoip_dir);
@@ -91,6 +126,9 @@ settings_set(struct settings *s, const char *key, const char *value)
 			return -1;
 		if (!b)
 			s->no_color = true;
+	} else if (strcmp(key, "cache") == 0) {
+		if (parse_bool(value, &s->cache) != 0)
+			return -1;
 	} else if (strcmp(key, "dns") == 0) {
 		if (parse_bool(value, &s->dns) != 0)
 			return -1;
@@ -118,6 +156,16 @@ settings_set(struct settings *s, const char *key, const char *value)
 	} else
 		return -1;
 	return 0;
+}
+
+int
+settings_set(struct settings *s, const char *key, const char *value)
+{
+	char *why = NULL;
+	int rc = set_value(s, key, value, &why);
+
+	free(why);
+	return rc;
 }
 
 int
@@ -153,7 +201,7 @@ settings_load(struct settings *s, const char *path, char **cause)
 	free(s->config_path);
 	s->config_path = xstrdup(path != NULL ? path : def);
 	while ((len = getline(&line, &cap, f)) >= 0) {
-		char *p = line, *eq, *key, *value;
+		char *p = line, *eq, *key, *value, *why = NULL;
 
 		lineno++;
 		if ((eq = strchr(p, '#')) != NULL)
@@ -172,11 +220,14 @@ settings_load(struct settings *s, const char *path, char **cause)
 		value = eq + 1;
 		str_squeeze_space(key);
 		str_squeeze_space(value);
-		if (settings_set(s, key, value) != 0) {
-			if (*cause == NULL)
+		if (set_value(s, key, value, &why) != 0) {
+			if (*cause == NULL && why != NULL)
+				*cause = xasprintf("%s:%u: %s", s->config_path, lineno, why);
+			else if (*cause == NULL)
 				*cause = xasprintf(_("%s:%u: unknown key or bad value: %s"), s->config_path, lineno, key);
 			rc = -1;
 		}
+		free(why);
 	}
 	free(line);
 	fclose(f);

@@ -15,12 +15,14 @@ struct settings {
 	int boundary_override;  /* -1 auto */
 	char *keymap;           /* --keymap, "keymap": TUI key bindings (default, vi, emacs or a file) */
 	char *config_path;      /* the file read, or NULL */
+	bool bad_trust;         /* a trusted_relays entry was malformed: the trust boundary would be wrong, so callers stop */
 	/* GeoIP and domain age (geoip.h, domainage.h) */
 	bool dns;               /* "dns = off": with network on, RDAP only */
 	int new_domain_days;    /* "new_domain_days = 30": LINK_/FROM_NEW_DOMAIN threshold */
 	char *rdap_bootstrap;   /* "rdap_bootstrap = FILE": IANA-format dns.json (default: the shipped copy) */
 	char *rdap_url;         /* "rdap_url = URL": fallback RDAP base URL ("" none) */
 	int rdap_timeout;       /* "rdap_timeout = 5": seconds per query */
+	bool cache;             /* --no-cache, "cache = off": the analysis cache (cache.h) */
 };
 
 void settings_init(struct settings *s);
@@ -35,7 +37,11 @@ void settings_free(struct settings *s);
  */
 int settings_load(struct settings *s, const char *path, char **cause);
 
-/* Set one key; returns 0 or -1 for an unknown key or bad value. */
+/*
+ * Set one key; returns 0 or -1 for an unknown key or bad value. A
+ * trusted_relays line with one malformed entry (received_relay_parse) is
+ * refused whole and sets bad_trust.
+ */
 int settings_set(struct settings *s, const char *key, const char *value);
 
 #endif

@@ -15,6 +15,7 @@
 #include "domain.h"
 #include "findings.h"
 #include "i18n.h"
+#include "lookalike.h"
 #include "message.h"
 #include "unwrap.h"
 #include "url.h"
@@ -736,76 +737,25 @@ web_link(const struct link *l)
 	return l->host != NULL && l->scheme != NULL && (*l->scheme == '\0' || special_scheme(l->scheme));
 }
 
-/* The brand whose domain the host imitates with look-alike characters, and that domain. */
-static const struct brand *
-confusable_brand(const struct link *l, const struct brands *b, const char **dom)
+/* Two registrable domains are one when their A-labels are ("例え.jp" in the text, "xn--r8jz45g.jp" in the href). */
+static bool
+same_domain_idn(const char *a, const char *b)
 {
-	char *written, *skel_host;
-	const struct brand *hit = NULL;
-	bool nonascii = false;
-	size_t hl;
+	char *x = NULL, *y = NULL;
+	bool same;
 
-	if (b == NULL || l->host == NULL || l->ip_literal)
-		return NULL;
-	/* The host as written, with ideographic full stops as dots, Unicode for A-labels. */
-	if (l->host_unicode != NULL && strstr(l->host, "xn--") != NULL)
-		written = xstrdup(l->host_unicode);
-	else {
-		struct buf w;
-
-		buf_init(&w);
-		buf_add(&w, "", 0);
-		for (const char *p = l->host; *p != '\0'; p++) {
-			if (strncmp(p, "\xe3\x80\x82", 3) == 0 || strncmp(p, "\xef\xbc\x8e", 3) == 0 ||
-			    strncmp(p, "\xef\xbd\xa1", 3) == 0) {
-				buf_addc(&w, '.');
-				p += 2;
-			} else
-				buf_addc(&w, *p);
-		}
-		written = buf_take(&w);
+	if (strcmp(a, b) == 0)
+		return true;
+	if (idn2_to_ascii_8z(a, &x, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL) != IDN2_OK ||
+	    idn2_to_ascii_8z(b, &y, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL) != IDN2_OK || x == NULL || y == NULL) {
+		idn2_free(x);
+		idn2_free(y);
+		return false;
 	}
-	skel_host = confusable_skeleton(written);
-	hl = strlen(skel_host);
-	/* Written with non-ASCII characters that IDNA maps onto a brand's domain ("ａｍａｚｏｎ.co.jp") still imitates it. */
-	for (const char *p = written; *p != '\0'; p++)
-		if ((unsigned char)*p >= 0x80)
-			nonascii = true;
-	for (size_t i = 0; i < brands_count(b) && hit == NULL; i++) {
-		const struct brand *br = brands_get(b, i);
-
-		for (int k = 0; k < 2 && hit == NULL; k++) {
-			char *const *v = k == 0 ? br->domains : br->mail_domains;
-			char *const *skels = k == 0 ? br->domain_skeletons : br->mail_domain_skeletons;
-			size_t n = k == 0 ? br->ndomains : br->nmail_domains;
-
-			for (size_t j = 0; j < n && hit == NULL && skels != NULL; j++) {
-				const char *sk = skels[j];
-				size_t sl;
-
-				/* (most domains differ in their last character: checked before anything is counted) */
-				if (sk[0] == '\0' || hl == 0 || sk[strlen(sk) - 1] != skel_host[hl - 1])
-					continue;
-				sl = strlen(sk);
-				/* The host's skeleton ends with the domain's, on a label boundary, while the host is not that domain. */
-				if (hl >= sl && memcmp(skel_host + hl - sl, sk, sl) == 0 &&
-				    (hl == sl || skel_host[hl - sl - 1] == '.')) {
-					size_t wl = strlen(written), dl = strlen(v[j]);
-					bool same = wl >= dl && strcmp(written + wl - dl, v[j]) == 0 &&
-					    (wl == dl || written[wl - dl - 1] == '.');
-
-					if (!same && (nonascii || l->org_domain == NULL ||
-					    !brands_owns(b, br, l->org_domain, BRAND_ALL))) {
-						hit = br;
-						*dom = v[j];
-					}
-				}
-			}
-		}
-	}
-	free(skel_host);
-	free(written);
-	return hit;
+	same = ascii_strcasecmp(x, y) == 0;
+	idn2_free(x);
+	idn2_free(y);
+	return same;
 }
 
 /* The href, percent-decoded, names dom (a redirector carrying the real target). */
@@ -881,8 +831,8 @@ url_check(const struct link *links, size_t n, const struct brands *b, const stru
 	for (size_t i = 0; i < n; i++) {
 		const struct link *l = &links[i];
 		char where[32];
-		const char *dom = NULL, *shown = link_shown(l);
-		const struct brand *cb;
+		const char *shown = link_shown(l);
+		struct lookalike_match lm;
 		const char *host = l->host_ascii != NULL ? l->host_ascii : l->host;
 
 		if (!web_link(l))
@@ -896,7 +846,7 @@ url_check(const struct link *links, size_t n, const struct brands *b, const stru
 			    _("%s: \"%s\" before '@' is not the host; the link goes to %s"), shown,
 			    l->userinfo, l->host);
 		else if (l->text_domain != NULL && !l->opaque && (l->org_domain != NULL || l->ip_literal) &&
-		    (l->org_domain == NULL || strcmp(l->text_domain, l->org_domain) != 0)) {
+		    (l->org_domain == NULL || !same_domain_idn(l->text_domain, l->org_domain))) {
 			const struct brand *tb = brands_lookup_domain(b, l->text_domain);
 			bool same_brand = tb != NULL && l->org_domain != NULL && brands_owns(b, tb, l->org_domain, BRAND_ALL);
 			bool tracked = l->tracker != NULL || own_tracker(l, sender, false);
@@ -928,8 +878,12 @@ url_check(const struct link *links, size_t n, const struct brands *b, const stru
 		if (url_is_shortener(host) && !(claimed != NULL && brands_owns(b, claimed, host, BRAND_ALL)))
 			finding_add(fs, F_LINK_SHORTENER, -1, where, l->start, l->end,
 			    _("%s hides its target behind the shortener %s"), shown, host);
-		if ((cb = confusable_brand(l, b, &dom)) != NULL)
-			finding_add(fs, F_LINK_CONFUSABLE, -1, where, l->start, l->end,
-			    _("%s imitates %s (%s) with look-alike characters"), l->host, dom, cb->name);
+		if (!l->ip_literal && lookalike_host(b, l->host, &lm)) {
+			char *ev = lookalike_evidence(&lm, l->host);
+
+			finding_add(fs, F_LINK_CONFUSABLE, -1, where, l->start, l->end, "%s", ev);
+			free(ev);
+			lookalike_match_free(&lm);
+		}
 	}
 }

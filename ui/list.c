@@ -6,6 +6,7 @@
 #include "draw.h"
 #include "list.h"
 #include "tui.h"
+#include "view.h"
 
 void
 list_draw(struct view *v, struct list *l, int y0, int h, list_item_fn fn)

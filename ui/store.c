@@ -1,4 +1,4 @@
-/* store.c — one Maildir folder as a compact index: the listing, headers of visible rows, a worker thread that analyses the rest, polling for new mail, and the rename-only actions. */
+/* store.c — one Maildir folder as a compact index: the listing, headers of visible rows, worker threads (one per core) that analyse the rest, polling for new mail, and the rename-only actions. */
 #include "config.h"
 
 #include <dirent.h>
@@ -6,6 +6,8 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,10 +20,12 @@
 #include "message.h"
 #include "received.h"
 #include "settings.h"
+#include "cache.h"
 #include "store.h"
 #include "util.h"
 
-#define QUEUE_LOW   64      /* refill the worker's queue below this */
+#define QUEUE_LOW   256     /* refill the workers' queue below this */
+#define MAX_WORKERS 8
 #define SUBJECT_MAX 240     /* bytes of subject kept per message */
 #define NAME_MAX_KEPT 80
 #define HEADER_READ (64u << 10)
@@ -54,7 +58,8 @@ struct store {
 	size_t fill_next;                 /* next entry to queue in listing order */
 	size_t npending;
 
-	pthread_t thread;
+	pthread_t threads[MAX_WORKERS];   /* one per core, at a lower priority than the input loop */
+	int nthreads;
 	bool started;
 	pthread_mutex_t lock;
 	pthread_cond_t wake;
@@ -302,6 +307,24 @@ summarise(struct result *res, const struct report *r)
 	res->from_domain = xstrdup(f->domain);
 }
 
+/* The same summary from what the analysis cache kept. */
+static void
+from_cache(struct result *res, const struct cache_entry *e)
+{
+	res->state = ENTRY_ANALYSED;
+	res->verdict = (uint8_t)e->verdict;
+	res->score = (int16_t)e->score;
+	res->date = e->date;
+	memset(res->ids, 0, sizeof res->ids);
+	for (size_t i = 0; i < e->nids; i++)
+		res->ids[e->ids[i] / 64] |= (uint64_t)1 << (e->ids[i] % 64);
+	res->verified = e->verified;
+	res->worst = (uint8_t)e->worst;
+	res->subject = xstrdup(e->subject);
+	res->from_name = xstrdup(e->from);
+	res->from_domain = xstrdup(e->from_domain);
+}
+
 static void
 notify(struct store *s)
 {
@@ -317,15 +340,23 @@ worker(void *arg)
 {
 	struct store *s = arg;
 
+	/* Linux nices threads one by one: the workers yield to the input loop (and to the message on screen). */
+	(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
 	pthread_mutex_lock(&s->lock);
 	for (;;) {
 		struct job j;
 		struct result res;
 		struct report *r;
 		char *cause = NULL;
+		struct cache *cache;
+		struct cache_entry ce;
+		struct stat st;
+		bool have_st;
 
-		while (!s->stop && s->nprio == 0 && s->qhead == s->qlen)
+		while (!s->stop && s->nprio == 0 && s->qhead == s->qlen) {
+			cache_flush(cache_shared(s->cfg, NULL));   /* idle: what was learnt goes to disk */
 			pthread_cond_wait(&s->wake, &s->lock);
+		}
 		if (s->stop)
 			break;
 		if (s->nprio > 0)
@@ -347,11 +378,21 @@ worker(void *arg)
 		 * flag (kensa scan already runs it on several threads). So the main
 		 * thread may analyse the message the user opens meanwhile.
 		 */
-		if (analyze_file(j.path, s->cfg, &r, &cause) != 0) {
+		cache = cache_shared(s->cfg, NULL);
+		have_st = cache != NULL && stat(j.path, &st) == 0 && S_ISREG(st.st_mode);
+		if (have_st && cache_get(cache, j.path, &st, &ce)) {
+			from_cache(&res, &ce);
+			cache_entry_free(&ce);
+		} else if (analyze_file(j.path, s->cfg, &r, &cause) != 0) {
 			res.state = ENTRY_ERROR;
 			free(cause);
 		} else {
 			summarise(&res, r);
+			if (have_st && r->pending == NULL) {
+				cache_entry_from_report(&ce, r);
+				cache_put(cache, j.path, &st, &ce);
+				cache_entry_free(&ce);
+			}
 			report_free(r);
 		}
 		free(j.path);
@@ -404,7 +445,7 @@ refill(struct store *s)
 		}
 		s->queue[s->qlen++] = make_job(s, id);
 	}
-	pthread_cond_signal(&s->wake);
+	pthread_cond_broadcast(&s->wake);
 }
 
 /* ---- public ---- */
@@ -452,13 +493,18 @@ store_open(const char *root, const char *folder, const struct settings *cfg, str
 void
 store_start(struct store *s)
 {
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int want = ncpu < 1 ? 1 : ncpu > MAX_WORKERS ? MAX_WORKERS : (int)ncpu;
+
 	if (s->started)
 		return;
 	pthread_mutex_lock(&s->lock);
 	refill(s);
 	pthread_mutex_unlock(&s->lock);
-	if (pthread_create(&s->thread, NULL, worker, s) == 0)
-		s->started = true;
+	for (int i = 0; i < want; i++)
+		if (pthread_create(&s->threads[s->nthreads], NULL, worker, s) == 0)
+			s->nthreads++;
+	s->started = s->nthreads > 0;
 }
 
 void
@@ -469,9 +515,10 @@ store_free(struct store *s)
 	if (s->started) {
 		pthread_mutex_lock(&s->lock);
 		s->stop = true;
-		pthread_cond_signal(&s->wake);
+		pthread_cond_broadcast(&s->wake);
 		pthread_mutex_unlock(&s->lock);
-		pthread_join(s->thread, NULL);
+		for (int i = 0; i < s->nthreads; i++)
+			pthread_join(s->threads[i], NULL);
 	}
 	if (s->pipe[1] > 0 || s->started) {
 		pthread_mutex_destroy(&s->lock);

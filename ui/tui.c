@@ -18,6 +18,7 @@
 #include <curses.h>
 
 #include "analyze.h"
+#include "cache.h"
 #include "draw.h"
 #include "evidence.h"
 #include "i18n.h"
@@ -27,6 +28,7 @@
 #include "store.h"
 #include "theme.h"
 #include "tui.h"
+#include "view.h"
 #include "util.h"
 
 #define MAX_VIEWS 32
@@ -169,14 +171,6 @@ tui_above_index(struct view *v)
 	struct tui *t = v->t;
 
 	return t->depth == 1 || (t->depth >= 2 && t->stack[t->depth - 1] == v && t->stack[t->depth - 2] == t->index);
-}
-
-long
-tui_step_message(struct tui *t, int dir)
-{
-	if (t->index == NULL)
-		return -1;
-	return view_index_step(t->index, dir);
 }
 
 /* ---- the view stack ---- */
@@ -582,156 +576,257 @@ message_bytes(struct tui *t, size_t *len)
 	return data;
 }
 
+/* ---- global actions: what any view leaves unhandled (after NeoMutt's index/functions.c) ---- */
+
 static int
-global_action(struct tui *t, enum action a)
+act_quit(struct tui *t, enum action a)
+{
+	(void)a;
+	t->quit = true;
+	return REACT_QUIT;
+}
+
+static int
+act_back(struct tui *t, enum action a)
+{
+	(void)a;
+	if (t->depth > 1)
+		return REACT_CLOSE;
+	t->quit = true;
+	return REACT_QUIT;
+}
+
+static int
+act_help(struct tui *t, enum action a)
+{
+	struct view *top = t->stack[t->depth - 1];
+	enum keyctx ctx = top->ops->ctx;
+
+	(void)a;
+	if (top->ops != &view_help_ops)
+		tui_push(t, &view_help_ops, &ctx);
+	return REACT_REDRAW;
+}
+
+static int
+act_redraw(struct tui *t, enum action a)
+{
+	(void)t, (void)a;
+	clearok(curscr, TRUE);
+	return REACT_RELAYOUT;
+}
+
+/* The drill-down views of the current message. */
+static int
+act_open_view(struct tui *t, enum action a)
+{
+	if (tui_report(t) == NULL)
+		return REACT_REDRAW;
+	tui_push(t, a == A_OPEN_FINDINGS ? &view_findings_ops : a == A_OPEN_RECEIVED ? &view_received_ops :
+	    a == A_OPEN_HEADERS ? &view_headers_ops : a == A_OPEN_LINKS ? &view_links_ops :
+	    a == A_OPEN_MIME ? &view_mime_ops : &view_message_ops, NULL);
+	return REACT_REDRAW;
+}
+
+static int
+act_open_folders(struct tui *t, enum action a)
+{
+	(void)a;
+	if (t->root == NULL) {
+		tui_message(t, true, "%s", _("no Maildir is open"));
+		return REACT_REDRAW;
+	}
+	tui_push(t, &view_folders_ops, NULL);
+	return REACT_REDRAW;
+}
+
+static int
+act_move_to_junk(struct tui *t, enum action a)
+{
+	(void)a;
+	return act_junk(t);
+}
+
+static int
+act_toggle_flag(struct tui *t, enum action a)
+{
+	return act_flag(t, a == A_TOGGLE_FLAGGED ? 'F' : 'S');
+}
+
+static int
+act_copy_origin_ip(struct tui *t, enum action a)
 {
 	struct report *r;
-	char *s, *cause = NULL;
-	int key;
-	struct view *top = t->stack[t->depth - 1];
 
-	switch (a) {
-	case A_QUIT:
-		t->quit = true;
-		return REACT_QUIT;
-	case A_BACK:
-		if (t->depth > 1)
-			return REACT_CLOSE;
-		t->quit = true;
-		return REACT_QUIT;
-	case A_HELP: {
-		enum keyctx ctx = top->ops->ctx;
-		if (top->ops != &view_help_ops)
-			tui_push(t, &view_help_ops, &ctx);
+	(void)a;
+	if ((r = tui_report(t)) == NULL)
 		return REACT_REDRAW;
+	if (ui_origin_ip(r) == NULL)
+		tui_message(t, true, "%s", _("no origin IP in this message"));
+	else {
+		ui_osc52(ui_origin_ip(r));
+		tui_message(t, false, _("copied to the clipboard: %s"), ui_origin_ip(r));
 	}
-	case A_REDRAW:
-		clearok(curscr, TRUE);
-		return REACT_RELAYOUT;
-	case A_OPEN_FINDINGS:
-	case A_OPEN_RECEIVED:
-	case A_OPEN_HEADERS:
-	case A_OPEN_LINKS:
-	case A_OPEN_MIME:
-		if ((r = tui_report(t)) == NULL)
-			return REACT_REDRAW;
-		tui_push(t, a == A_OPEN_FINDINGS ? &view_findings_ops : a == A_OPEN_RECEIVED ? &view_received_ops :
-		    a == A_OPEN_HEADERS ? &view_headers_ops : a == A_OPEN_LINKS ? &view_links_ops : &view_mime_ops, NULL);
+	return REACT_REDRAW;
+}
+
+static int
+act_copy_defanged_url(struct tui *t, enum action a)
+{
+	struct report *r;
+	struct ui_link *links;
+	size_t n;
+
+	(void)a;
+	if ((r = tui_report(t)) == NULL)
 		return REACT_REDRAW;
-	case A_OPEN_FOLDERS:
-		if (t->root == NULL) {
-			tui_message(t, true, "%s", _("no Maildir is open"));
-			return REACT_REDRAW;
-		}
-		tui_push(t, &view_folders_ops, NULL);
-		return REACT_REDRAW;
-	case A_SELECT:
-		if ((r = tui_report(t)) == NULL)
-			return REACT_REDRAW;
-		tui_push(t, &view_message_ops, NULL);
-		return REACT_REDRAW;
-	case A_MOVE_TO_JUNK:
-		return act_junk(t);
-	case A_TOGGLE_FLAGGED:
-		return act_flag(t, 'F');
-	case A_TOGGLE_SEEN:
-		return act_flag(t, 'S');
-	case A_COPY_ORIGIN_IP:
-		if ((r = tui_report(t)) == NULL)
-			return REACT_REDRAW;
-		if (ui_origin_ip(r) == NULL)
-			tui_message(t, true, "%s", _("no origin IP in this message"));
-		else {
-			ui_osc52(ui_origin_ip(r));
-			tui_message(t, false, _("copied to the clipboard: %s"), ui_origin_ip(r));
-		}
-		return REACT_REDRAW;
-	case A_COPY_DEFANGED_URL: {
-		struct ui_link *links;
-		size_t n;
-		if ((r = tui_report(t)) == NULL)
-			return REACT_REDRAW;
-		n = ui_links(r, &links);
-		if (n == 0)
-			tui_message(t, true, "%s", _("this message has no links"));
-		else {
-			ui_osc52(links[0].defanged);
-			tui_message(t, false, _("copied to the clipboard: %s"), links[0].defanged);
-		}
-		ui_links_free(links, n);
-		return REACT_REDRAW;
+	n = ui_links(r, &links);
+	if (n == 0)
+		tui_message(t, true, "%s", _("this message has no links"));
+	else {
+		ui_osc52(links[0].defanged);
+		tui_message(t, false, _("copied to the clipboard: %s"), links[0].defanged);
 	}
-	case A_COPY_INDICATORS:
-		if ((r = tui_report(t)) == NULL)
-			return REACT_REDRAW;
-		s = ui_indicators(r);
-		ui_osc52(s);
-		free(s);
-		tui_message(t, false, "%s", _("every indicator of the message copied to the clipboard"));
+	ui_links_free(links, n);
+	return REACT_REDRAW;
+}
+
+static int
+act_copy_indicators(struct tui *t, enum action a)
+{
+	struct report *r;
+	char *s;
+
+	(void)a;
+	if ((r = tui_report(t)) == NULL)
 		return REACT_REDRAW;
-	case A_SAVE_INDICATORS: {
-		char *path;
-		if ((r = tui_report(t)) == NULL)
-			return REACT_REDRAW;
-		if ((path = tui_prompt(t, _("Write the indicators to: "), "kensa-indicators.txt")) == NULL || *path == '\0') {
-			free(path);
-			return REACT_REDRAW;
-		}
-		s = ui_indicators(r);
-		if (ui_write_file(path, s, &cause) != 0) {
-			tui_message(t, true, "%s", cause);
-			free(cause);
-		} else
-			tui_message(t, false, _("indicators written to %s"), path);
-		free(s);
+	s = ui_indicators(r);
+	ui_osc52(s);
+	free(s);
+	tui_message(t, false, "%s", _("every indicator of the message copied to the clipboard"));
+	return REACT_REDRAW;
+}
+
+static int
+act_save_indicators(struct tui *t, enum action a)
+{
+	struct report *r;
+	char *path, *s, *cause = NULL;
+
+	(void)a;
+	if ((r = tui_report(t)) == NULL)
+		return REACT_REDRAW;
+	if ((path = tui_prompt(t, _("Write the indicators to: "), "kensa-indicators.txt")) == NULL || *path == '\0') {
 		free(path);
 		return REACT_REDRAW;
 	}
-	case A_PIPE_MESSAGE: {
-		char *cmd, *data;
-		size_t len;
-		int st;
-		if ((cmd = tui_prompt(t, _("Pipe the message to: "), NULL)) == NULL || *cmd == '\0') {
-			free(cmd);
-			return REACT_REDRAW;
-		}
-		if ((data = message_bytes(t, &len)) == NULL) {
-			free(cmd);
-			return REACT_REDRAW;
-		}
-		tui_suspend(t);
-		st = ui_pipe(cmd, data, len, &cause);
-		printf("\n%s", _("Press any key to return to kensa..."));
-		fflush(stdout);
-		tui_resume(t);
-		nodelay(stdscr, FALSE);
-		read_key(&key);
-		nodelay(stdscr, TRUE);
-		if (st < 0 && cause != NULL) {
-			tui_message(t, true, "%s", cause);
-			free(cause);
-		} else
-			tui_message(t, st != 0, _("%s: exit status %d"), cmd, st);
-		free(data);
+	s = ui_indicators(r);
+	if (ui_write_file(path, s, &cause) != 0) {
+		tui_message(t, true, "%s", cause);
+		free(cause);
+	} else
+		tui_message(t, false, _("indicators written to %s"), path);
+	free(s);
+	free(path);
+	return REACT_REDRAW;
+}
+
+static int
+act_pipe_message(struct tui *t, enum action a)
+{
+	char *cmd, *data, *cause = NULL;
+	size_t len;
+	int st, key;
+
+	(void)a;
+	if ((cmd = tui_prompt(t, _("Pipe the message to: "), NULL)) == NULL || *cmd == '\0') {
 		free(cmd);
-		return REACT_RELAYOUT;
-	}
-	case A_SHOW_REPORT:
-		if ((r = tui_report(t)) == NULL)
-			return REACT_REDRAW;
-		tui_suspend(t);
-		if (ui_pager_report(r, &cause) != 0) {
-			tui_message(t, true, "%s", cause);
-			free(cause);
-		}
-		tui_resume(t);
-		return REACT_RELAYOUT;
-	case A_NONE:
-		return REACT_NONE;
-	default:
-		tui_message(t, false, _("%s: not available here (? shows the keys)"), action_name(a));
 		return REACT_REDRAW;
 	}
+	if ((data = message_bytes(t, &len)) == NULL) {
+		free(cmd);
+		return REACT_REDRAW;
+	}
+	tui_suspend(t);
+	st = ui_pipe(cmd, data, len, &cause);
+	printf("\n%s", _("Press any key to return to kensa..."));
+	fflush(stdout);
+	tui_resume(t);
+	nodelay(stdscr, FALSE);
+	read_key(&key);
+	nodelay(stdscr, TRUE);
+	if (st < 0 && cause != NULL) {
+		tui_message(t, true, "%s", cause);
+		free(cause);
+	} else
+		tui_message(t, st != 0, _("%s: exit status %d"), cmd, st);
+	free(data);
+	free(cmd);
+	return REACT_RELAYOUT;
+}
+
+static int
+act_show_report(struct tui *t, enum action a)
+{
+	struct report *r;
+	char *cause = NULL;
+
+	(void)a;
+	if ((r = tui_report(t)) == NULL)
+		return REACT_REDRAW;
+	tui_suspend(t);
+	if (ui_pager_report(r, &cause) != 0) {
+		tui_message(t, true, "%s", cause);
+		free(cause);
+	}
+	tui_resume(t);
+	return REACT_RELAYOUT;
+}
+
+/* action -> function; an action missing here is "not available here". */
+static const struct {
+	enum action a;
+	int (*fn)(struct tui *, enum action);
+} global_actions[] = {
+	{ A_QUIT, act_quit },
+	{ A_BACK, act_back },
+	{ A_HELP, act_help },
+	{ A_REDRAW, act_redraw },
+	{ A_OPEN_FINDINGS, act_open_view },
+	{ A_OPEN_RECEIVED, act_open_view },
+	{ A_OPEN_HEADERS, act_open_view },
+	{ A_OPEN_LINKS, act_open_view },
+	{ A_OPEN_MIME, act_open_view },
+	{ A_SELECT, act_open_view },
+	{ A_OPEN_FOLDERS, act_open_folders },
+	{ A_MOVE_TO_JUNK, act_move_to_junk },
+	{ A_TOGGLE_FLAGGED, act_toggle_flag },
+	{ A_TOGGLE_SEEN, act_toggle_flag },
+	{ A_COPY_ORIGIN_IP, act_copy_origin_ip },
+	{ A_COPY_DEFANGED_URL, act_copy_defanged_url },
+	{ A_COPY_INDICATORS, act_copy_indicators },
+	{ A_SAVE_INDICATORS, act_save_indicators },
+	{ A_PIPE_MESSAGE, act_pipe_message },
+	{ A_SHOW_REPORT, act_show_report },
+};
+
+static int
+global_action(struct tui *t, enum action a)
+{
+	if (a == A_NONE)
+		return REACT_NONE;
+	for (size_t i = 0; i < sizeof global_actions / sizeof global_actions[0]; i++)
+		if (global_actions[i].a == a)
+			return global_actions[i].fn(t, a);
+	tui_message(t, false, _("%s: not available here (? shows the keys)"), action_name(a));
+	return REACT_REDRAW;
+}
+
+/* The index's actions a view lying on it passes down (the rest would act on a list the user cannot see). */
+static bool
+index_action(enum action a)
+{
+	return a == A_NEXT_MESSAGE || a == A_PREV_MESSAGE;
 }
 
 static void
@@ -753,6 +848,9 @@ handle_key(struct tui *t, int key)
 		return;
 	}
 	r = top->ops->key(top, a);
+	/* As NeoMutt's pager falls through to the index: the message view leaves choosing the message to the index below it. */
+	if ((r & REACT_UNHANDLED) && t->index != NULL && top != t->index && tui_above_index(top) && index_action(a))
+		r = t->index->ops->key(t->index, a);
 	if (r & REACT_UNHANDLED)
 		r = global_action(t, a);
 	if ((r & REACT_CLOSE) && t->depth > 1 && t->stack[t->depth - 1] == top)
@@ -954,6 +1052,14 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 	buf_adds(&errors, "");
 	load_keys(opt->keymap, &errors);
 	load_theme(&errors);
+	if (t->store != NULL) {   /* the analysis cache: open it now, so a bad file is said on the first screen */
+		char *note = NULL;
+
+		cache_shared(cfg, &note);
+		if (note != NULL)
+			buf_addf(&errors, "%s\n", note);
+		free(note);
+	}
 
 	t->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	draw_init(t->utf8);
@@ -1064,6 +1170,7 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 	curses_on = false;
 	report_free(t->rep);
 	store_free(t->store);
+	cache_shared_close();
 	free(t->root);
 	free(t->single_path);
 	free(t->single_data);

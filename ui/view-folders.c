@@ -10,6 +10,7 @@
 #include "list.h"
 #include "store.h"
 #include "tui.h"
+#include "view.h"
 #include "util.h"
 
 struct dview {

@@ -10,6 +10,7 @@
 #include "keymap.h"
 #include "list.h"
 #include "tui.h"
+#include "view.h"
 #include "util.h"
 
 struct hline {

@@ -9,6 +9,7 @@
 #include "i18n.h"
 #include "store.h"
 #include "tui.h"
+#include "view.h"
 #include "util.h"
 
 enum sort { SORT_DATE, SORT_RISK, SORT_SENDER };
@@ -326,20 +327,6 @@ clamp(struct view *v)
 	tui_set_current(v->t, (long)ix->order[ix->cursor]);
 }
 
-long
-view_index_step(struct view *v, int dir)
-{
-	struct index *ix = v->data;
-
-	if (ix->norder == 0)
-		return -1;
-	if ((dir < 0 && ix->cursor == 0) || (dir > 0 && ix->cursor + 1 >= ix->norder))
-		return -1;
-	ix->cursor = (size_t)((long)ix->cursor + dir);
-	clamp(v);
-	return (long)ix->order[ix->cursor];
-}
-
 static void
 move_by(struct view *v, long d)
 {
@@ -362,8 +349,16 @@ index_key(struct view *v, enum action a)
 	char *pat, *cause = NULL;
 
 	switch (a) {
-	case A_LINE_DOWN: case A_NEXT_MESSAGE: move_by(v, 1); break;
-	case A_LINE_UP: case A_PREV_MESSAGE: move_by(v, -1); break;
+	case A_LINE_DOWN: move_by(v, 1); break;
+	case A_LINE_UP: move_by(v, -1); break;
+	case A_NEXT_MESSAGE:
+	case A_PREV_MESSAGE:   /* also from the message view above (tui.c passes them down) */
+		if (ix->norder == 0 || (a == A_NEXT_MESSAGE ? ix->cursor + 1 >= ix->norder : ix->cursor == 0)) {
+			tui_message(v->t, false, "%s", a == A_NEXT_MESSAGE ? _("this is the last message") : _("this is the first message"));
+			break;
+		}
+		move_by(v, a == A_NEXT_MESSAGE ? 1 : -1);
+		break;
 	case A_PAGE_DOWN: move_by(v, r); break;
 	case A_PAGE_UP: move_by(v, -r); break;
 	case A_HALF_DOWN: move_by(v, r / 2); break;

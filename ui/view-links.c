@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "list.h"
 #include "tui.h"
+#include "view.h"
 #include "util.h"
 
 struct lview {

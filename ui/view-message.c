@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "message.h"
 #include "tui.h"
+#include "view.h"
 #include "util.h"
 
 #define PANEL_MIN_WIDTH 100   /* narrower terminals get the panel below the body */
@@ -29,6 +30,7 @@ struct line {
 struct msgview {
 	struct report *r;
 	unsigned gen;
+	long entry;               /* the index entry shown (tui_current), -1 none */
 	char *text;               /* body plus the numbered link list */
 	size_t len;
 	unsigned char *marks;     /* per byte of text */
@@ -121,6 +123,8 @@ build_fields(struct msgview *m)
 		buf_addf(&b, "\n%s %s", theme_glyph_level(LV_HIGH), _("not the brand it names"));
 	else if (findings_has(&r->findings, F_BRAND_VERIFIED))
 		buf_addf(&b, "\n%s %s", theme_glyph_level(LV_VERIFIED), _("authenticated as the brand"));
+	if (findings_has(&r->findings, F_FROM_CONFUSABLE))
+		buf_addf(&b, "\n%s %s", theme_glyph_level(LV_HIGH), _("imitates a brand"));
 	add_field(m, _("From"), buf_take(&b), lv);
 	if (r->addr.nreply_to > 0) {
 		buf_init(&b);
@@ -156,6 +160,18 @@ build_fields(struct msgview *m)
 	} else
 		v = xstrdup(_("(not found)"));
 	add_field(m, _("Origin"), v, ui_worse(lv, ui_id_level(r, F_ORIGIN_COUNTRY)));
+	if (r->submitted.trust != SUBMITTER_NONE) {
+		/* the client behind a webmail or submission server, and who says so */
+		buf_init(&b);
+		buf_addf(&b, "%s", r->submitted.ip);
+		if ((geo = geoip_info_text(&r->submitted_geo)) != NULL) {
+			buf_addf(&b, "\n%s", geo);
+			free(geo);
+		}
+		buf_addf(&b, "\n%s%s", r->submitted.source != NULL ? r->submitted.source : "",
+		    r->submitted.trust == SUBMITTER_CLAIMED ? _(" (as claimed)") : "");
+		add_field(m, _("Submitted"), buf_take(&b), LV_NONE);
+	}
 	add_field(m, "SPF", xasprintf("%s %s%s%s", theme_glyph_level(auth_level(r, r->auth.spf, F_AUTH_SPF_FAIL)),
 	    aw(r->auth.spf), r->auth.spf_domain != NULL ? " " : "", r->auth.spf_domain != NULL ? r->auth.spf_domain : ""),
 	    auth_level(r, r->auth.spf, F_AUTH_SPF_FAIL));
@@ -167,6 +183,8 @@ build_fields(struct msgview *m)
 	add_field(m, _("Aligned"), xasprintf("%s %s", theme_glyph_level(r->auth.aligned_pass ? LV_VERIFIED : LV_NONE),
 	    r->auth.aligned_pass ? _("yes: From is authenticated") : r->auth.have_results ? _("no") : _("no results")),
 	    r->auth.aligned_pass ? LV_VERIFIED : ui_id_level(r, F_AUTH_MISSING));
+	if ((v = bulk_summary(&r->bulk)) != NULL)
+		add_field(m, _("Bulk"), v, LV_NONE);
 	lv = ui_id_level(r, F_SUBJECT_SPAM_TAG);
 	if (lv != LV_NONE) {
 		buf_init(&b);
@@ -379,6 +397,7 @@ load(struct view *v)
 
 	m->r = tui_report(v->t);
 	m->gen = tui_report_gen(v->t);
+	m->entry = tui_current(v->t);
 	if (m->r == NULL)
 		return;
 	build_text(m);
@@ -461,15 +480,7 @@ msg_key(struct view *v, enum action a)
 			tui_message(v->t, false, "%s", _("close the drill-down views first (q)"));
 			return REACT_REDRAW;
 		}
-		if (tui_step_message(v->t, a == A_NEXT_MESSAGE ? 1 : -1) < 0) {
-			tui_message(v->t, false, "%s", a == A_NEXT_MESSAGE ? _("this is the last message") : _("this is the first message"));
-			return REACT_REDRAW;
-		}
-		m->top = 0;
-		m->sel = 0;
-		m->have_jump = false;
-		load(v);
-		return REACT_REDRAW;
+		return REACT_UNHANDLED;   /* the index below moves; msg_draw follows the new current message */
 	case A_COPY_DEFANGED_URL:
 		for (size_t k = 0; k < m->nlinks; k++)
 			if (m->links[k].number == m->sel || (m->sel == 0 && k == 0)) {
@@ -528,6 +539,12 @@ msg_draw(struct view *v)
 	struct msgview *m = v->data;
 	char *title;
 
+	if (m->entry != tui_current(v->t)) {   /* another message was chosen (next/previous through the index) */
+		m->top = 0;
+		m->sel = 0;
+		m->have_jump = false;
+		load(v);
+	}
 	if (m->r == NULL) {
 		tui_title(v, _("message"));
 		draw_str(v->y + 2, v->x + 2, v->w - 4, _("The message could not be read."), theme_elem(E_ERROR));

@@ -12,6 +12,7 @@
 #include "list.h"
 #include "message.h"
 #include "tui.h"
+#include "view.h"
 #include "util.h"
 
 struct mview {

@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "list.h"
 #include "tui.h"
+#include "view.h"
 #include "util.h"
 
 struct rview {
@@ -33,6 +34,7 @@ trust_label(enum hop_trust t)
 	switch (t) {
 	case HOP_TRUSTED: return _("trusted");
 	case HOP_ORIGIN: return _("origin");
+	case HOP_PASSED_OVER: return _("passed over");
 	default: return _("unverifiable");
 	}
 }
@@ -47,7 +49,8 @@ item(struct view *v, size_t i, int y, int x, int w, int maxrows, bool cur, bool 
 	char *where = xasprintf("header:Received[%zu]", h + 1), *line, *geo = NULL;
 	enum level lv = ui_where_level(r, where, false);
 	struct style base = cur ? theme_elem(E_CURSOR) : theme_elem(E_NORMAL);
-	struct style st = hp->trust == HOP_UNVERIFIABLE ? theme_over(base, theme_elem(E_DIM)) : base;
+	struct style st = hp->trust == HOP_UNVERIFIABLE || hp->trust == HOP_PASSED_OVER ?
+	    theme_over(base, theme_elem(E_DIM)) : base;
 	struct buf b;
 	int rows = 0;
 	char when[40] = "-";
@@ -84,6 +87,10 @@ item(struct view *v, size_t i, int y, int x, int w, int maxrows, bool cur, bool 
 		buf_addf(&b, "  %s", hp->protocol);
 	if (hp->tls != NULL)
 		buf_addf(&b, "  TLS");
+	if (r->submitted.where != NULL && strncmp(r->submitted.where, "header:Received[", 16) == 0 &&
+	    strtoul(r->submitted.where + 16, NULL, 10) == h + 1)
+		buf_addf(&b, "  %s%s", _("submitted from here"),
+		    r->submitted.trust == SUBMITTER_CLAIMED ? _(" (as claimed)") : "");
 	line = buf_take(&b);
 	if (rows < maxrows) {
 		int n = list_text(y + rows, x + 4, w - 4, maxrows - rows, 2, line, st, true);

@@ -27,6 +27,13 @@ else
 	echo "# unreadable file: skipped as root (root reads any file)"
 fi
 
+# A malformed trusted_relays entry would move the trust boundary: exit 1, naming file and line.
+printf 'network = off\ntrusted_relays = 192.0.2.0/24, 999.1.1.1/33\n' >"$tmp/bad-relays.conf"
+$T "$KENSA" --config "$tmp/bad-relays.conf" report "$(sample 1770309790)" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "bad trusted_relays: exit 1 (got $rc)" test $rc = 1
+check "bad trusted_relays: names FILE:LINE and the entry" grep -qF "$tmp/bad-relays.conf:2: trusted_relays: \"999.1.1.1/33\"" "$tmp/err"
+check "bad trusted_relays: no report" test ! -s "$tmp/out"
+
 # expect_report NAME FILE: exit 0 with a JSON report; prints nothing on stderr
 peak_kb() { sed -n 's/^peak://p' "$tmp/time"; }
 expect_report() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Replays every fuzz harness over its seed corpus and the bundled mail (no libFuzzer needed).
 . "$top_srcdir/tests/cli/lib.sh"
-for t in received authres message charset address url phone brands text rdap bootstrap sanitize attach html unwrap; do
+for t in ${FUZZ_TARGETS:?run through make check (Makefile.am lists the targets once)}; do
 	bin=$top_builddir/tests/fuzz/replay_$t
 	files=$(find "$top_srcdir/tests/fuzz/corpus/$t" "$top_srcdir/tests/corpus" "$top_srcdir/data/samples/Maildir" \
 		-type f ! -name '.*' ! -name '*.md' 2>/dev/null | wc -l)

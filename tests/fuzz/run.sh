@@ -2,7 +2,7 @@
 # Runs each libFuzzer harness briefly (built with --enable-fuzzing); FUZZ_SECONDS per harness.
 . "$top_srcdir/tests/cli/lib.sh"
 secs=${FUZZ_SECONDS:-15}
-for t in received authres message charset address url phone brands text rdap bootstrap sanitize attach html unwrap; do
+for t in ${FUZZ_TARGETS:?run through make check (Makefile.am lists the targets once)}; do
 	bin=$top_builddir/tests/fuzz/fuzz_$t
 	mkdir -p "$tmp/corpus-$t"
 	"$bin" -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \

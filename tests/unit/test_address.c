@@ -174,7 +174,7 @@ check_msg(const char *text, struct findings *fs, bool aligned)
 	memset(&au, 0, sizeof au);
 	au.aligned_pass = aligned;
 	addresses_collect(m, &as);
-	address_check(&as, &au, fs);
+	address_check(&as, &au, NULL, fs);
 	addresses_free(&as);
 	message_free(m);
 }

@@ -225,6 +225,51 @@ START_TEST(configured_id_overrides)
 }
 END_TEST
 
+/*
+ * Two servers of the user's, both configured: every header either stamped
+ * is believed, from the top; the filter's dmarc=fail below the MX's
+ * dmarc=none is not dropped; a third party's header is not believed.
+ */
+START_TEST(two_configured_ids)
+{
+	const char *t = "Received: from filter.example.com (filter.example.com [192.0.2.5])\n"
+	    "\tby mx.example.com (Postfix) with ESMTP id 2; Mon, 1 Jan 2024 09:00:03 +0900\n"
+	    "Authentication-Results: mx.example.com; dmarc=none header.from=shop.example\n"
+	    "Authentication-Results: evil.example; spf=pass smtp.mailfrom=a@shop.example;\n"
+	    "\tdkim=pass header.d=shop.example; dmarc=pass header.from=shop.example\n"
+	    "Authentication-Results: filter.example.com; spf=fail smtp.mailfrom=a@shop.example;\n"
+	    "\tdkim=fail header.d=shop.example; dmarc=fail header.from=shop.example\n"
+	    "From: <a@shop.example>\nSubject: x\n\nbody\n";
+	struct settings s;
+	struct eval e;
+
+	settings_init(&s);
+	ck_assert_int_eq(settings_set(&s, "authserv_id", "filter.example.com, MX.example.com"), 0);
+	eval_text(t, &s, &e);
+	ck_assert_str_eq(e.au.authserv_id, "mx.example.com, filter.example.com");
+	ck_assert_int_eq(e.au.dmarc, AUTH_FAIL);
+	ck_assert_str_eq(e.au.dmarc_where, "header:Authentication-Results[3]");
+	ck_assert_int_eq(e.au.spf, AUTH_FAIL);
+	ck_assert_int_eq(e.au.dkim, AUTH_FAIL);
+	ck_assert(!e.au.aligned_pass);
+	ck_assert_int_eq(e.au.nuntrusted, 1);
+	ck_assert_int_eq(count(&e.fs, F_AUTH_DMARC_FAIL, NULL), 1);
+	eval_free(&e);
+	settings_free(&s);
+
+	/* only the MX configured: its dmarc=none stands, the filter's results are not believed */
+	settings_init(&s);
+	ck_assert_int_eq(settings_set(&s, "authserv_id", "mx.example.com"), 0);
+	eval_text(t, &s, &e);
+	ck_assert_str_eq(e.au.authserv_id, "mx.example.com");
+	ck_assert_int_eq(e.au.dmarc, AUTH_NONE);
+	ck_assert_int_eq(e.au.spf, AUTH_UNKNOWN);
+	ck_assert_int_eq(e.au.nuntrusted, 2);
+	eval_free(&e);
+	settings_free(&s);
+}
+END_TEST
+
 START_TEST(exchange_online_no_id)
 {
 	struct eval e;
@@ -545,6 +590,7 @@ main(void)
 	tcase_add_test(tc, forged_above_real);
 	tcase_add_test(tc, configured_id_overrides);
 	tcase_add_test(tc, exchange_online_no_id);
+	tcase_add_test(tc, two_configured_ids);
 	tcase_add_test(tc, arc_when_no_plain);
 	tcase_add_test(tc, received_spf_fallback);
 	tcase_add_test(tc, alignment_relaxed);

@@ -11,6 +11,7 @@
 #include "analyze.h"
 #include "brands.h"
 #include "claim.h"
+#include "domain.h"
 #include "findings.h"
 #include "message.h"
 
@@ -143,6 +144,137 @@ START_TEST(greetings)
 }
 END_TEST
 
+static void
+subject_is(const char *subject, const char *span)
+{
+	char *rcpt[] = { "taro@example.com", "h.sato@example.jp" };
+	size_t s = 0, e = 0;
+	bool hit = claim_subject_address(subject, rcpt, 2, &s, &e);
+
+	if (span == NULL) {
+		ck_assert_msg(!hit, "\"%s\": expected no address, got \"%.*s\"", subject, (int)(e - s), subject + s);
+		return;
+	}
+	ck_assert_msg(hit, "\"%s\": expected the recipient's address", subject);
+	ck_assert_msg(e - s == strlen(span) && memcmp(subject + s, span, e - s) == 0, "\"%s\": span \"%.*s\"",
+	    subject, (int)(e - s), subject + s);
+}
+
+START_TEST(subject_addresses)
+{
+	/* the recipient's whole address, wherever it stands */
+	subject_is("taro@example.com, Rate your Shopping Experience for Rewards!", "taro@example.com");
+	subject_is("Important pour taro@example.com", "taro@example.com");
+	subject_is("A mensalidade do seu plano foi reajustada taro@example.com?", "taro@example.com");
+	subject_is("RE:taro@example.com, You have won", "taro@example.com");
+	subject_is("Letzte Erinnerung: TARO@EXAMPLE.COM, erneuern Sie", "TARO@EXAMPLE.COM");
+	subject_is("taro@example.com- Congratulations! You Won", "taro@example.com");
+	subject_is("Mailbox taro@example.com is full.", "taro@example.com");
+	subject_is("<taro@example.com> password expires today", "taro@example.com");
+	subject_is("【重要】h.sato@example.jp 様 アカウント確認", "h.sato@example.jp");
+	subject_is("h.sato@example.jp様のパスワードの有効期限", "h.sato@example.jp");
+	subject_is("(taro@example.com) invoice 2291", "taro@example.com");
+	/* another address, a part of one, or a longer one */
+	subject_is("Your order", NULL);
+	subject_is("taro, your order has shipped", NULL);
+	subject_is("Message from xtaro@example.com", NULL);
+	subject_is("taro@example.com.evil.top verification", NULL);
+	subject_is("taro@example.community news", NULL);
+	subject_is("mail for taro@example.co", NULL);
+	subject_is("sato@example.jp asked a question", NULL);
+	subject_is("", NULL);
+	subject_is("taro at example.com", NULL);
+	subject_is("Re: [list] taro@example-lists.org digest", NULL);
+	subject_is("example.com news", NULL);
+}
+END_TEST
+
+static void
+name_address_is(const char *display, const char *addr, const char *span)
+{
+	char *rcpt[] = { "taro@example.com", "phishing@pot" };
+	struct address from = { 0 };
+	size_t s = 0, e = 0;
+	bool hit;
+
+	from.display = (char *)display;
+	from.addr = (char *)addr;
+	from.domain = strchr(addr, '@') + 1;
+	from.org_domain = domain_org(from.domain);
+	from.valid = true;
+	hit = claim_name_address(&from, rcpt, 2, &s, &e);
+	free(from.org_domain);
+	if (span == NULL) {
+		ck_assert_msg(!hit, "\"%s\" <%s>: expected nothing, got \"%.*s\"", display, addr, (int)(e - s), display + s);
+		return;
+	}
+	ck_assert_msg(hit, "\"%s\" <%s>: expected the address in the name", display, addr);
+	ck_assert_msg(e - s == strlen(span) && memcmp(display + s, span, e - s) == 0, "\"%s\": span \"%.*s\"",
+	    display, (int)(e - s), display + s);
+}
+
+START_TEST(name_addresses)
+{
+	name_address_is("support@paypal.com", "x7@evil.example", "support@paypal.com");
+	name_address_is("Estancos@GiftCard.es", "message@my.zalando.es", "Estancos@GiftCard.es");
+	name_address_is("PayPal (service@paypal.com)", "a@b.top", "service@paypal.com");
+	name_address_is("No-Reply@digilan.it", "news@mailer.example.net", "No-Reply@digilan.it");
+	name_address_is("phishing@pot", "YpLkIvs@buildolution.com", "phishing@pot");
+	name_address_is("taro@example.com", "promo@deals.example.net", "taro@example.com");
+	name_address_is("Amazon.co.jp <account-update@amazon.co.jp>", "u@kmnkw.cn", "account-update@amazon.co.jp");
+	name_address_is("info@bank.example.", "x@evil.example", "info@bank.example");
+	name_address_is("\"billing@apple.com\"", "billing@apple-id.top", "billing@apple.com");
+	name_address_is("helpdesk@microsoft.com.", "a@b.example", "helpdesk@microsoft.com");
+	/* the same registrable domain, no address, a list's form, the sender itself */
+	name_address_is("support@disneyplus.com", "support@disneyplus.com", NULL);
+	name_address_is("news@mail.example.com", "bounce@example.com", NULL);
+	name_address_is("Taro Yamada", "taro@example.com", NULL);
+	name_address_is("taro@example.org via Mailing List", "list@lists.example.net", NULL);
+	name_address_is("'hanako@example.jp' via Friends", "friends@googlegroups.com", NULL);
+	name_address_is("Shop @ Home", "a@shop.example", NULL);
+	name_address_is("@twitter", "notify@twitter.com", NULL);
+	name_address_is("taro@example.com", "taro@example.com", NULL);
+	name_address_is("Ask me @ the desk", "desk@example.org", NULL);
+	name_address_is("Sales@Example.COM", "sales@example.com", NULL);
+}
+END_TEST
+
+/* FROM_RISKY_TLD and the subject's address through the whole analyser. */
+static struct report *
+analyse_text(const char *text)
+{
+	struct message *m = NULL;
+	char *cause = NULL;
+
+	ck_assert_int_eq(message_load_mem(text, strlen(text), "test.eml", &m, &cause), 0);
+	return analyze_message(m, NULL);
+}
+
+START_TEST(sender_tld_and_subject)
+{
+	struct report *r;
+
+	r = analyse_text("From: Shop <deals@mail.bargains.top>\nTo: taro@example.com\n"
+	    "Subject: taro@example.com, your reward\nDate: Tue, 31 Oct 2023 16:06:40 +0000\n\nHello\n");
+	ck_assert(findings_has(&r->findings, F_FROM_RISKY_TLD));
+	ck_assert(findings_has(&r->findings, F_GREETING_IS_ADDRESS));
+	for (size_t i = 0; i < r->findings.n; i++)
+		if (r->findings.v[i].id == F_GREETING_IS_ADDRESS)
+			ck_assert_str_eq(r->findings.v[i].where, "header:Subject");
+	report_free(r);
+	r = analyse_text("From: Shop <deals@mail.bargains.example.com>\nTo: taro@example.com\n"
+	    "Subject: your reward\nDate: Tue, 31 Oct 2023 16:06:40 +0000\n\nHello\n");
+	ck_assert(!findings_has(&r->findings, F_FROM_RISKY_TLD));
+	ck_assert(!findings_has(&r->findings, F_GREETING_IS_ADDRESS));
+	report_free(r);
+	/* a bounce quoting the address is the system's, not a lure */
+	r = analyse_text("From: MAILER-DAEMON@mx.example.top\nTo: taro@example.com\n"
+	    "Subject: Undelivered Mail Returned to Sender: taro@example.com\n\nsorry\n");
+	ck_assert(!findings_has(&r->findings, F_GREETING_IS_ADDRESS));
+	report_free(r);
+}
+END_TEST
+
 /* The samples: claims and the sender findings through the whole analyser. */
 static struct report *
 seed(const char *prefix)
@@ -248,6 +380,9 @@ claim_suite(void)
 	tcase_add_test(tc, claim_sources);
 	tcase_add_test(tc, random_names);
 	tcase_add_test(tc, greetings);
+	tcase_add_test(tc, subject_addresses);
+	tcase_add_test(tc, name_addresses);
+	tcase_add_test(tc, sender_tld_and_subject);
 	tcase_add_test(tc, samples);
 	tcase_add_test(tc, title_claim_points_at_the_address);
 	suite_add_tcase(s, tc);

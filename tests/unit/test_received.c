@@ -70,7 +70,7 @@ static const struct rcase corpus_cases[] = {
 	    "host217-36-23-185.in-addr.btopenworld.com", "host217-36-23-185.in-addr.btopenworld.com", RDNS_NAME, "host217-36-23-185.in-addr.btopenworld.com", "217.36.23.185", 4, "rhenium.btinternet.com", "esmtp", "17hrT0-0004gj-00", true },
 	/* ham/ham_sa_easyham_via_aerc/0004.e8d5727378ddde5c3be181df593f1712.eml */
 	{ "from red.harvee.home (red [192.168.25.1] (may be forged)) by web.tb.tf (8.11.6/8.11.6) with ESMTP id g7MDO4I16408 for <irregulars@tb.tf>; Thu, 22 Aug 2002 09:24:04 -0400",
-	    "red.harvee.home", "red.harvee.home", RDNS_NAME, "red", "192.168.25.1", 4, "web.tb.tf", "ESMTP", "g7MDO4I16408", true },
+	    "red.harvee.home", "red.harvee.home", RDNS_NONE, "red", "192.168.25.1", 4, "web.tb.tf", "ESMTP", "g7MDO4I16408", true },
 	/* ham/ham_sa_easyham_via_aerc/0004.e8d5727378ddde5c3be181df593f1712.eml */
 	{ "from [209.202.248.109] (slip-32-103-249-10.ma.us.prserv.net[32.103.249.10]) by prserv.net (out4) with ESMTP id <2002082213150220405qu8jce>; Thu, 22 Aug 2002 13:15:07 +0000",
 	    "[209.202.248.109]", "[209.202.248.109]", RDNS_NAME, "slip-32-103-249-10.ma.us.prserv.net", "32.103.249.10", 4, "prserv.net", "ESMTP", "<2002082213150220405qu8jce>", true },
@@ -109,7 +109,7 @@ static const struct rcase corpus_cases[] = {
 	    "mail-bw0-f46.google.com", "mail-bw0-f46.google.com", RDNS_NAME, "mail-bw0-f46.google.com", "209.85.214.46", 4, "vger.kernel.org", "ESMTP", "S1753270Ab0KSNVf", true },
 	/* ham/ham_notmuch_lkml/cur/1382298587.001892:2 */
 	{ "from [71.70.153.3] ([71.70.153.3:59154] helo=mail.poochiereds.net) by cdptpa-oedge03.mail.rr.com (envelope-from <jlayton-vpEMnDpepFuMZCB2o+C8xQ@public.gmane.org>) (ecelerity 2.2.2.39 r()) with ESMTP id AC/10-00502-710312C4; Tue, 22 Jun 2010 21:50:16 +0000",
-	    "[71.70.153.3]", "mail.poochiereds.net", RDNS_NOT_STATED, NULL, "71.70.153.3", 4, "cdptpa-oedge03.mail.rr.com", "ESMTP", "AC/10-00502-710312C4", true },
+	    "[71.70.153.3]", "mail.poochiereds.net", RDNS_NONE, NULL, "71.70.153.3", 4, "cdptpa-oedge03.mail.rr.com", "ESMTP", "AC/10-00502-710312C4", true },
 	/* ham/ham_notmuch_lkml/cur/1382298587.001892:2 */
 	{ "from corrin.poochiereds.net (unknown [65.88.2.5]) by mail.poochiereds.net (Postfix) with ESMTPSA id 03B11580F4; Tue, 22 Jun 2010 17:50:14 -0400 (EDT)",
 	    "corrin.poochiereds.net", "corrin.poochiereds.net", RDNS_NONE, NULL, "65.88.2.5", 4, "mail.poochiereds.net", "ESMTPSA", "03B11580F4", true },
@@ -214,6 +214,106 @@ static const struct rcase synthetic_cases[] = {
 	    "evil(", "evil(", RDNS_NONE, NULL, "203.0.113.66", 4, "mx.example.com", "ESMTP", "1", true },
 };
 
+/*
+ * The forms each MTA writes, from its documentation or source (shapes only;
+ * hosts and addresses are documentation ones): qmail-smtpd's received.c,
+ * Courier's courieresmtpd, CommuniGate Pro's SMTP module, Exim's
+ * received_header_text and sender_rcvhost, XMail, ecelerity (Momentum),
+ * Sendmail's cf ($_ is "[ip]" when no name was found), Postfix smtpd,
+ * Obtuse smtpd, Exchange. rdns: RDNS_NONE when the MTA looked and found no
+ * name, RDNS_NOT_STATED when the form never says (Exchange, XMail, CGP).
+ */
+static const struct rcase mta_cases[] = {
+	/* qmail-smtpd with SMTP AUTH: the login is an address, the client is after the last '@' */
+	{ "from unknown (HELO x) (user@example.it@151.80.38.67) by mx.example.com with SMTP; 6 Feb 2026 01:43:10 +0900",
+	    "unknown", "x", RDNS_NONE, NULL, "151.80.38.67", 4, "mx.example.com", "SMTP", NULL, true },
+	/* qmail-smtpd: reverse name from tcpserver, HELO differs, login@ip */
+	{ "from mail.example.net (HELO pc1) (bob@198.51.100.20) by mx.example.com with ESMTPA; 6 Feb 2026 01:43:10 +0900",
+	    "mail.example.net", "pc1", RDNS_NAME, "mail.example.net", "198.51.100.20", 4, "mx.example.com", "ESMTPA", NULL, true },
+	/* qmail-inject and qmail-queue lines: no client at all */
+	{ "(qmail 1234 invoked by uid 89); 6 Feb 2026 01:43:10 +0900",
+	    NULL, NULL, RDNS_NOT_STATED, NULL, NULL, 0, NULL, NULL, NULL, true },
+	{ "(qmail 1234 invoked from network); 6 Feb 2026 01:43:10 +0900",
+	    NULL, NULL, RDNS_NOT_STATED, NULL, NULL, 0, NULL, NULL, NULL, true },
+	/* qmail: the client sent an empty HELO; it is not the reverse name */
+	{ "from unknown (HELO ) (203.0.113.10) by mx.example.org with SMTP; 3 Mar 2004 20:34:38 -0000",
+	    "unknown", NULL, RDNS_NONE, NULL, "203.0.113.10", 4, "mx.example.org", "SMTP", NULL, true },
+	{ "from host.example.net (HELO ) (203.0.113.10) by mx.example.org with SMTP; 3 Mar 2004 20:34:38 -0000",
+	    "host.example.net", NULL, RDNS_NAME, "host.example.net", "203.0.113.10", 4, "mx.example.org", "SMTP", NULL, true },
+	/* qmail's form on an LMTP server */
+	{ "from mx.example.org (LHLO relay.example.org) (203.0.113.4) by store.example.org with LMTP; 6 Feb 2026 01:43:10 +0900",
+	    "mx.example.org", "relay.example.org", RDNS_NAME, "mx.example.org", "203.0.113.4", 4, "store.example.org", "LMTP", NULL, true },
+	/* CommuniGate Pro, authenticated: the HELO literal is never the client */
+	{ "from [203.0.113.5] (account user@example.edu HELO [10.10.10.10]) by mail.example.edu (CommuniGate Pro SMTP 6.1.10) with ESMTPA id 123; Fri, 07 Mar 2003 13:05:06 -0500",
+	    "[203.0.113.5]", "[10.10.10.10]", RDNS_NOT_STATED, NULL, "203.0.113.5", 4, "mail.example.edu", "ESMTPA", "123", true },
+	{ "from [203.0.113.5] (account seiz [203.0.113.5] verified) by x.example.net (CommuniGate Pro SMTP 4.0.3) with ESMTP-TLS id 5026665; Wed, 15 Jan 2003 16:27:05 +0100",
+	    "[203.0.113.5]", NULL, RDNS_NOT_STATED, NULL, "203.0.113.5", 4, "x.example.net", "ESMTP-TLS", "5026665", true },
+	{ "from [203.0.113.6] ([203.0.113.6] verified) by x.example.net (CommuniGate Pro SMTP 5.1) with ESMTP id 5026666; Wed, 15 Jan 2003 16:27:05 +0100",
+	    "[203.0.113.6]", NULL, RDNS_NOT_STATED, NULL, "203.0.113.6", 4, "x.example.net", "ESMTP", "5026666", true },
+	/* NAVGW: the whole from part in parentheses is still a client */
+	{ "from (from KRYPTIK [70.20.57.51]) by host.example.net (NAVGW 2.5.2.12) with SMTP id M2003; Wed, 15 Jan 2003 16:27:05 +0100",
+	    "KRYPTIK", "KRYPTIK", RDNS_NOT_STATED, NULL, "70.20.57.51", 4, "host.example.net", "SMTP", "M2003", true },
+	/* Courier: HELO first, reverse name (or nothing) in the comment, lower-case protocol */
+	{ "from helo.example ([::ffff:203.0.113.9]) by mail.example.fi with esmtp; Fri, 22 Aug 2003 12:25:41 +0300",
+	    "helo.example", "helo.example", RDNS_NONE, NULL, "203.0.113.9", 4, "mail.example.fi", "esmtp", NULL, true },
+	{ "from helo.example ([203.0.113.9]) by mail.example.fi with esmtp; Fri, 22 Aug 2003 12:25:41 +0300",
+	    "helo.example", "helo.example", RDNS_NONE, NULL, "203.0.113.9", 4, "mail.example.fi", "esmtp", NULL, true },
+	{ "from bushinternet.example ([203.0.113.67])\n  (softdnserr [::ffff:203.0.113.67])\n  by mail.example.fi with esmtp; Fri, 22 Aug 2003 12:25:41 +0300",
+	    "bushinternet.example", "bushinternet.example", RDNS_NOT_STATED, NULL, "203.0.113.67", 4, "mail.example.fi", "esmtp", NULL, true },
+	{ "from bushinternet.example (softdnserr [::ffff:203.0.113.67]) by mail.example.fi with esmtp; Fri, 22 Aug 2003 12:25:41 +0300",
+	    "bushinternet.example", "bushinternet.example", RDNS_NOT_STATED, NULL, "203.0.113.67", 4, "mail.example.fi", "esmtp", NULL, true },
+	{ "from pc.example.com (dsl.example.net [::ffff:203.0.113.68]) (AUTH: LOGIN user) by mail.example.fi with esmtp; Fri, 22 Aug 2003 12:25:41 +0300",
+	    "pc.example.com", "pc.example.com", RDNS_NAME, "dsl.example.net", "203.0.113.68", 4, "mail.example.fi", "esmtp", NULL, true },
+	/* Courier's bare "(ip)" form with a lower-case protocol: not qmail, the name is the HELO */
+	{ "from helo.example (203.0.113.11) by mail.example.fi with esmtp; Fri, 22 Aug 2003 12:25:41 +0300",
+	    "helo.example", "helo.example", RDNS_NONE, NULL, "203.0.113.11", 4, "mail.example.fi", "esmtp", NULL, true },
+	/* 1&1 Nemesis writes Exim's "from [ip] (helo=x)" */
+	{ "from [203.0.113.145] (helo=t-online.example) by mxeu2.example.de with ESMTP (Nemesis), id 0MKpdM-1CkRpr14PF-000608; Fri, 31 Dec 2004 19:49:15 +0100",
+	    "[203.0.113.145]", "t-online.example", RDNS_NONE, NULL, "203.0.113.145", 4, "mxeu2.example.de", "ESMTP", "0MKpdM-1CkRpr14PF-000608", true },
+	/* XMail: HELO and ip:port; XMail writes no reverse name */
+	{ "from list.example.com (203.0.113.86:23198) by mx1.example.net with [XMail 1.20 ESMTP Server] id <S72E> for <jason@example.org> from <bounce@example.com>; Sat, 18 Sep 2004 23:17:54 -0500",
+	    "list.example.com", "list.example.com", RDNS_NOT_STATED, NULL, "203.0.113.86", 4, "mx1.example.net", "[XMail 1.20 ESMTP Server]", "<S72E>", true },
+	/* ecelerity / Scalix: port inside the brackets, no verified name */
+	{ "from [203.0.113.1:12345] (helo=mail.example.com) by mx.example.net with ESMTP; Sat, 18 Sep 2004 23:17:54 -0500",
+	    "[203.0.113.1:12345]", "mail.example.com", RDNS_NONE, NULL, "203.0.113.1", 4, "mx.example.net", "ESMTP", NULL, true },
+	{ "from [203.0.113.1] ([203.0.113.1:12345] helo=mail.example.com) by mx.example.net (ecelerity 2.2.2.39 r()) with ESMTP id AC/10; Sat, 18 Sep 2004 23:17:54 -0500",
+	    "[203.0.113.1]", "mail.example.com", RDNS_NONE, NULL, "203.0.113.1", 4, "mx.example.net", "ESMTP", "AC/10", true },
+	{ "from mta.example.com ([203.0.113.2:40001] helo=mta.example.com) by mx.example.net (ecelerity 3.6.5) with ESMTP id 01/2F; Sat, 18 Sep 2004 23:17:54 -0500",
+	    "mta.example.com", "mta.example.com", RDNS_NAME, "mta.example.com", "203.0.113.2", 4, "mx.example.net", "ESMTP", "01/2F", true },
+	/* Exim 3: "from RDNS (HELO) [ip.port]" */
+	{ "from helene8.example.net (helene.example.ms) [203.0.113.1.4567] (mail) by lisbeth.example.net with esmtp (Exim 3.35 #1 (Debian)) id 1CO5y7-0001vC-00; Sun, 31 Oct 2004 04:01:23 +0100",
+	    "helene8.example.net", "helene.example.ms", RDNS_NAME, "helene8.example.net", "203.0.113.1", 4, "lisbeth.example.net", "esmtp", "1CO5y7-0001vC-00", true },
+	/* Exim: no verified name, so the address stands first */
+	{ "from [203.0.113.26] (helo=host) by mx.example.net with smtp (Exim 3.31-VA-mm2 #1 (Debian)) id 18t2z0-0001NX-00; Wed, 12 Mar 2003 01:57:10 -0800",
+	    "[203.0.113.26]", "host", RDNS_NONE, NULL, "203.0.113.26", 4, "mx.example.net", "smtp", "18t2z0-0001NX-00", true },
+	{ "from [198.51.100.3] (port=51234 helo=client.example) by mx.example.net with esmtps (TLS1.3) tls TLS_AES_256_GCM_SHA384 (Exim 4.97) (envelope-from <a@example.net>) id 1rG0V0-00000000Yx5-2W4a; Wed, 12 Mar 2025 01:57:10 -0800",
+	    "[198.51.100.3]", "client.example", RDNS_NONE, NULL, "198.51.100.3", 4, "mx.example.net", "esmtps", "1rG0V0-00000000Yx5-2W4a", true },
+	/* Exim: verified name equal to the HELO, so helo= is left out */
+	{ "from mail.example.org ([198.51.100.4]) by mx.example.net with esmtp (Exim 4.96) id 1qRjuq-00A9Xw-0M; Wed, 12 Mar 2025 01:57:10 -0800",
+	    "mail.example.org", "mail.example.org", RDNS_NAME, "mail.example.org", "198.51.100.4", 4, "mx.example.net", "esmtp", "1qRjuq-00A9Xw-0M", true },
+	/* Obtuse smtpd */
+	{ "from pl027.example.ne.jp(203.0.113.27), claiming to be \"foo.example.net\" via SMTP by st.example.at, id smtpd1PBsZT; Sun Nov 13 15:38:52 2005",
+	    "pl027.example.ne.jp", "foo.example.net", RDNS_NAME, "pl027.example.ne.jp", "203.0.113.27", 4, "st.example.at", NULL, "smtpd1PBsZT", true },
+	{ "from UNKNOWN(203.0.113.28), claiming to be \"bank.example\" via SMTP by st.example.at, id smtpd1PBsZU; Sun Nov 13 15:38:52 2005",
+	    "UNKNOWN", "bank.example", RDNS_NONE, NULL, "203.0.113.28", 4, "st.example.at", NULL, "smtpd1PBsZU", true },
+	/* Sendmail: $_ is "[ip]" when no reverse name was found */
+	{ "from mail.example.com ([203.0.113.24]) by dogma.example.org (8.11.6/8.11.6) with ESMTP id h2FH0Zx11330; Sat, 15 Mar 2003 17:00:41 GMT",
+	    "mail.example.com", "mail.example.com", RDNS_NONE, NULL, "203.0.113.24", 4, "dogma.example.org", "ESMTP", "h2FH0Zx11330", true },
+	{ "from 4wtgRl (kgbxn@[203.0.113.115]) by dogma.example.org (8.11.6/8.11.6) with SMTP id h8BBsUJ18848; Thu, 11 Sep 2003 12:54:31 +0100",
+	    "4wtgRl", "4wtgRl", RDNS_NONE, NULL, "203.0.113.115", 4, "dogma.example.org", "SMTP", "h8BBsUJ18848", true },
+	{ "from bank.example (host.example.net [203.0.113.66] (may be forged)) by mx.example.org (8.14.4/8.14.4) with ESMTP id p1; Sat, 15 Mar 2003 17:00:41 GMT",
+	    "bank.example", "bank.example", RDNS_NONE, "host.example.net", "203.0.113.66", 4, "mx.example.org", "ESMTP", "p1", true },
+	/* Postfix */
+	{ "from mx.example.com (unknown [203.0.113.30]) by mx.example.com (Postfix) with ESMTP id 4Q1; Fri, 6 Feb 2026 01:43:14 +0900",
+	    "mx.example.com", "mx.example.com", RDNS_NONE, NULL, "203.0.113.30", 4, "mx.example.com", "ESMTP", "4Q1", true },
+	/* Exchange: "from HELO (ip)"; it never writes a reverse name */
+	{ "from ironport.example.com (203.0.113.5) by a50.example.com (10.0.0.2) with Microsoft SMTP Server (version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384) id 15.1.2507.39; 01 Apr 2023 12:00:51 -0800",
+	    "ironport.example.com", "ironport.example.com", RDNS_NOT_STATED, NULL, "203.0.113.5", 4, "a50.example.com", "Microsoft SMTP Server", "15.1.2507.39", true },
+	/* webmail */
+	{ "from 198.51.100.7 (SquirrelMail authenticated user synapse) by mail.example.org with HTTP; Sat, 3 Apr 2004 10:33:43 -0500",
+	    "198.51.100.7", NULL, RDNS_NOT_STATED, NULL, "198.51.100.7", 4, "mail.example.org", "HTTP", NULL, true },
+};
+
 static void
 str_or_null(const char *what, const char *line, const char *got, const char *want)
 {
@@ -257,6 +357,12 @@ START_TEST(synthetic_lines)
 }
 END_TEST
 
+START_TEST(mta_lines)
+{
+	check_case(&mta_cases[_i]);
+}
+END_TEST
+
 static struct hop *
 parse_all(const char *const *lines, size_t n)
 {
@@ -278,10 +384,10 @@ free_all(struct hop *hops, size_t n)
 	free(hops);
 }
 
-/* Run the chain and check the origin, its address and every hop's trust. */
+/* Run the chain and check the origin, its address and every hop's trust (bit i of passed: hop i is passed over). */
 static struct hop *
-chain_is(const char *const *lines, size_t n, const struct received_config *cfg,
-    int want_origin, const char *want_ip)
+chain_passed(const char *const *lines, size_t n, const struct received_config *cfg,
+    int want_origin, const char *want_ip, unsigned passed)
 {
 	struct hop *hops = parse_all(lines, n);
 	int o = received_chain(hops, n, cfg);
@@ -295,11 +401,21 @@ chain_is(const char *const *lines, size_t n, const struct received_config *cfg,
 		enum hop_trust want = want_origin < 0 || (int)i < want_origin ? HOP_TRUSTED :
 		    (int)i == want_origin ? HOP_ORIGIN : HOP_UNVERIFIABLE;
 
+		if (want == HOP_TRUSTED && (passed & (1u << i)) != 0)
+			want = HOP_PASSED_OVER;
+
 		ck_assert_msg(hops[i].trust == want, "hop %zu: trust %d, expected %d (%s)",
 		    i, hops[i].trust, want, hops[i].trust_reason);
 		ck_assert_ptr_nonnull(hops[i].trust_reason);
 	}
 	return hops;
+}
+
+static struct hop *
+chain_is(const char *const *lines, size_t n, const struct received_config *cfg,
+    int want_origin, const char *want_ip)
+{
+	return chain_passed(lines, n, cfg, want_origin, want_ip, 0);
 }
 
 /* seeds/Maildir/cur/1770309790.M101P4242: qmail without reverse name */
@@ -471,6 +587,45 @@ START_TEST(chain_trusted_relays)
 }
 END_TEST
 
+/* Short CIDR forms, IPv6 prefixes and exclusions; an exclusion wins over every other rule. */
+START_TEST(chain_relay_exclusions)
+{
+	static const char *lines[] = {
+		"from relay.example.org (relay.example.org [198.51.100.25]) by mx.example.com (Postfix) with ESMTPS id A1; Mon, 1 Jan 2024 10:00:05 +0000",
+		"from inner.example.org (inner.example.org [10.9.8.7]) by relay.example.org (Postfix) with ESMTPS id B2; Mon, 1 Jan 2024 10:00:03 +0000",
+		"from sender.example (sender.example [203.0.113.50]) by inner.example.org (Postfix) with ESMTP id C3; Mon, 1 Jan 2024 10:00:00 +0000",
+	};
+	static const char *short_cidr[] = { "198.51/16" };
+	static const char *excl_private[] = { "198.51/16", "!10/8" };
+	static const char *excl_first[] = { "!198.51.100.25", "198.51.100.0/24" };
+	static const char *v6[] = { "2001:db8::/32", "198.51.100.25" };
+	struct received_config cfg = { short_cidr, 1, -1 };
+	char *norm = NULL, *cause = NULL;
+	struct hop *h;
+
+	h = chain_is(lines, 3, &cfg, 2, "203.0.113.50");
+	free_all(h, 3);
+	cfg.trusted_relays = excl_private;
+	cfg.ntrusted_relays = 2;
+	h = chain_is(lines, 3, &cfg, 1, "10.9.8.7");
+	ck_assert_str_eq(h[1].trust_reason, "client 10.9.8.7 is excluded from the trusted relays (!10/8)");
+	free_all(h, 3);
+	cfg.trusted_relays = excl_first;
+	h = chain_is(lines, 3, &cfg, 0, "198.51.100.25");
+	free_all(h, 3);
+	cfg.trusted_relays = v6;
+	h = chain_is(lines, 3, &cfg, 2, "203.0.113.50");
+	free_all(h, 3);
+	ck_assert_int_eq(received_relay_parse("1.2/16", &norm, &cause), 0);
+	ck_assert_str_eq(norm, "1.2.0.0/16");
+	free(norm);
+	ck_assert_int_eq(received_relay_parse("1.2.3.4/", &norm, &cause), -1);
+	ck_assert_ptr_null(norm);
+	ck_assert_ptr_nonnull(strstr(cause, "1.2.3.4/"));
+	free(cause);
+}
+END_TEST
+
 START_TEST(chain_boundary_override)
 {
 	struct received_config cfg = { NULL, 0, 1 };
@@ -528,13 +683,111 @@ START_TEST(chain_fetchmail_noaddr)
 		"from mail1.mailwizards.com (mail1.mailwizards.com [64.49.198.145]) by vm4-ext.prodigy.net (8.12.3 da nor stuldap/8.12.3) with ESMTP id g852QJix196066 for <matt_relay@sbcglobal.net>; Wed, 4 Sep 2002 22:26:19 -0400",
 		"from wine.codeweavers.com (wine.codeweavers.com [198.144.4.3]) by mail1.mailwizards.com (8.11.4/MW-2.03) with ESMTP id g852QIu06714 for <matt@nightrealms.com>; Wed, 4 Sep 2002 21:26:18 -0500 (CDT)",
 	};
-	struct hop *h = chain_is(lines, 5, NULL, 3, "64.49.198.145");
+	struct hop *h = chain_passed(lines, 5, NULL, 3, "64.49.198.145", 1u << 2);
 
+	ck_assert_str_eq(h[2].trust_reason, "client vm4-ext.prodigy.net states no address; passed over");
 	free_all(h, 5);
 	/* without the hop below, the client that stated no address is the origin */
 	h = chain_is(lines, 3, NULL, 2, NULL);
 	ck_assert_ptr_null(h[2].ip);
 	free_all(h, 3);
+}
+END_TEST
+
+/*
+ * The client greets with the receiver's own name; the receiving MTA wrote
+ * it where a HELO goes. However the form, the client stays outside.
+ */
+START_TEST(chain_helo_as_receiver)
+{
+	static const char *courier[] = {
+		"from mx.example.com ([::ffff:203.0.113.40]) by mx.example.com with esmtp; Fri, 22 Aug 2003 12:25:41 +0300",
+	};
+	static const char *sendmail[] = {
+		"from mx.example.com ([203.0.113.41]) by mx.example.com (8.14.4/8.14.4) with ESMTP id p2; Sat, 15 Mar 2003 17:00:41 GMT",
+	};
+	static const char *qmail_empty[] = {
+		"from localhost (localhost [127.0.0.1]) by mx.example.com (Postfix) with ESMTP id A; Mon, 1 Jan 2024 10:00:05 +0000",
+		"from unknown (HELO mx.example.com) (203.0.113.42) by mx.example.com with SMTP; Mon, 1 Jan 2024 10:00:04 +0000",
+	};
+	static const char *cgp[] = {
+		"from [203.0.113.43] (account x@example.com HELO mx.example.com) by mx.example.com (CommuniGate Pro SMTP 6.1) with ESMTPA id 1; Mon, 1 Jan 2024 10:00:04 +0000",
+	};
+	static const char *exim[] = {
+		"from [203.0.113.44] (helo=mx.example.com) by mx.example.com with esmtp (Exim 4.96) id 1qRjuq-00A9Xw-0M; Mon, 1 Jan 2024 10:00:04 +0000",
+	};
+	static const char *qmail_ptr[] = {
+		"from mx.example.com (HELO mx.example.com) (203.0.113.45) by mx.example.com with SMTP; Mon, 1 Jan 2024 10:00:04 +0000",
+	};
+	struct hop *h;
+
+	h = chain_is(courier, 1, NULL, 0, "203.0.113.40");
+	ck_assert_int_eq(h[0].rdns_state, RDNS_NONE);
+	free_all(h, 1);
+	h = chain_is(sendmail, 1, NULL, 0, "203.0.113.41");
+	free_all(h, 1);
+	h = chain_is(qmail_empty, 2, NULL, 1, "203.0.113.42");
+	free_all(h, 2);
+	h = chain_is(cgp, 1, NULL, 0, "203.0.113.43");
+	free_all(h, 1);
+	h = chain_is(exim, 1, NULL, 0, "203.0.113.44");
+	free_all(h, 1);
+	/* qmail's reverse name is tcpserver's PTR, unchecked: a PTR the sender set to our name earns nothing */
+	h = chain_is(qmail_ptr, 1, NULL, 0, "203.0.113.45");
+	ck_assert_int_eq(h[0].rdns_state, RDNS_NAME);
+	ck_assert(h[0].rdns_unconfirmed);
+	free_all(h, 1);
+}
+END_TEST
+
+/* A from part wholly in parentheses names a client: it is not a local submission. */
+START_TEST(chain_paren_from)
+{
+	static const char *lines[] = {
+		"from (from KRYPTIK [203.0.113.51]) by mx.example.com (NAVGW 2.5.2.12) with SMTP id M1; Wed, 15 Jan 2003 16:27:05 +0100",
+		"from bank.example (bank.example [192.0.2.10]) by KRYPTIK (Postfix) with ESMTPS id D; Wed, 15 Jan 2003 16:27:00 +0100",
+	};
+	struct hop *h = chain_is(lines, 2, NULL, 0, "203.0.113.51");
+
+	ck_assert_str_eq(h[0].helo, "KRYPTIK");
+	free_all(h, 2);
+}
+END_TEST
+
+/*
+ * Forged forms below the real origin: whatever the sender wrote under the
+ * first outside client (a qmail login that is an address, a CommuniGate
+ * HELO literal, a Courier line naming the receiver), the origin is the
+ * client the receiving side saw.
+ */
+START_TEST(chain_forged_forms_below)
+{
+	static const char *lines[] = {
+		"from localhost (localhost [127.0.0.1]) by mx.example.com (Postfix) with ESMTP id A; Mon, 1 Jan 2024 10:00:05 +0000",
+		"from unknown (HELO mx.example.com) (user@mx.example.com@203.0.113.77) by mx.example.com with ESMTPA; Mon, 1 Jan 2024 10:00:04 +0000",
+		"from [10.0.0.9] (account a@example.com HELO [10.0.0.9]) by mx.example.com (CommuniGate Pro SMTP 6.1) with ESMTPA id 2; Mon, 1 Jan 2024 10:00:03 +0000",
+		"from mx.example.com ([::ffff:10.1.1.1]) by mx.example.com with esmtp; Mon, 1 Jan 2024 10:00:02 +0000",
+		"(qmail 1234 invoked by uid 89); Mon, 1 Jan 2024 10:00:01 +0000",
+	};
+	struct hop *h = chain_is(lines, 5, NULL, 1, "203.0.113.77");
+
+	ck_assert_int_eq(h[1].rdns_state, RDNS_NONE);
+	ck_assert_str_eq(h[1].helo, "mx.example.com");
+	free_all(h, 5);
+}
+END_TEST
+
+/* qmail behind a Postfix front end: "invoked from network" is inside, the client below it is the origin. */
+START_TEST(chain_qmail_invoked)
+{
+	static const char *lines[] = {
+		"(qmail 1234 invoked from network); 6 Feb 2026 01:43:11 +0900",
+		"from unknown (HELO x) (user@example.it@151.80.38.67) by mx.example.com with SMTP; 6 Feb 2026 01:43:10 +0900",
+	};
+	struct hop *h = chain_is(lines, 2, NULL, 1, "151.80.38.67");
+
+	ck_assert_int_eq(h[1].rdns_state, RDNS_NONE);
+	free_all(h, 2);
 }
 END_TEST
 
@@ -688,6 +941,7 @@ received_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, corpus_lines, 0, sizeof corpus_cases / sizeof corpus_cases[0]);
 	tcase_add_loop_test(tc, synthetic_lines, 0, sizeof synthetic_cases / sizeof synthetic_cases[0]);
+	tcase_add_loop_test(tc, mta_lines, 0, sizeof mta_cases / sizeof mta_cases[0]);
 	tcase_add_loop_test(tc, date_parsing, 0, sizeof dates / sizeof dates[0]);
 	tcase_add_test(tc, folded_value);
 	tcase_add_test(tc, private_addresses);
@@ -701,10 +955,15 @@ received_suite(void)
 	tcase_add_test(tc, chain_exchange_all_inside);
 	tcase_add_test(tc, chain_trusted_relays);
 	tcase_add_test(tc, chain_boundary_override);
+	tcase_add_test(tc, chain_relay_exclusions);
 	tcase_add_test(tc, chain_forged);
 	tcase_add_test(tc, chain_may_be_forged);
 	tcase_add_test(tc, chain_fetchmail_noaddr);
 	tcase_add_test(tc, chain_empty);
+	tcase_add_test(tc, chain_helo_as_receiver);
+	tcase_add_test(tc, chain_paren_from);
+	tcase_add_test(tc, chain_forged_forms_below);
+	tcase_add_test(tc, chain_qmail_invoked);
 	tcase_add_test(tc, absurd_inputs);
 	suite_add_tcase(s, tc);
 	return s;

@@ -229,7 +229,7 @@ START_TEST(scan_lines)
 	line = report_scan_line(r, "cur/1770309790.M101P4242.mx.example.com,S=4096:2,");
 	ck_assert_msg(strncmp(line, "phishing ", 9) == 0, "line \"%s\"", line);
 	/* each id once, in order */
-	ck_assert_ptr_nonnull(strstr(line, "  SUBJECT_SPAM_TAG,ORIGIN_NO_RDNS,FROM_BRAND_MISMATCH,LINK_BRAND_MISMATCH,LINK_RISKY_TLD,"));
+	ck_assert_ptr_nonnull(strstr(line, "  SUBJECT_SPAM_TAG,ORIGIN_NO_RDNS,FROM_BRAND_MISMATCH,FROM_RISKY_TLD,LINK_BRAND_MISMATCH,LINK_RISKY_TLD,"));
 	ck_assert_ptr_nonnull(strstr(line, ",TEXT_TYPO,TEXT_URGENCY  "));
 	ck_assert_ptr_nonnull(strstr(line, "cur/1770309790.M101P4242"));
 	ck_assert_ptr_nonnull(strstr(line, "[spam] 最新のお客様情報"));
@@ -404,6 +404,54 @@ START_TEST(hostile_text_never_escapes)
 }
 END_TEST
 
+/* A passed-over hop is "passed-over" in JSON and text; the webmail client is "submitted_from", with who vouches for it. */
+START_TEST(passed_over_and_submitted)
+{
+	struct report *r = analyze_text(
+	    "Received: from localhost (localhost [127.0.0.1]) by mx.example.com (Postfix) with ESMTP id A; Mon, 1 Jan 2024 10:00:05 +0000\n"
+	    "Received: from relay.example.org by mx.example.com with SMTP; Mon, 1 Jan 2024 10:00:04 +0000\n"
+	    "Received: from webmail.example.net (webmail.example.net [198.51.100.10]) by relay.example.org (Postfix) with ESMTPS id B; Mon, 1 Jan 2024 10:00:03 +0000\n"
+	    "X-Originating-IP: [203.0.113.77]\n"
+	    "From: <a@example.net>\nSubject: x\n\nbody\n");
+	char *line = report_json_line(r), *text;
+	json_error_t err;
+	json_t *j = json_loads(line, 0, &err), *hops, *sub;
+
+	ck_assert_msg(j != NULL, "json: %s", err.text);
+	hops = json_object_get(j, "hops");
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(hops, 0), "trust")), "trusted");
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(hops, 1), "trust")), "passed-over");
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(hops, 2), "trust")), "origin");
+	sub = json_object_get(j, "submitted_from");
+	ck_assert(json_is_object(sub));
+	ck_assert_str_eq(json_string_value(json_object_get(sub, "ip")), "203.0.113.77");
+	ck_assert_str_eq(json_string_value(json_object_get(sub, "source")), "X-Originating-IP");
+	ck_assert_str_eq(json_string_value(json_object_get(sub, "trust")), "origin-server");
+	ck_assert(json_object_get(sub, "country") != NULL && json_object_get(sub, "asn") != NULL &&
+	    json_object_get(sub, "as_org") != NULL);
+	json_decref(j);
+	free(line);
+	text = render(r, REPORT_TEXT);
+	ck_assert_ptr_nonnull(strstr(text, "passed over"));
+	ck_assert_ptr_nonnull(strstr(text, "203.0.113.77"));
+	ck_assert_ptr_nonnull(strstr(text, "stated by the origin server"));
+	free(text);
+	text = render(r, REPORT_MARKDOWN);
+	ck_assert_ptr_nonnull(strstr(text, "| Submitted from | 203.0.113.77"));
+	free(text);
+	report_free(r);
+
+	/* none: null */
+	r = analyze_text("From: <a@example.net>\nSubject: x\n\nbody\n");
+	line = report_json_line(r);
+	j = json_loads(line, 0, &err);
+	ck_assert(json_is_null(json_object_get(j, "submitted_from")));
+	json_decref(j);
+	free(line);
+	report_free(r);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -416,6 +464,7 @@ main(void)
 	tcase_add_test(tc, clean_controls);
 	tcase_add_test(tc, clean_unicode);
 	tcase_add_test(tc, json_line_seed);
+	tcase_add_test(tc, passed_over_and_submitted);
 	tcase_add_test(tc, scan_lines);
 	tcase_add_test(tc, text_and_markdown);
 	tcase_add_test(tc, hostile_text_never_escapes);

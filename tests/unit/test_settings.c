@@ -267,6 +267,91 @@ START_TEST(no_color_env)
 }
 END_TEST
 
+/* trusted_relays entries: what is accepted, in which canonical form, and what is refused. */
+static const struct {
+	const char *entry;
+	const char *norm;	/* NULL: refused */
+} relay_cases[] = {
+	{ "192.0.2.7", "192.0.2.7" },
+	{ "192.0.2.0/24", "192.0.2.0/24" },
+	{ "1.2/16", "1.2.0.0/16" },
+	{ "10/8", "10.0.0.0/8" },
+	{ "172.16/12", "172.16.0.0/12" },
+	{ "2001:db8::/32", "2001:db8::/32" },
+	{ "2001:db8::7", "2001:db8::7" },
+	{ "!1.2.3.4", "!1.2.3.4" },
+	{ "!10/8", "!10.0.0.0/8" },
+	{ "mx.example.com", "mx.example.com" },
+	{ ".example.org", ".example.org" },
+	{ "999.1.1.1/33", NULL },
+	{ "1.2.3.4/", NULL },
+	{ "1.2.3.4/33", NULL },
+	{ "2001:db8::/129", NULL },
+	{ "1.2.3.4/x", NULL },
+	{ "999.1.1.1", NULL },
+	{ "1.2.3", NULL },
+	{ "1..2/8", NULL },
+	{ "junk", NULL },
+	{ "!", NULL },
+	{ "ex@mple.com", NULL },
+	{ "fe80::zz", NULL },
+};
+
+START_TEST(trusted_relays_entries)
+{
+	struct settings s;
+	char *line = xasprintf("trusted_relays = %s\n", relay_cases[_i].entry);
+	char *path = write_file("config", line), *cause = NULL, *want;
+	int rc;
+
+	settings_init(&s);
+	rc = settings_load(&s, path, &cause);
+	if (relay_cases[_i].norm != NULL) {
+		ck_assert_msg(rc == 0, "%s: %s", relay_cases[_i].entry, cause);
+		ck_assert_int_eq(s.ntrusted_relays, 1);
+		ck_assert_str_eq(s.trusted_relays[0], relay_cases[_i].norm);
+		ck_assert(!s.bad_trust);
+	} else {
+		ck_assert_msg(rc == -1, "%s accepted", relay_cases[_i].entry);
+		want = xasprintf("%s:1: trusted_relays: ", path);
+		ck_assert_msg(strncmp(cause, want, strlen(want)) == 0, "cause \"%s\"", cause);
+		free(want);
+		ck_assert(s.bad_trust);
+		ck_assert_int_eq(s.ntrusted_relays, 0);
+	}
+	free(cause);
+	free(line);
+	free(path);
+	settings_free(&s);
+}
+END_TEST
+
+/* A bad entry among good ones refuses its whole line and names the line; the others load. */
+START_TEST(trusted_relays_bad_line)
+{
+	struct settings s;
+	char *cause = NULL, *want;
+	char *path = write_file("config",
+	    "trusted_relays = 192.0.2.0/24\n"
+	    "# the next line has a typo\n"
+	    "trusted_relays = 198.51.100.7, 999.1.1.1/33, mx.example.com\n"
+	    "trusted_relays = !10/8\n");
+
+	settings_init(&s);
+	ck_assert_int_eq(settings_load(&s, path, &cause), -1);
+	want = xasprintf("%s:3: trusted_relays: \"999.1.1.1/33\"", path);
+	ck_assert_msg(strncmp(cause, want, strlen(want)) == 0, "cause \"%s\"", cause);
+	ck_assert(s.bad_trust);
+	ck_assert_int_eq(s.ntrusted_relays, 2);
+	ck_assert_str_eq(s.trusted_relays[0], "192.0.2.0/24");
+	ck_assert_str_eq(s.trusted_relays[1], "!10.0.0.0/8");
+	free(want);
+	free(cause);
+	free(path);
+	settings_free(&s);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -284,6 +369,8 @@ main(void)
 	tcase_add_test(tc, default_path_xdg);
 	tcase_add_test(tc, default_path_home);
 	tcase_add_test(tc, no_color_env);
+	tcase_add_loop_test(tc, trusted_relays_entries, 0, sizeof relay_cases / sizeof relay_cases[0]);
+	tcase_add_test(tc, trusted_relays_bad_line);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

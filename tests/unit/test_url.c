@@ -280,6 +280,12 @@ START_TEST(text_mismatch)
 	QUIET("https://evil.example/", "請求書.pdf", NULL, F_LINK_TEXT_MISMATCH);
 	QUIET("https://evil.example/", "www.futuresoftindiacom", NULL, F_LINK_TEXT_MISMATCH);   /* no such TLD */
 	QUIET("www.shop@example.com", NULL, NULL, F_LINK_TEXT_MISMATCH);                      /* an address */
+	/* the text is the Unicode form of the href's punycode host: one host */
+	QUIET("https://xn--r8jz45g.jp/", "https://例え.jp/", NULL, F_LINK_TEXT_MISMATCH);
+	QUIET("https://www.xn--r8jz45g.jp/a", "例え.jp", NULL, F_LINK_TEXT_MISMATCH);
+	QUIET("https://xn--mazon-3ve.co.jp/", "https://аmazon.co.jp/", NULL, F_LINK_TEXT_MISMATCH);
+	RAISES("https://xn--mazon-3ve.co.jp/", "https://аmazon.co.jp/", NULL, F_LINK_CONFUSABLE);  /* but it looks like Amazon */
+	RAISES("https://xn--r8jz45g.jp/", "https://例え.com/", NULL, F_LINK_TEXT_MISMATCH);
 }
 END_TEST
 
