@@ -53,8 +53,97 @@ parse_hops(struct report *r)
 		r->hops = xreallocarray(r->hops, r->nhops + 1, sizeof *r->hops);
 		r->hops[r->nhops++] = hop;
 	}
+	if (r->msg->nreceived > total)
+		total = r->msg->nreceived;   /* some were not even kept by the message */
 	if (total > MAX_HOPS)
-		add_notice(r, xasprintf(_("analysis capped: %zu Received headers, first %d read"), total, MAX_HOPS));
+		add_notice(r, xasprintf(_("analysis capped: %zu Received headers, the topmost %d read (the "
+		    "receiving side's), %zu dropped"), total, MAX_HOPS, total - MAX_HOPS));
+}
+
+/*
+ * HEADER_OVERFLOW and RECEIVED_OVERFLOW: a header block past the caps is
+ * no MTA's work but a way to push evidence out of sight (the caps keep it:
+ * message.c keeps the fields the checks read, parse_hops the topmost hops).
+ */
+static void
+overflow_check(struct report *r)
+{
+	const struct message *m = r->msg;
+
+	if (m->nfields > MESSAGE_MAX_HEADERS && m->nfields > m->nheaders)
+		finding_add(&r->findings, F_HEADER_OVERFLOW, -1, "header", -1, -1,
+		    _("%zu header fields (more than %d): %zu not analysed"), m->nfields, MESSAGE_MAX_HEADERS,
+		    m->nfields - m->nheaders);
+	else if (m->nfields > MESSAGE_MAX_HEADERS)
+		finding_add(&r->findings, F_HEADER_OVERFLOW, -1, "header", -1, -1,
+		    _("%zu header fields (more than %d)"), m->nfields, MESSAGE_MAX_HEADERS);
+	if (m->nreceived > MAX_HOPS)
+		finding_add(&r->findings, F_RECEIVED_OVERFLOW, -1, "header:Received", -1, -1,
+		    _("%zu Received fields (more than %d): the topmost %d read, %zu dropped"), m->nreceived,
+		    MAX_HOPS, MAX_HOPS, m->nreceived - MAX_HOPS);
+}
+
+/* Characters a reader could see in [s, e): not white space, not zero-width or soft hyphens. */
+static size_t
+seen_chars(const char *s, const char *e)
+{
+	size_t n = 0;
+
+	while (s < e) {
+		const unsigned char *u = (const unsigned char *)s;
+
+		if (*u <= ' ')
+			s++;
+		else if (u[0] == 0xe2 && u[1] == 0x80 && u[2] >= 0x8b && u[2] <= 0x8f)
+			s += 3;   /* U+200B-U+200F */
+		else if ((u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) || (u[0] == 0xcd && u[1] == 0x8f))
+			s += u[0] == 0xef ? 3 : 2;   /* U+FEFF, U+034F */
+		else if (u[0] == 0xc2 && (u[1] == 0xad || u[1] == 0xa0))
+			s += 2;   /* soft hyphen, NBSP */
+		else {
+			n++;
+			s++;
+			while (s < e && ((unsigned char)*s & 0xc0) == 0x80)
+				s++;
+		}
+	}
+	return n;
+}
+
+#define HIDDEN_MIN 200   /* characters of hidden text that make salting (a preheader is less) */
+
+/* HIDDEN_TEXT: much text the HTML hides from the reader; medium when it outweighs what is shown. */
+static void
+hidden_check(struct report *r)
+{
+	const struct message *m = r->msg;
+	size_t hidden = 0, all, longest = 0;
+	char *excerpt;
+
+	if (m->nhidden == 0)
+		return;
+	for (size_t i = 0; i < m->nhidden; i++) {
+		hidden += seen_chars(m->body + m->hidden[i].start, m->body + m->hidden[i].end);
+		if (m->hidden[i].end - m->hidden[i].start > m->hidden[longest].end - m->hidden[longest].start)
+			longest = i;
+	}
+	if (hidden < HIDDEN_MIN)
+		return;
+	all = seen_chars(m->body, m->body + m->body_len);
+	excerpt = xstrndup(m->body + m->hidden[longest].start, m->hidden[longest].end - m->hidden[longest].start);
+	if (strlen(excerpt) > 80) {
+		size_t k = 80;
+
+		while (k > 0 && ((unsigned char)excerpt[k] & 0xc0) == 0x80)
+			k--;
+		excerpt[k] = '\0';
+	}
+	str_squeeze_space(excerpt);
+	finding_add(&r->findings, F_HIDDEN_TEXT, hidden * 2 >= all ? SEV_MEDIUM : -1, "body",
+	    (long)m->hidden[longest].start, (long)m->hidden[longest].end,
+	    _("%zu of %zu characters are hidden (display:none, font-size:0, text coloured as its background...): "
+	    "\"%s\""), hidden, all, excerpt);
+	free(excerpt);
 }
 
 /* ORIGIN_NO_RDNS and ORIGIN_HELO_MISMATCH on the chosen origin hop. */
@@ -538,6 +627,7 @@ run_checks(struct report *r, const struct settings *cfg)
 
 	auth_evaluate(r->msg, r->addr.from.domain, r->hops, r->nhops, r->origin, cfg, &r->auth);
 	spamtag_check(r->msg, &r->findings);
+	overflow_check(r);
 	address_check(&r->addr, &r->auth, &r->bulk, &r->findings);
 	origin_check(r);
 	{
@@ -547,9 +637,18 @@ run_checks(struct report *r, const struct settings *cfg)
 	}
 	auth_check(&r->auth, &r->findings);
 	brand_checks(r);
+	hidden_check(r);
 	{
-		char *cause = NULL;
+		char *cause = NULL, *saved = r->msg->body, *shown = NULL;
 
+		/* the reader never sees hidden text: typos and urgency are looked for in what is shown */
+		if (r->msg->nhidden > 0) {
+			shown = xmalloc(r->msg->body_len + 1);
+			memcpy(shown, saved, r->msg->body_len + 1);
+			for (size_t i = 0; i < r->msg->nhidden; i++)
+				memset(shown + r->msg->hidden[i].start, ' ', r->msg->hidden[i].end - r->msg->hidden[i].start);
+			r->msg->body = shown;
+		}
 		if (text_check(r->msg, &r->addr, &r->findings, &cause) != 0) {
 			char *n = xasprintf(_("text analysis: %s"), cause);
 			size_t i;
@@ -561,6 +660,8 @@ run_checks(struct report *r, const struct settings *cfg)
 			else
 				free(n);
 		}
+		r->msg->body = saved;
+		free(shown);
 		free(cause);
 	}
 	{
@@ -671,7 +772,7 @@ analyze_file(const char *path, const struct settings *cfg, struct report **out, 
 	struct message *m;
 
 	*out = NULL;
-	if (message_load_file(path, &m, cause) != 0)
+	if (message_load_file_max(path, cfg != NULL ? cfg->max_message_size : 0, &m, cause) != 0)
 		return -1;
 	*out = analyze_message(m, cfg);
 	return 0;

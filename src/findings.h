@@ -51,6 +51,9 @@ enum severity { SEV_INFO = 0, SEV_LOW, SEV_MEDIUM, SEV_HIGH };
 	X(LURE_ADVANCE_FEE,     SEV_HIGH,   N_("Advance-fee wording: an inheritance, fund or award waiting to be released")) \
 	X(LURE_PRIZE,           SEV_MEDIUM, N_("A prize, reward or survey draw the reader is told to claim")) \
 	X(PHONE_MOBILE_SUPPORT, SEV_MEDIUM, N_("A mobile or IP-phone number given as a company's support line")) \
+	X(HEADER_OVERFLOW,      SEV_MEDIUM, N_("More header fields than any mail server writes")) \
+	X(RECEIVED_OVERFLOW,    SEV_MEDIUM, N_("More Received hops than any mail route has")) \
+	X(HIDDEN_TEXT,          SEV_LOW,    N_("Text hidden from the reader by CSS (salting)")) \
 	X(BRAND_VERIFIED,       SEV_INFO,   N_("The message is authenticated as the brand it names"))
 
 #ifndef N_

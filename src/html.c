@@ -28,6 +28,8 @@ struct frame {
 	unsigned int next;    /* next child to visit */
 	int link;             /* link opened by this element, or -1 */
 	int list;             /* this element pushed a list level */
+	int hides;            /* this element's CSS hides its text */
+	long bg, colour;      /* background and text colour before this element (restored on close), or -2 unchanged */
 };
 
 struct render {
@@ -47,6 +49,11 @@ struct render {
 	int lists[MAX_LIST_DEPTH];   /* 0: <ul>, n > 0: next number of an <ol> */
 	int nlists;
 	int cell_in_row;
+	int first;            /* number of the first link */
+	int css_hidden;       /* inside elements whose CSS hides them */
+	long bg;              /* background colour 0xRRGGBB, -1 none given (white) */
+	long colour;          /* text colour, -1 none given (black) */
+	size_t hidden_cap;
 };
 
 static int
@@ -79,6 +86,25 @@ put(struct render *r, const char *s, size_t n)
 		r->nl_run = (int)(n - i);
 }
 
+/* Whether [s, e) is only white space (or empty). */
+static bool
+only_blank(const char *s, const char *e)
+{
+	for (; s < e; s++)
+		if (!is_space(*s))
+			return false;
+	return true;
+}
+
+/* Text coloured as its background (white on white, mostly), or transparent. */
+static bool
+text_unseen(const struct render *r)
+{
+	long fg = r->colour == -1 ? 0x000000 : r->colour, bg = r->bg == -1 ? 0xffffff : r->bg;
+
+	return r->colour == -3 || (r->colour != -1 && fg == bg);
+}
+
 /* Emit pending line breaks or the pending space, then visible text. */
 static void
 emit(struct render *r, const char *s, size_t n)
@@ -96,6 +122,25 @@ emit(struct render *r, const char *s, size_t n)
 	r->pending_sp = 0;
 	if (r->link >= 0 && r->doc->links[r->link].start == NO_SPAN)
 		r->doc->links[r->link].start = r->out.len;
+	if (r->css_hidden > 0 || text_unseen(r)) {
+		struct html_doc *d = r->doc;
+		size_t at = r->out.len;
+
+		put(r, s, n);
+		if (r->out.len == at)
+			return;
+		if (d->nhidden > 0 && only_blank(r->out.s + d->hidden[d->nhidden - 1].end, r->out.s + at))
+			d->hidden[d->nhidden - 1].end = r->out.len;   /* one span for a run */
+		else {
+			if (d->nhidden == r->hidden_cap) {
+				r->hidden_cap = r->hidden_cap ? r->hidden_cap * 2 : 8;
+				d->hidden = xreallocarray(d->hidden, r->hidden_cap, sizeof *d->hidden);
+			}
+			d->hidden[d->nhidden].start = at;
+			d->hidden[d->nhidden++].end = r->out.len;
+		}
+		return;
+	}
 	put(r, s, n);
 }
 
@@ -212,7 +257,7 @@ link_add(struct render *r, const char *href, const char *source)
 	}
 	l = &d->links[d->nlinks];
 	memset(l, 0, sizeof *l);
-	l->number = (int)d->nlinks + 1;
+	l->number = r->first + (int)d->nlinks;
 	l->href = trim_href(href);
 	l->source = xstrdup(source);
 	l->start = l->end = NO_SPAN;
@@ -330,9 +375,212 @@ block_level(GumboTag t)
 	}
 }
 
-/* Element opened; returns 0 if its children are not to be visited. */
+/* ---- inline CSS that hides text ---- */
+
+/* A few colour names mail uses for hiding (white on white, mostly). */
+static const struct {
+	const char *name;
+	long rgb;
+} colour_names[] = {
+	{ "white", 0xffffff }, { "black", 0x000000 }, { "red", 0xff0000 }, { "blue", 0x0000ff },
+	{ "green", 0x008000 }, { "gray", 0x808080 }, { "grey", 0x808080 }, { "silver", 0xc0c0c0 },
+	{ "yellow", 0xffff00 }, { "whitesmoke", 0xf5f5f5 }, { "snow", 0xfffafa },
+};
+#define TRANSPARENT (-3L)
+
 static int
-open_element(struct render *r, struct frame *f)
+hexdig(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* A CSS or HTML colour at v (n bytes) as 0xRRGGBB, TRANSPARENT, or -1 when not understood. */
+static long
+css_colour(const char *v, size_t n)
+{
+	while (n > 0 && is_space(*v))
+		v++, n--;
+	if (n > 0 && *v == '#') {
+		size_t k = 1;
+		long c = 0;
+
+		while (k < n && hexdig(v[k]) >= 0)
+			k++;
+		if (k == 4) {
+			for (size_t i = 1; i < 4; i++)
+				c = c << 8 | (long)(hexdig(v[i]) * 17);
+			return c;
+		}
+		if (k == 7) {
+			for (size_t i = 1; i < 7; i++)
+				c = c << 4 | hexdig(v[i]);
+			return c;
+		}
+		return -1;
+	}
+	if (n >= 4 && ascii_strncasecmp(v, "rgb", 3) == 0) {
+		const char *p = v + 3, *end = v + n;
+		long c = 0;
+		int k = 0;
+
+		if (p < end && (*p == 'a' || *p == 'A'))
+			p++;
+		if (p >= end || *p != '(')
+			return -1;
+		for (p++; k < 4 && p < end; k++) {
+			char *e;
+			double x = strtod(p, &e);
+
+			if (e == p || e > end)
+				return -1;
+			if (k == 3)
+				return x <= 0.05 ? TRANSPARENT : c;
+			c = c << 8 | (long)(x < 0 ? 0 : x > 255 ? 255 : x);
+			p = e;
+			while (p < end && (is_space(*p) || *p == ','))
+				p++;
+		}
+		return k == 3 ? c : -1;
+	}
+	if (n == 11 && ascii_strncasecmp(v, "transparent", 11) == 0)
+		return TRANSPARENT;
+	for (size_t i = 0; i < sizeof colour_names / sizeof *colour_names; i++)
+		if (strlen(colour_names[i].name) == n && ascii_strncasecmp(v, colour_names[i].name, n) == 0)
+			return colour_names[i].rgb;
+	return -1;
+}
+
+/* Whether a CSS length or number at v is (about) nothing: 0, 0px, 0.4px, 0pt, 0em, 0%. */
+static bool
+css_zero(const char *v, size_t n, bool number)
+{
+	char buf[32], *e;
+	double x;
+
+	while (n > 0 && is_space(*v))
+		v++, n--;
+	if (n == 0 || n >= sizeof buf)
+		return false;
+	memcpy(buf, v, n);
+	buf[n] = '\0';
+	x = strtod(buf, &e);
+	if (e == buf || x < 0)
+		return false;
+	if (number)
+		return x <= 0.05;
+	if (x == 0)
+		return true;
+	/* under a pixel or a point is nothing to a reader */
+	return x < 1 && (ascii_strncasecmp(e, "px", 2) == 0 || ascii_strncasecmp(e, "pt", 2) == 0);
+}
+
+/*
+ * What an inline style does to its element's text: returns true when it
+ * hides it (display:none, visibility:hidden, font-size:0, opacity:0,
+ * max-height:0 or height:0 with overflow:hidden, mso-hide:all); *colour
+ * and *bg get the colours it sets (-1 none).
+ */
+static bool
+css_hides(const char *style, long *colour, long *bg)
+{
+	const char *p = style;
+	bool hides = false, zero_height = false, overflow_hidden = false;
+
+	*colour = *bg = -1;
+	while (*p != '\0') {
+		const char *ps, *pe, *vs, *ve;
+		size_t pn, vn;
+
+		while (*p == ';' || is_space(*p))
+			p++;
+		ps = p;
+		while (*p != '\0' && *p != ':' && *p != ';')
+			p++;
+		pe = p;
+		while (pe > ps && is_space(pe[-1]))
+			pe--;
+		if (*p != ':')
+			continue;
+		vs = ++p;
+		while (*p != '\0' && *p != ';')
+			p++;
+		ve = p;
+		while (ve > vs && is_space(ve[-1]))
+			ve--;
+		if (ve - vs >= 10 && ascii_strncasecmp(ve - 10, "!important", 10) == 0)
+			for (ve -= 10; ve > vs && is_space(ve[-1]); ve--)
+				;
+		while (vs < ve && is_space(*vs))
+			vs++;
+		pn = (size_t)(pe - ps);
+		vn = (size_t)(ve - vs);
+#define PROP(name) (pn == sizeof name - 1 && ascii_strncasecmp(ps, name, pn) == 0)
+#define VAL(name) (vn == sizeof name - 1 && ascii_strncasecmp(vs, name, vn) == 0)
+		if (PROP("display") && VAL("none"))
+			hides = true;
+		else if (PROP("visibility") && (VAL("hidden") || VAL("collapse")))
+			hides = true;
+		else if (PROP("mso-hide") && VAL("all"))
+			hides = true;
+		else if (PROP("font-size") && css_zero(vs, vn, false))
+			hides = true;
+		else if (PROP("opacity") && css_zero(vs, vn, true))
+			hides = true;
+		else if ((PROP("max-height") || PROP("height")) && css_zero(vs, vn, false))
+			zero_height = true;
+		else if (PROP("overflow") && VAL("hidden"))
+			overflow_hidden = true;
+		else if (PROP("color"))
+			*colour = css_colour(vs, vn);
+		else if (PROP("background-color"))
+			*bg = css_colour(vs, vn);
+		else if (PROP("background")) {
+			/* the first token that is a colour */
+			const char *t = vs;
+
+			while (t < ve && *bg == -1) {
+				const char *te = t;
+				int depth = 0;
+
+				while (te < ve && (depth > 0 || !is_space(*te))) {
+					depth += *te == '(' ? 1 : *te == ')' ? -1 : 0;
+					te++;
+				}
+				*bg = css_colour(t, (size_t)(te - t));
+				for (t = te; t < ve && is_space(*t); t++)
+					;
+			}
+		}
+#undef PROP
+#undef VAL
+	}
+	return hides || (zero_height && overflow_hidden);
+}
+
+/* Whether html_slim() must keep a style attribute: the renderer reads it (or cannot tell before gumbo decodes it). */
+static bool
+style_read(const char *v, size_t n)
+{
+	char *c;
+	long colour, bg;
+	bool read;
+
+	if (memchr(v, '&', n) != NULL)
+		return true;
+	c = xstrndup(v, n);
+	read = css_hides(c, &colour, &bg) || colour != -1 || bg != -1;
+	free(c);
+	return read;
+}
+
+/* Element opened; returns 0 if its children are not to be visited. */
+static int open_element_inner(struct render *r, struct frame *f);
+
+static int
+open_element_inner(struct render *r, struct frame *f)
 {
 	GumboNode *n = f->node;
 	GumboTag t = n->v.element.tag;
@@ -468,8 +716,70 @@ open_element(struct render *r, struct frame *f)
 	}
 }
 
+
+/* Text colour and background as the element's attributes and style set them; whether it hides its text. */
+static void
+css_enter(struct render *r, struct frame *f)
+{
+	GumboNode *n = f->node;
+	const char *v;
+	long colour = -1, bg = -1;
+
+	f->hides = 0;
+	f->bg = -2;
+	f->colour = -2;
+	if ((v = attr(n, "style")) != NULL && css_hides(v, &colour, &bg))
+		f->hides = 1;
+	if (gumbo_get_attribute(&n->v.element.attributes, "hidden") != NULL)
+		f->hides = 1;
+	if (colour == -1 && n->v.element.tag == GUMBO_TAG_FONT && (v = attr(n, "color")) != NULL)
+		colour = css_colour(v, strlen(v));
+	if (bg == -1 && (v = attr(n, "bgcolor")) != NULL)
+		bg = css_colour(v, strlen(v));
+	if (colour != -1) {
+		f->colour = r->colour;
+		r->colour = colour;
+	}
+	if (bg != -1 && bg != TRANSPARENT) {
+		f->bg = r->bg;
+		r->bg = bg;
+	}
+	r->css_hidden += f->hides;
+}
+
+static void
+css_leave(struct render *r, struct frame *f)
+{
+	r->css_hidden -= f->hides;
+	if (f->colour != -2)
+		r->colour = f->colour;
+	if (f->bg != -2)
+		r->bg = f->bg;
+	f->hides = 0;
+	f->colour = f->bg = -2;
+}
+
+static int
+open_element(struct render *r, struct frame *f)
+{
+	css_enter(r, f);
+	if (open_element_inner(r, f))
+		return 1;
+	css_leave(r, f);
+	return 0;
+}
+
+static void close_element_inner(struct render *r, struct frame *f);
+
 static void
 close_element(struct render *r, struct frame *f)
+{
+	close_element_inner(r, f);
+	css_leave(r, f);
+}
+
+static void
+close_element_inner(struct render *r, struct frame *f)
 {
 	GumboTag t = f->node->v.element.tag;
 	int lvl;
@@ -524,7 +834,7 @@ walk(struct render *r, GumboNode *root)
 	size_t depth = 0, cap = 64;
 
 	stack = xreallocarray(NULL, cap, sizeof *stack);
-	stack[depth++] = (struct frame){ root, 0, -1, 0 };
+	stack[depth++] = (struct frame){ root, 0, -1, 0, 0, -2, -2 };
 	while (depth > 0 && !r->full) {
 		struct frame *f = &stack[depth - 1];
 		GumboVector *v = children(f->node);
@@ -548,7 +858,7 @@ walk(struct render *r, GumboNode *root)
 				cap *= 2;
 				stack = xreallocarray(stack, cap, sizeof *stack);
 			}
-			stack[depth] = (struct frame){ c, 0, -1, 0 };
+			stack[depth] = (struct frame){ c, 0, -1, 0, 0, -2, -2 };
 			if (open_element(r, &stack[depth]))
 				depth++;
 			break;
@@ -829,6 +1139,23 @@ raw_end(const char *p, const char *end, const char *name, size_t nlen)
 	return NULL;
 }
 
+/* The value of an attribute whose name ends at ane and which ends at ae: whether the renderer reads it as a style. */
+static bool
+attr_style_read(const char *ane, const char *ae)
+{
+	const char *v = ane;
+
+	while (v < ae && is_space(*v))
+		v++;
+	if (v >= ae || *v != '=')
+		return false;
+	for (v++; v < ae && is_space(*v); v++)
+		;
+	if (v < ae && (*v == '"' || *v == '\''))
+		return style_read(v + 1, (size_t)(ae - v - 1) - (ae[-1] == *v && ae - v >= 2 ? 1 : 0));
+	return style_read(v, (size_t)(ae - v));
+}
+
 /*
  * Gumbo reads everything a code point at a time, and most of a mail's
  * HTML is what the renderer never uses: comments (Outlook's conditional
@@ -844,7 +1171,8 @@ raw_end(const char *p, const char *end, const char *name, size_t nlen)
  *   copied unchanged (raw text: no tags inside), and after <plaintext>
  *   everything is;
  * - start tags keep only the attributes read here (href, alt, action,
- *   http-equiv, content), except on the elements whose attributes the tree
+ *   http-equiv, content, hidden, bgcolor, and style when it sets what
+ *   css_hides() reads), except on the elements whose attributes the tree
  *   builder looks at, which keep all: the formatting elements (compared
  *   attribute by attribute for reconstruction), <input> (type=hidden in
  *   tables), <font> (leaves foreign content), <isindex> and annotation-xml;
@@ -876,6 +1204,7 @@ html_slim(const char *html, size_t *len, unsigned *state)
 {
 	static const struct name keep_attrs[] = {
 		NAME("href"), NAME("alt"), NAME("action"), NAME("http-equiv"), NAME("content"),
+		NAME("hidden"), NAME("bgcolor"),
 	};
 	static const struct name keep_all[] = {
 		NAME("a"), NAME("b"), NAME("big"), NAME("code"), NAME("em"), NAME("font"), NAME("i"),
@@ -967,7 +1296,8 @@ html_slim(const char *html, size_t *len, unsigned *state)
 			/* in SVG, "xlink:href" is an attribute named href to gumbo */
 			an = (size_t)(ane - as) > 6 && ascii_strncasecmp(as, "xlink:", 6) == 0 ? as + 6 : as;
 			if (!at[nattrs].dup &&
-			    name_is(an, (size_t)(ane - an), keep_attrs, sizeof keep_attrs / sizeof *keep_attrs)) {
+			    (name_is(an, (size_t)(ane - an), keep_attrs, sizeof keep_attrs / sizeof *keep_attrs) ||
+			    (ane - as == 5 && ascii_strncasecmp(as, "style", 5) == 0 && attr_style_read(ane, ae)))) {
 				at[nattrs].read = true;
 				nkept++;
 			}
@@ -1091,8 +1421,119 @@ needs_cleaning(const uint8_t *s, size_t len)
 	return false;
 }
 
+/*
+ * Where the HTML nests deeper than HTML_MAX_DEPTH, or NULL. gumbo's tree
+ * builder searches the stack of open elements for nearly every tag, and
+ * rebuilds unclosed formatting elements after each block, so its time (and
+ * with the rebuilt elements its memory) grows with the square of the depth:
+ * 100,000 nested <div>s took seconds. Browsers cap the depth too (Blink at
+ * 512). The depth is estimated by a scan of the tags that errs on the deep
+ * side: elements whose end tags are implied (p, li, td...) and void ones are
+ * not counted, an end tag closes the open element of its name only when no
+ * element that would stop the tree builder stands above it.
+ */
+static const char *
+depth_cut(const char *html, size_t len)
+{
+	static const struct name uncounted[] = {
+		/* void */
+		NAME("area"), NAME("base"), NAME("br"), NAME("col"), NAME("embed"), NAME("hr"), NAME("img"),
+		NAME("input"), NAME("link"), NAME("meta"), NAME("param"), NAME("source"), NAME("track"),
+		NAME("wbr"), NAME("keygen"), NAME("basefont"), NAME("bgsound"), NAME("frame"), NAME("image"),
+		/* end implied, or closed by the next of their kind */
+		NAME("p"), NAME("li"), NAME("dt"), NAME("dd"), NAME("option"), NAME("optgroup"), NAME("rb"),
+		NAME("rp"), NAME("rt"), NAME("rtc"), NAME("tr"), NAME("td"), NAME("th"), NAME("tbody"),
+		NAME("thead"), NAME("tfoot"), NAME("caption"), NAME("colgroup"), NAME("html"), NAME("head"),
+		NAME("body"), NAME("a"),
+	};
+	static const struct name raw[] = {
+		NAME("script"), NAME("style"), NAME("title"), NAME("textarea"), NAME("xmp"), NAME("iframe"),
+		NAME("noembed"), NAME("noframes"),
+	};
+	static const struct name stops[] = {
+		/* the tree builder's scope boundaries and "special" elements an end tag does not pass */
+		NAME("table"), NAME("applet"), NAME("object"), NAME("marquee"), NAME("template"), NAME("div"),
+		NAME("ul"), NAME("ol"), NAME("dl"), NAME("blockquote"), NAME("center"), NAME("form"),
+		NAME("section"), NAME("article"), NAME("aside"), NAME("header"), NAME("footer"), NAME("nav"),
+		NAME("main"), NAME("address"), NAME("figure"), NAME("fieldset"), NAME("button"), NAME("select"),
+		NAME("pre"), NAME("listing"), NAME("menu"), NAME("dir"), NAME("details"), NAME("summary"),
+	};
+	struct open {
+		const char *name;
+		size_t n;
+		bool stop;
+	} stack[HTML_MAX_DEPTH + 1];
+	const char *p = html, *end = html + len, *lt;
+	size_t depth = 0, foreign = 0;
+
+	while ((lt = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *q = lt + 1, *name, *as, *ane, *ae;
+		bool endtag = false, sc = false;
+		size_t n;
+
+		if ((size_t)(end - q) >= 3 && memcmp(q, "!--", 3) == 0) {
+			const char *e = comment_end(q + 3, end);
+
+			if (e == NULL)
+				return NULL;
+			p = e + 1;
+			continue;
+		}
+		if (q < end && *q == '/') {
+			endtag = true;
+			q++;
+		}
+		if (q >= end || !is_alpha(*q)) {
+			p = q;
+			continue;
+		}
+		name = q;
+		q = tag_name_end(q, end);
+		n = (size_t)(q - name);
+		while (next_attr(&q, end, &as, &ane, &ae, &sc))
+			;
+		if (q >= end)
+			return NULL;
+		p = q + 1;
+		if (endtag) {
+			/* the nearest open element of that name, not past one that stops the search */
+			for (size_t k = depth, seen = 0; k > 0 && seen < 32; k--, seen++) {
+				if (stack[k - 1].n == n && ascii_strncasecmp(stack[k - 1].name, name, n) == 0) {
+					for (; depth >= k; depth--)
+						if ((stack[depth - 1].n == 3 && ascii_strncasecmp(stack[depth - 1].name, "svg", 3) == 0) ||
+						    (stack[depth - 1].n == 4 && ascii_strncasecmp(stack[depth - 1].name, "math", 4) == 0))
+							foreign--;
+					break;
+				}
+				if (stack[k - 1].stop)
+					break;
+			}
+			continue;
+		}
+		if (name_is(name, n, raw, sizeof raw / sizeof *raw)) {
+			const char *c = raw_end(p, end, name, n);
+
+			if (c == NULL)
+				return NULL;
+			p = c;
+			continue;
+		}
+		if (n == 9 && ascii_strncasecmp(name, "plaintext", 9) == 0)
+			return NULL;
+		/* a self-closing tag is one only in SVG and MathML */
+		if (name_is(name, n, uncounted, sizeof uncounted / sizeof *uncounted) || (sc && foreign > 0))
+			continue;
+		if (depth == HTML_MAX_DEPTH)
+			return lt;
+		if ((n == 3 && ascii_strncasecmp(name, "svg", 3) == 0) || (n == 4 && ascii_strncasecmp(name, "math", 4) == 0))
+			foreign++;
+		stack[depth++] = (struct open){ name, n, name_is(name, n, stops, sizeof stops / sizeof *stops) };
+	}
+	return NULL;
+}
+
 static void
-render_html(const char *html, size_t len, size_t max, struct html_doc *doc, bool exact)
+render_html(const char *html, size_t len, size_t max, int first, struct html_doc *doc, bool exact)
 {
 	struct arena arena = { NULL };
 	GumboOptions opt = kGumboDefaultOptions;
@@ -1106,6 +1547,8 @@ render_html(const char *html, size_t len, size_t max, struct html_doc *doc, bool
 	r.doc = doc;
 	r.max = max;
 	r.link = -1;
+	r.first = first;
+	r.bg = r.colour = -1;
 	buf_init(&r.out);
 	buf_init(&r.title_buf);
 	if (html == NULL)
@@ -1138,9 +1581,15 @@ render_html(const char *html, size_t len, size_t max, struct html_doc *doc, bool
 	{
 		char *slim = drop_data_payloads(html, &len);
 
+		const char *deep;
+
 		if (slim != NULL) {
 			free(clean);
 			html = clean = slim;
+		}
+		if ((deep = depth_cut(html, len)) != NULL) {
+			len = (size_t)(deep - html);
+			doc->truncated = doc->markup_capped = doc->depth_capped = true;
 		}
 		if (!exact && (slim = html_slim(html, &len, &state)) != NULL) {
 			free(clean);
@@ -1187,13 +1636,19 @@ render_html(const char *html, size_t len, size_t max, struct html_doc *doc, bool
 void
 html_render(const char *html, size_t len, size_t max, struct html_doc *doc)
 {
-	render_html(html, len, max, doc, false);
+	render_html(html, len, max, 1, doc, false);
+}
+
+void
+html_render_numbered(const char *html, size_t len, size_t max, int first, struct html_doc *doc)
+{
+	render_html(html, len, max, first, doc, false);
 }
 
 void
 html_render_exact(const char *html, size_t len, size_t max, struct html_doc *doc)
 {
-	render_html(html, len, max, doc, true);
+	render_html(html, len, max, 1, doc, true);
 }
 
 void
@@ -1212,5 +1667,6 @@ html_doc_free(struct html_doc *doc)
 	for (size_t i = 0; i < doc->nalts; i++)
 		free(doc->alts[i]);
 	free(doc->alts);
+	free(doc->hidden);
 	memset(doc, 0, sizeof *doc);
 }

@@ -13,6 +13,8 @@
 #define HTML_MAX_TAGS  50000
 /* Past this many attributes on one start tag, the HTML is cut before it (gumbo is quadratic there too). */
 #define HTML_MAX_ATTRS 256
+/* HTML whose elements nest deeper than this is cut there (gumbo's tree building is quadratic in depth). */
+#define HTML_MAX_DEPTH 512
 /* Past this many image alt texts, no more are kept. */
 #define HTML_MAX_ALTS  1000
 
@@ -27,6 +29,9 @@ struct html_doc {
 	bool truncated;           /* text stopped at the max given to html_render(), or markup_capped */
 	bool markup_capped;       /* HTML cut at HTML_MAX_TAGS tags or at a tag with too many attributes */
 	bool links_capped;        /* more than HTML_MAX_LINKS links */
+	bool depth_capped;        /* HTML cut where elements nest deeper than HTML_MAX_DEPTH (also markup_capped) */
+	struct text_span *hidden; /* spans of text the CSS hides (display:none, visibility:hidden, font-size:0, */
+	size_t nhidden;           /* opacity:0, max-height:0 with overflow:hidden, text coloured as its background) */
 };
 
 /*
@@ -43,6 +48,8 @@ struct html_doc {
  * <img alt> shows as "[alt]". Never fails; free with html_doc_free().
  */
 void html_render(const char *html, size_t len, size_t max, struct html_doc *doc);
+/* The same with links numbered from first (a body made of several parts). */
+void html_render_numbered(const char *html, size_t len, size_t max, int first, struct html_doc *doc);
 void html_doc_free(struct html_doc *doc);
 
 /*

@@ -74,8 +74,9 @@ list_sub(struct maildir *md, const char *folder, const char *sub, char **cause)
 
 		if (de->d_name[0] == '.')
 			continue;   /* Maildir: names starting with '.' are not messages */
-		if (de->d_type != DT_REG && de->d_type != DT_UNKNOWN && de->d_type != DT_LNK)
-			continue;
+		if (de->d_type == DT_DIR)
+			continue;   /* a folder inside cur/ is nobody's message */
+		/* anything else is listed: what is not a regular file gets a one-line reason when read */
 		md->v = xreallocarray(md->v, md->n + 1, sizeof *md->v);
 		e = &md->v[md->n++];
 		e->path = xasprintf("%s/%s", dir, de->d_name);

@@ -608,43 +608,55 @@ part_of(struct message *m, GMimeObject *o)
 }
 
 /*
- * The part a mail client would display: in multipart/alternative the last
- * alternative it can render, in multipart/related the root, elsewhere the
- * first inline text part. Attached messages are never the body. Only
- * parts that were walked (within MESSAGE_MAX_PARTS) are considered.
+ * The parts a mail client would display inline, in order: in
+ * multipart/alternative the last alternative it can render, in
+ * multipart/related the root, in multipart/mixed (and any other multipart)
+ * every inline text part, so that a text/plain part cannot stand in for
+ * the text/html one beside it. Attached messages are never the body. Only
+ * parts that were walked (within MESSAGE_MAX_PARTS) are considered; at most
+ * max are put in out. Returns how many were.
  */
-static GMimeObject *
-choose_body(struct message *m, GMimeObject *o, int depth)
+static size_t
+choose_bodies(struct message *m, GMimeObject *o, int depth, GMimeObject **out, size_t max)
 {
 	struct mime_part *mp = part_of(m, o);
 	GMimeMultipart *mul;
-	GMimeObject *c;
+	size_t k = 0;
 	int n;
 
-	if (mp == NULL || depth > MAX_CHOOSE_DEPTH)
-		return NULL;
+	if (mp == NULL || depth > MAX_CHOOSE_DEPTH || max == 0)
+		return 0;
 	if (GMIME_IS_MESSAGE_PART(o))
-		return NULL;
-	if (GMIME_IS_PART(o))
-		return renderable(mp->content_type) && !mp->is_attachment ? o : NULL;
+		return 0;
+	if (GMIME_IS_PART(o)) {
+		if (!renderable(mp->content_type) || mp->is_attachment)
+			return 0;
+		out[0] = o;
+		return 1;
+	}
 	if (!GMIME_IS_MULTIPART(o))
-		return NULL;
+		return 0;
 	mul = GMIME_MULTIPART(o);
 	n = g_mime_multipart_get_count(mul);
 	if (n > MESSAGE_MAX_PARTS)
 		n = MESSAGE_MAX_PARTS;
 	if (strcmp(mp->content_type, "multipart/alternative") == 0) {
 		for (int i = n - 1; i >= 0; i--) {
-			if ((c = choose_body(m, g_mime_multipart_get_part(mul, i), depth + 1)) != NULL)
-				return c;
+			if ((k = choose_bodies(m, g_mime_multipart_get_part(mul, i), depth + 1, out, max)) > 0)
+				return k;
 		}
-		return NULL;
+		return 0;
 	}
-	for (int i = 0; i < n; i++) {
-		if ((c = choose_body(m, g_mime_multipart_get_part(mul, i), depth + 1)) != NULL)
-			return c;
+	if (strcmp(mp->content_type, "multipart/related") == 0) {
+		for (int i = 0; i < n; i++) {
+			if ((k = choose_bodies(m, g_mime_multipart_get_part(mul, i), depth + 1, out, max)) > 0)
+				return k;
+		}
+		return 0;
 	}
-	return NULL;
+	for (int i = 0; i < n && k < max; i++)
+		k += choose_bodies(m, g_mime_multipart_get_part(mul, i), depth + 1, out + k, max - k);
+	return k;
 }
 
 /* ---- the tree ---- */
@@ -811,8 +823,15 @@ crlf_to_lf(char *s, size_t len)
 	return w;
 }
 
+/* One body part rendered: its text, and for HTML the rendering (links numbered from the first given). */
+struct rendered {
+	char *text;
+	size_t len;
+	struct html_doc *html;
+};
+
 static void
-load_body(struct message *m, GMimeObject *o)
+render_part(struct message *m, GMimeObject *o, size_t max, int first_link, struct rendered *out)
 {
 	struct priv *p = m->priv;
 	struct mime_part *mp = part_of(m, o);
@@ -822,8 +841,10 @@ load_body(struct message *m, GMimeObject *o)
 	struct buf raw;
 	char *u;
 
+	memset(out, 0, sizeof *out);
 	mp->is_body = true;
-	m->body_type = xstrdup(mp->content_type);
+	if (m->body_type == NULL)
+		m->body_type = xstrdup(mp->content_type);
 	if (p->text != NULL && p->text[mp->index].read) {
 		raw = p->text[mp->index].b;   /* taken */
 		more = p->text[mp->index].more;
@@ -835,7 +856,8 @@ load_body(struct message *m, GMimeObject *o)
 	if (more)
 		notice_add(m, xasprintf(_("body longer than %zu bytes: the rest is not analysed"), cap));
 	u = charset_to_utf8(raw.s, raw.len, mp->charset, &ulen, &used);
-	m->body_charset = xstrdup(used);
+	if (m->body_charset == NULL)
+		m->body_charset = xstrdup(used);
 	/* Cut at cap: the last character may be cut in half. */
 	if (more && ulen >= 3 && memcmp(u + ulen - 3, "\xef\xbf\xbd", 3) == 0) {
 		ulen -= 3;
@@ -846,61 +868,207 @@ load_body(struct message *m, GMimeObject *o)
 		    mp->charset != NULL ? mp->charset : used));
 	buf_free(&raw);
 	if (html) {
-		p->html = xcalloc(1, sizeof *p->html);
-		html_render(u, ulen, MESSAGE_MAX_BODY, p->html);
+		out->html = xcalloc(1, sizeof *out->html);
+		html_render_numbered(u, ulen, max, first_link, out->html);
 		free(u);
-		m->body = p->html->text;
-		m->body_len = p->html->len;
-		p->html->text = NULL;
-		p->html->len = 0;
-		m->links = p->html->links;
-		m->nlinks = p->html->nlinks;
-		p->html->links = NULL;
-		p->html->nlinks = 0;
-		if (p->html->markup_capped)
+		out->text = out->html->text;
+		out->len = out->html->len;
+		out->html->text = NULL;
+		out->html->len = 0;
+		if (out->html->depth_capped)
+			notice_add(m, xasprintf(_("analysis capped: the HTML was cut where its elements nest "
+			    "deeper than %d"), HTML_MAX_DEPTH));
+		else if (out->html->markup_capped)
 			notice_add(m, xasprintf(_("analysis capped: the HTML was cut before markup too large to "
 			    "parse (over %u tags, or a tag with over %u attributes)"), HTML_MAX_TAGS, HTML_MAX_ATTRS));
-		else if (p->html->truncated)
+		else if (out->html->truncated)
 			notice_add(m, xasprintf(_("body longer than %zu bytes: the rest is not analysed"),
 			    (size_t)MESSAGE_MAX_BODY));
-		if (p->html->links_capped)
+		if (out->html->links_capped)
 			notice_add(m, xasprintf(_("analysis capped: more than %d links in the HTML body"),
 			    HTML_MAX_LINKS));
 		return;
 	}
 	ulen = crlf_to_lf(u, ulen);
-	if (ulen > MESSAGE_MAX_BODY) {
-		ulen = utf8_cut(u, ulen, MESSAGE_MAX_BODY);
+	if (ulen > max) {
+		ulen = utf8_cut(u, ulen, max);
 		notice_add(m, xasprintf(_("body longer than %zu bytes: the rest is not analysed"),
 		    (size_t)MESSAGE_MAX_BODY));
 	}
-	m->body = u;
-	m->body_len = ulen;
+	out->text = u;
+	out->len = ulen;
+}
+
+/* Up to this many inline text parts make the body. */
+#define MAX_BODY_PARTS 32
+
+/*
+ * The body: every chosen part rendered in order, a separator line between
+ * two, links renumbered and their spans (and hidden spans) moved to where
+ * each part's text stands in the whole.
+ */
+static void
+load_body(struct message *m, GMimeObject *root)
+{
+	struct priv *p = m->priv;
+	GMimeObject *parts[MAX_BODY_PARTS];
+	size_t n = choose_bodies(m, root, 0, parts, MAX_BODY_PARTS), links_cap = 0;
+	struct buf body;
+
+	if (n == 0)
+		return;
+	buf_init(&body);
+	buf_adds(&body, "");
+	for (size_t i = 0; i < n && body.len < MESSAGE_MAX_BODY; i++) {
+		struct rendered r;
+		size_t off;
+
+		if (body.len > 0) {
+			char *sep = xasprintf("\n\n-- %s --\n\n", part_of(m, parts[i])->content_type);
+
+			if (body.len + strlen(sep) >= MESSAGE_MAX_BODY) {
+				free(sep);
+				break;
+			}
+			buf_adds(&body, sep);
+			free(sep);
+		}
+		off = body.len;
+		render_part(m, parts[i], MESSAGE_MAX_BODY - body.len, (int)m->nlinks + 1, &r);
+		buf_add(&body, r.text, r.len);
+		free(r.text);
+		if (r.html == NULL)
+			continue;
+		for (size_t k = 0; k < r.html->nlinks; k++) {
+			if (m->nlinks == links_cap) {
+				links_cap = links_cap ? links_cap * 2 : 16;
+				m->links = xreallocarray(m->links, links_cap, sizeof *m->links);
+			}
+			m->links[m->nlinks] = r.html->links[k];
+			m->links[m->nlinks].start += off;
+			m->links[m->nlinks].end += off;
+			m->nlinks++;
+		}
+		free(r.html->links);
+		r.html->links = NULL;
+		r.html->nlinks = 0;
+		for (size_t k = 0; k < r.html->nhidden; k++) {
+			m->hidden = xreallocarray(m->hidden, m->nhidden + 1, sizeof *m->hidden);
+			m->hidden[m->nhidden].start = r.html->hidden[k].start + off;
+			m->hidden[m->nhidden].end = r.html->hidden[k].end + off;
+			m->nhidden++;
+		}
+		/* the first HTML part's title and alt texts are what message_html() gives */
+		if (p->html == NULL)
+			p->html = r.html;
+		else {
+			html_doc_free(r.html);
+			free(r.html);
+		}
+	}
+	m->body_len = body.len;
+	m->body = buf_take(&body);
 }
 
 /* ---- headers ---- */
+
+/*
+ * Fields the analysis reads, kept wherever they stand even past
+ * MESSAGE_MAX_HEADERS: thousands of filler fields must not hide the From,
+ * the Subject or the receiving side's verdict. The first of a singleton
+ * is what message_hvalue() answers, so only the first is kept.
+ */
+static const char *const evidence_once[] = {
+	"From", "Sender", "Reply-To", "To", "Cc", "Subject", "Date", "Message-ID", "Return-Path",
+	"Delivered-To", "MIME-Version", "Content-Type", "Content-Transfer-Encoding",
+	"Content-Disposition", "List-Id", "List-Post", "List-Unsubscribe", "Mailing-List",
+	"X-Spam-Flag", "X-Spam-Status", "X-Spam-Level", "X-Forefront-Antispam-Report",
+	"X-MS-Exchange-Organization-SCL",
+};
+static const char *const evidence_many[] = {
+	"Authentication-Results", "ARC-Authentication-Results", "Received-SPF", "DKIM-Signature",
+};
+#define MAX_RECEIVED_KEPT 100   /* Received fields kept past the cap (analyze.c reads 100 hops) */
+#define NEVIDENCE_ONCE (sizeof evidence_once / sizeof *evidence_once)
+
+/* What is kept past the cap so far: singletons seen, Received and other fields kept. */
+struct past_cap {
+	bool seen[NEVIDENCE_ONCE];
+	size_t received, extra;
+};
+
+static void
+past_cap_init(const struct message *m, struct past_cap *pc)
+{
+	memset(pc, 0, sizeof *pc);
+	for (size_t i = 0; i < m->nheaders; i++) {
+		if (ascii_strcasecmp(m->headers[i].name, "Received") == 0)
+			pc->received++;
+		for (size_t k = 0; k < NEVIDENCE_ONCE; k++)
+			if (ascii_strcasecmp(m->headers[i].name, evidence_once[k]) == 0)
+				pc->seen[k] = true;
+	}
+}
+
+/* Whether a field past MESSAGE_MAX_HEADERS is kept; the counts in pc go up when it is. */
+static bool
+keep_past_cap(struct past_cap *pc, const char *name)
+{
+	if (pc->extra >= MESSAGE_MAX_EVIDENCE)
+		return false;
+	for (size_t i = 0; i < NEVIDENCE_ONCE; i++)
+		if (ascii_strcasecmp(name, evidence_once[i]) == 0) {
+			if (pc->seen[i])
+				return false;
+			pc->seen[i] = true;
+			pc->extra++;
+			return true;
+		}
+	if (ascii_strcasecmp(name, "Received") == 0) {
+		if (pc->received >= MAX_RECEIVED_KEPT)
+			return false;
+		pc->received++;
+		pc->extra++;
+		return true;
+	}
+	for (size_t i = 0; i < sizeof evidence_many / sizeof *evidence_many; i++)
+		if (ascii_strcasecmp(name, evidence_many[i]) == 0) {
+			pc->extra++;
+			return true;
+		}
+	return false;
+}
 
 static void
 load_headers(struct message *m, GMimeObject *o)
 {
 	GMimeHeaderList *hl = g_mime_object_get_header_list(o);
 	int n = hl != NULL ? g_mime_header_list_get_count(hl) : 0, capped = 0;
-	size_t keep = m->nheaders + (size_t)(n > 0 ? n : 0);
+	size_t cap = m->nheaders;
+	struct past_cap pc;
 
-	if (keep > MESSAGE_MAX_HEADERS)
-		keep = MESSAGE_MAX_HEADERS;
-	m->headers = xreallocarray(m->headers, keep ? keep : 1, sizeof *m->headers);
-	memset(m->headers + m->nheaders, 0, (keep - m->nheaders) * sizeof *m->headers);
-	for (int i = 0; i < n && m->nheaders < keep; i++) {
+	past_cap_init(m, &pc);
+	for (int i = 0; i < n; i++) {
 		GMimeHeader *h = g_mime_header_list_get_header_at(hl, i);
 		const char *name = g_mime_header_get_name(h), *raw = g_mime_header_get_raw_value(h);
-		struct header *hd = &m->headers[m->nheaders++];
+		struct header *hd;
 		size_t rl;
 
 		if (name == NULL)
 			name = "";
 		if (raw == NULL)
 			raw = "";
+		m->nfields++;
+		if (ascii_strcasecmp(name, "Received") == 0)
+			m->nreceived++;
+		if (m->nheaders >= MESSAGE_MAX_HEADERS && !keep_past_cap(&pc, name))
+			continue;   /* counted in nfields: load_stream says how many went */
+		if (m->nheaders == cap) {
+			cap = cap ? cap * 2 : 32;
+			m->headers = xreallocarray(m->headers, cap, sizeof *m->headers);
+		}
+		hd = &m->headers[m->nheaders++];
+		memset(hd, 0, sizeof *hd);
 		if (u8_check((const uint8_t *)name, strlen(name)) == NULL)
 			hd->name = xstrdup(name);
 		else
@@ -925,9 +1093,6 @@ load_headers(struct message *m, GMimeObject *o)
 	if (capped)
 		notice_add(m, xasprintf(_("analysis capped: a header field longer than %u bytes was cut"),
 		    MESSAGE_MAX_HEADER));
-	if (m->nheaders == keep && keep == MESSAGE_MAX_HEADERS && n > 0)
-		notice_add(m, xasprintf(_("analysis capped: %d header fields, first %d read"),
-		    n, MESSAGE_MAX_HEADERS));
 }
 
 /* ---- loading ---- */
@@ -943,12 +1108,18 @@ text_parts_free(struct message *m)
 	p->text = NULL;
 }
 
+/* Header fields of the message dropped before parsing (squeeze_fields). */
+struct predropped {
+	size_t fields, received;
+};
+
 static int
-load_stream(GMimeStream *stream, size_t size, const char *name, struct message **out, char **cause)
+load_stream(GMimeStream *stream, size_t size, const struct predropped *pre, const char *name,
+    struct message **out, char **cause)
 {
 	GMimeParser *parser;
 	GMimeMessage *msg;
-	GMimeObject *root, *body;
+	GMimeObject *root;
 	struct message *m;
 	struct priv *p;
 
@@ -972,14 +1143,19 @@ load_stream(GMimeStream *stream, size_t size, const char *name, struct message *
 	p->msg = msg;
 	m->path = xstrdup(name);
 	m->size = size;
+	/* fields squeeze_fields() took out before GMime saw them */
+	m->nfields = pre->fields;
+	m->nreceived = pre->received;
 	load_headers(m, GMIME_OBJECT(msg));
 	/* GMime keeps the top-level Content-* fields on the MIME part, not the message. */
 	if (g_mime_message_get_mime_part(msg) != NULL)
 		load_headers(m, g_mime_message_get_mime_part(msg));
+	if (m->nfields > m->nheaders)
+		notice_add(m, xasprintf(_("analysis capped: %zu header fields, %zu not read (the first %d and "
+		    "the fields the checks use were kept)"), m->nfields, m->nfields - m->nheaders, MESSAGE_MAX_HEADERS));
 	if ((root = g_mime_message_get_mime_part(msg)) != NULL) {
 		walk_tree(m, root);
-		if ((body = choose_body(m, root, 0)) != NULL)
-			load_body(m, body);
+		load_body(m, root);
 	}
 	if (m->body == NULL) {
 		m->body = xstrdup("");
@@ -1018,6 +1194,100 @@ cr_only(const char *data, size_t len)
 	return memchr(data, '\r', n) != NULL && memchr(data, '\n', n) == NULL;
 }
 
+/* Header fields past this many bytes are cut before GMime sees them (it keeps more than one copy of each). */
+#define FIELD_KEEP (MESSAGE_MAX_HEADER + 4096)
+
+/* "Name:" at the start of a line: a header field, not text. */
+static bool
+looks_like_field(const guint8 *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && i < 200 && s[i] > ' ' && s[i] < 0x7f && s[i] != ':')
+		i++;
+	return i > 0 && i < n && s[i] == ':';
+}
+
+/*
+ * Cut every header field (of the message and of its MIME parts: the lines
+ * after a "--" line up to the next empty one) to FIELD_KEEP bytes, in
+ * place, and return the new length. GMime holds a header's value in its
+ * parser's buffer and again in the field, so a 50 MB header line cost four
+ * times its size; no check reads more than MESSAGE_MAX_HEADER of a field,
+ * and load_headers() still says that the field was cut.
+ */
+/* Whether a field named at s (up to ':') is one the checks read. */
+static bool
+evidence_field(const guint8 *s, size_t n, bool *received)
+{
+	size_t k = 0;
+
+	while (k < n && s[k] != ':')
+		k++;
+	*received = k == 8 && ascii_strncasecmp((const char *)s, "Received", 8) == 0;
+	for (size_t i = 0; i < NEVIDENCE_ONCE; i++)
+		if (strlen(evidence_once[i]) == k && ascii_strncasecmp((const char *)s, evidence_once[i], k) == 0)
+			return true;
+	for (size_t i = 0; i < sizeof evidence_many / sizeof *evidence_many; i++)
+		if (strlen(evidence_many[i]) == k && ascii_strncasecmp((const char *)s, evidence_many[i], k) == 0)
+			return true;
+	return false;
+}
+
+/* Fields of the message's own header kept before those past it are counted and dropped unread. */
+#define FIELDS_PARSED (2 * MESSAGE_MAX_HEADERS)
+
+static size_t
+squeeze_fields(guint8 *d, size_t len, struct predropped *pre)
+{
+	size_t r = 0, w = 0, field = 0, nfields = 0, nevidence = 0;
+	bool header = true, in_field = false, top = true, dropping = false;
+
+	while (r < len) {
+		const guint8 *nl = memchr(d + r, '\n', len - r);
+		size_t e = nl != NULL ? (size_t)(nl - d) + 1 : len, n = e - r, keep = n;
+
+		if (header) {
+			bool rec;
+
+			if ((n == 1 && d[r] == '\n') || (n == 2 && d[r] == '\r' && d[r + 1] == '\n')) {
+				header = false;
+				in_field = false;
+				top = dropping = false;
+			} else if (d[r] == ' ' || d[r] == '\t') {
+				if (dropping || (in_field && w - field + n > FIELD_KEEP))
+					keep = 0;   /* a continuation past the cap goes */
+			} else if (top && ++nfields > FIELDS_PARSED &&
+			    !(evidence_field(d + r, n, &rec) && !rec && ++nevidence <= MESSAGE_MAX_EVIDENCE)) {
+				/* a flood: counted, not parsed (GMime holds some 500 bytes a field) */
+				(void)evidence_field(d + r, n, &rec);
+				pre->fields++;
+				pre->received += rec;
+				dropping = true;
+				in_field = false;
+				keep = 0;
+			} else if ((dropping = false, in_field = looks_like_field(d + r, n))) {
+				field = w;
+				if (n > FIELD_KEEP) {
+					/* the first FIELD_KEEP bytes and the line end */
+					memmove(d + w, d + r, FIELD_KEEP);
+					w += FIELD_KEEP;
+					if (nl != NULL)
+						d[w++] = '\n';
+					r = e;
+					continue;
+				}
+			}
+		} else if (n >= 2 && d[r] == '-' && d[r + 1] == '-')
+			header = true;   /* a boundary, perhaps: part headers follow */
+		if (keep > 0 && w != r)
+			memmove(d + w, d + r, keep);
+		w += keep;
+		r = e;
+	}
+	return w;
+}
+
 /*
  * Parses the bytes in arr (taken over: the stream owns them, and parts
  * are windows on them, not copies).
@@ -1026,17 +1296,22 @@ static int
 load_bytes(GByteArray *arr, const char *name, struct message **out, char **cause)
 {
 	GMimeStream *s, *sub;
-	size_t len = arr->len, skip;
+	size_t len = arr->len, total = arr->len, skip;
+	struct predropped pre = { 0, 0 };
 	int r;
 
 	if (len > 0 && cr_only((const char *)arr->data, len))
 		for (size_t i = 0; i < len; i++)
 			if (arr->data[i] == '\r' && (i + 1 == len || arr->data[i + 1] != '\n'))
 				arr->data[i] = '\n';
+	if (len > FIELD_KEEP) {
+		len = squeeze_fields(arr->data, len, &pre);
+		g_byte_array_set_size(arr, (guint)len);
+	}
 	skip = leading_junk((const char *)arr->data, len);
 	s = g_mime_stream_mem_new_with_byte_array(arr);
 	sub = g_mime_stream_substream(s, (gint64)skip, -1);
-	r = load_stream(sub, len, name, out, cause);
+	r = load_stream(sub, total, &pre, name, out, cause);
 	g_object_unref(sub);
 	g_object_unref(s);
 	return r;
@@ -1061,24 +1336,28 @@ message_load_mem(const char *data, size_t len, const char *name, struct message 
 
 /*
  * Reads all of fd into a new array (one read for a regular file whose size
- * is known). NULL with *cause set on an error.
+ * is known), at most max bytes. NULL with *cause set on an error.
  */
 static GByteArray *
-read_all(int fd, size_t hint, char **cause)
+read_all(int fd, size_t hint, size_t max, char **cause)
 {
-	size_t cap = hint > 0 && hint < G_MAXUINT / 2 ? hint + 1 : 65536, len = 0;
-	guint8 *data = g_malloc(cap);
+	size_t cap = hint > 0 && hint < max ? hint + 1 : 65536, len = 0;
+	guint8 *data;
 
+	if (cap > max + 1)
+		cap = max + 1;
+	data = g_malloc(cap);
 	for (;;) {
 		ssize_t k;
 
+		if (len > max) {
+			*cause = xasprintf(_("more than %zu bytes (max_message_size): not read as a message"), max);
+			g_free(data);
+			return NULL;
+		}
 		if (len == cap) {
-			if (cap >= G_MAXUINT / 2) {
-				*cause = xstrdup(strerror(EFBIG));
-				g_free(data);
-				return NULL;
-			}
-			cap *= 2;
+			/* grow by half: the array is at most 1.5 times the message */
+			cap = cap + cap / 2 > max + 1 ? max + 1 : cap + cap / 2;
 			data = g_realloc(data, cap);
 		}
 		if ((k = read(fd, data + len, cap - len)) < 0) {
@@ -1095,19 +1374,27 @@ read_all(int fd, size_t hint, char **cause)
 }
 
 int
-message_load_file(const char *path, struct message **out, char **cause)
+message_open(const char *path, size_t max, size_t *size, char **cause)
 {
 	struct stat st;
-	GByteArray *arr;
+	const char *what = NULL;
 	int fd;
 	bool is_stdin = strcmp(path, "-") == 0;
 
-	*out = NULL;
-	message_init();
+	*size = 0;
+	if (max == 0)
+		max = MESSAGE_MAX_SIZE;
+	/* O_NONBLOCK: opening a FIFO with no writer must not wait for one */
 	if (is_stdin)
 		fd = STDIN_FILENO;
-	else if ((fd = open(path, O_RDONLY)) == -1) {
-		*cause = xstrdup(strerror(errno));
+	else if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)) == -1) {
+		int e = errno;
+
+		/* a socket cannot be opened (ENXIO): say what it is */
+		if (stat(path, &st) == 0 && S_ISSOCK(st.st_mode))
+			*cause = xstrdup(_("not a regular file (a socket)"));
+		else
+			*cause = xstrdup(strerror(e));
 		return -1;
 	}
 	if (fstat(fd, &st) == -1) {
@@ -1116,14 +1403,63 @@ message_load_file(const char *path, struct message **out, char **cause)
 			close(fd);
 		return -1;
 	}
-	if (S_ISDIR(st.st_mode)) {
-		*cause = xstrdup(_("is a directory"));
-		close(fd);
+	if (S_ISDIR(st.st_mode))
+		what = _("is a directory");
+	else if (is_stdin || S_ISREG(st.st_mode))
+		what = NULL;
+	else if (S_ISFIFO(st.st_mode))
+		what = _("not a regular file (a FIFO)");
+	else if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))
+		what = _("not a regular file (a device)");
+	else if (S_ISSOCK(st.st_mode))
+		what = _("not a regular file (a socket)");
+	else
+		what = _("not a regular file");
+	if (what != NULL || (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max)) {
+		*cause = what != NULL ? xstrdup(what) :
+		    xasprintf(_("larger than %zu bytes (max_message_size): not read as a message"), max);
+		if (!is_stdin)
+			close(fd);
 		return -1;
 	}
-	/* the whole file at once: a few system calls, and GMime reads memory */
-	arr = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, cause);
 	if (!is_stdin)
+		fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	if (S_ISREG(st.st_mode))
+		*size = (size_t)st.st_size;
+	return fd;
+}
+
+int
+message_read_fd(int fd, size_t size, size_t max, char **data, size_t *len, char **cause)
+{
+	GByteArray *arr = read_all(fd, size, max == 0 ? MESSAGE_MAX_SIZE : max, cause);
+
+	*data = NULL;
+	*len = 0;
+	if (arr == NULL)
+		return -1;
+	g_byte_array_append(arr, (const guint8 *)"", 1);
+	*len = arr->len - 1;
+	*data = (char *)g_byte_array_free(arr, FALSE);
+	return 0;
+}
+
+int
+message_load_file_max(const char *path, size_t max, struct message **out, char **cause)
+{
+	GByteArray *arr;
+	size_t size;
+	int fd;
+
+	*out = NULL;
+	message_init();
+	if (max == 0)
+		max = MESSAGE_MAX_SIZE;
+	if ((fd = message_open(path, max, &size, cause)) == -1)
+		return -1;
+	/* the whole file at once: a few system calls, and GMime reads memory */
+	arr = read_all(fd, size, max, cause);
+	if (fd != STDIN_FILENO)
 		close(fd);
 	if (arr == NULL)
 		return -1;
@@ -1133,6 +1469,12 @@ message_load_file(const char *path, struct message **out, char **cause)
 		return -1;
 	}
 	return load_bytes(arr, path, out, cause);
+}
+
+int
+message_load_file(const char *path, struct message **out, char **cause)
+{
+	return message_load_file_max(path, 0, out, cause);
 }
 
 void
@@ -1159,6 +1501,7 @@ message_free(struct message *m)
 		free(m->links[i].source);
 	}
 	free(m->links);
+	free(m->hidden);
 	for (size_t i = 0; i < m->nparts; i++) {
 		free(m->parts[i].content_type);
 		free(m->parts[i].charset);

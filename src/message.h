@@ -9,7 +9,9 @@
 #define MESSAGE_MAX_PARTS      1000           /* MIME parts walked */
 #define MESSAGE_MAX_BODY       (4u << 20)     /* bytes of rendered body text kept */
 #define MESSAGE_MAX_HEADER     (64u << 10)    /* bytes of one decoded header value kept */
-#define MESSAGE_MAX_HEADERS    2000           /* header fields kept */
+#define MESSAGE_MAX_HEADERS    2000           /* header fields kept in order; past them only the evidence fields (see message.c) */
+#define MESSAGE_MAX_SIZE       (256u << 20)   /* default max_message_size: bytes read of one message */
+#define MESSAGE_MAX_EVIDENCE   256            /* evidence fields kept past MESSAGE_MAX_HEADERS */
 
 struct header {
 	char *name;        /* as written ("Received", "X-Spam-Flag") */
@@ -37,15 +39,23 @@ struct body_link {
 	char *source;      /* "a", "area", "form", "meta-refresh", "text" */
 };
 
+/* A byte span of message.body. */
+struct text_span {
+	size_t start, end;
+};
+
 struct message {
 	char *path;        /* file name as given ("-" for stdin) */
 	size_t size;       /* bytes read */
 	struct header *headers; size_t nheaders;   /* in order, topmost first */
+	size_t nfields;    /* header fields the message has (nheaders < nfields: some were dropped) */
+	size_t nreceived;  /* Received fields the message has, kept or not */
 	char *body;        /* rendered body text, UTF-8, NUL-terminated (never NULL) */
 	size_t body_len;
 	char *body_type;   /* content type of the chosen body part, e.g. "text/html"; NULL if none */
 	char *body_charset;/* charset actually used to decode it */
 	struct body_link *links; size_t nlinks;    /* from the HTML rendering (source "a", ...); text URLs are found by later modules */
+	struct text_span *hidden; size_t nhidden;  /* body text the HTML hides with CSS (display:none, ...), in order */
 	struct mime_part *parts; size_t nparts;
 	char **notices; size_t nnotices;           /* "analysis capped: 10000 MIME parts, first 1000 read", "undecodable bytes in charset X" */
 	void *priv;        /* owned by message.c */
@@ -58,6 +68,25 @@ struct message {
  * (no header could be parsed).
  */
 int message_load_file(const char *path, struct message **out, char **cause);
+/* The same, reading at most max bytes (0: MESSAGE_MAX_SIZE): a larger file or stream is refused. */
+int message_load_file_max(const char *path, size_t max, struct message **out, char **cause);
+
+/*
+ * Open path ("-": standard input) to read a message without ever
+ * blocking on the open: only a regular file is accepted (symlinks are
+ * followed), a FIFO, a device, a socket or a directory is refused with a
+ * one-line *cause, as is a file over max bytes (0: MESSAGE_MAX_SIZE).
+ * Standard input may be any stream but a directory. Returns the
+ * descriptor (blocking again, close-on-exec) with *size the file's size
+ * (0 for a stream), or -1 with *cause (caller frees).
+ */
+int message_open(const char *path, size_t max, size_t *size, char **cause);
+/*
+ * Read all of fd (opened by message_open) into *data (NUL-terminated,
+ * caller frees with free()) and *len, refusing past max bytes (0:
+ * MESSAGE_MAX_SIZE): then -1 with *cause, as on a read error.
+ */
+int message_read_fd(int fd, size_t size, size_t max, char **data, size_t *len, char **cause);
 /* The same from memory; name is used for messages. data need not be NUL-terminated. */
 int message_load_mem(const char *data, size_t len, const char *name, struct message **out, char **cause);
 void message_free(struct message *m);

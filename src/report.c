@@ -23,7 +23,8 @@ static bool
 is_marker_char(ucs4_t c)
 {
 	return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
-	    (c >= 0x2066 && c <= 0x2069) || c == 0x2060 || c == 0xFEFF || c == 0x061C || c == 0x180E;
+	    (c >= 0x2066 && c <= 0x2069) || c == 0x2060 || c == 0xFEFF || c == 0x061C || c == 0x180E ||
+	    c == 0x2028 || c == 0x2029;
 }
 
 char *
@@ -782,10 +783,49 @@ report_json(const struct report *r)
 	return o;
 }
 
+/*
+ * j serialised, with what jansson leaves raw escaped as well: the C1
+ * controls U+0080-U+009F (a terminal obeys them as it does ESC, which
+ * jansson escapes) and U+2028/U+2029 (line breaks to JavaScript). Both only
+ * occur inside strings, so \uXXXX is always valid there. JSON_ENSURE_ASCII
+ * would escape every non-ASCII character: Japanese text would be unreadable.
+ * Caller frees.
+ */
+static char *
+json_text(json_t *j, size_t flags)
+{
+	char *s = json_dumps(j, flags);
+	struct buf b;
+
+	if (s == NULL)
+		return xstrdup("null");
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (const char *p = s; *p != '\0'; p++) {
+		unsigned char c = (unsigned char)*p;
+		char esc[8];
+
+		if (c == 0xc2 && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] <= 0x9f) {
+			snprintf(esc, sizeof esc, "\\u%04x", (unsigned char)p[1]);
+			buf_adds(&b, esc);
+			p++;
+		} else if (c == 0xe2 && (unsigned char)p[1] == 0x80 &&
+		    ((unsigned char)p[2] == 0xa8 || (unsigned char)p[2] == 0xa9)) {
+			snprintf(esc, sizeof esc, "\\u%04x", 0x2000 + (unsigned char)p[2] - 0x80);
+			buf_adds(&b, esc);
+			p += 2;
+		} else
+			buf_addc(&b, *p);
+	}
+	free(s);
+	return buf_take(&b);
+}
+
 void
 report_write(FILE *f, const struct report *r, enum report_format fmt)
 {
 	json_t *j;
+	char *s;
 
 	switch (fmt) {
 	case REPORT_TEXT:
@@ -796,8 +836,10 @@ report_write(FILE *f, const struct report *r, enum report_format fmt)
 		break;
 	case REPORT_JSON:
 		j = report_json(r);
-		json_dumpf(j, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		s = json_text(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		fputs(s, f);
 		fputc('\n', f);
+		free(s);
 		json_decref(j);
 		break;
 	}
@@ -807,10 +849,8 @@ char *
 report_json_line(const struct report *r)
 {
 	json_t *j = report_json(r);
-	char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-	char *out = xstrdup(s);
+	char *out = json_text(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
 
-	free(s);
 	json_decref(j);
 	return out;
 }
@@ -867,9 +907,8 @@ report_scan_error_line(const char *name, const char *cause, int json)
 
 	if (json) {
 		json_t *j = json_pack("{s:o,s:s,s:o}", "file", jstr(name), "verdict", "error", "error", jstr(cause));
-		char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
-		line = xstrdup(s);
-		free(s);
+
+		line = json_text(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		json_decref(j);
 		return line;
 	}

@@ -8,6 +8,7 @@
 
 #include "i18n.h"
 #include "received.h"
+#include "message.h"
 #include "settings.h"
 #include "util.h"
 
@@ -21,6 +22,7 @@ settings_init(struct settings *s)
 	s->rdap_url = xstrdup("https://rdap.org/");
 	s->rdap_timeout = 5;
 	s->cache = true;
+	s->max_message_size = MESSAGE_MAX_SIZE;
 	if (getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0')
 		s->no_color = true;
 }
@@ -147,6 +149,16 @@ set_value(struct settings *s, const char *key, const char *value, char **why)
 		char **dst = key[5] == 'b' ? &s->rdap_bootstrap : &s->rdap_url;
 		free(*dst);
 		*dst = xstrdup(value);
+	} else if (strcmp(key, "max_message_size") == 0) {
+		/* bytes, or with a K, M or G suffix (powers of 1024) */
+		char *end;
+		unsigned long long v = strtoull(value, &end, 10);
+		int shift = *end == 'k' || *end == 'K' ? 10 : *end == 'm' || *end == 'M' ? 20 :
+		    *end == 'g' || *end == 'G' ? 30 : 0;
+		if (end == value || *value == '-' || (shift != 0 && *++end != '\0') || *end != '\0' || v < 1 ||
+		    v > (4ull << 30) >> shift)
+			return -1;
+		s->max_message_size = (size_t)(v << shift);
 	} else if (strcmp(key, "keymap") == 0) {
 		free(s->keymap);
 		s->keymap = xstrdup(value);

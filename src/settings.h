@@ -23,6 +23,7 @@ struct settings {
 	char *rdap_url;         /* "rdap_url = URL": fallback RDAP base URL ("" none) */
 	int rdap_timeout;       /* "rdap_timeout = 5": seconds per query */
 	bool cache;             /* --no-cache, "cache = off": the analysis cache (cache.h) */
+	size_t max_message_size;/* "max_message_size = 256M": bytes read of one message (file or stream) */
 };
 
 void settings_init(struct settings *s);

@@ -39,6 +39,8 @@
  * points dropped. Every code point keeps the byte span of the cluster it came
  * from, so a match maps back to the original bytes.
  */
+#define NS_WINDOW (256u << 10)   /* bytes of text matched at once */
+
 struct nstream {
 	ucs4_t *c;
 	uint32_t *from, *to;
@@ -2253,12 +2255,26 @@ text_scan(const char *s, size_t len, const char *where, long base, unsigned flag
 		copy[len] = '\0';
 		s = copy;
 	}
-	if (flags & (TEXT_TYPO_CHECK | TEXT_URGENCY_CHECK)) {
-		ns_build(&ns, s, len);
+	/*
+	 * The match stream costs 12 bytes a character: a long body is read in
+	 * windows that end at a line break, so memory stays near the body's size.
+	 */
+	for (size_t ws = 0, we; (flags & (TEXT_TYPO_CHECK | TEXT_URGENCY_CHECK)) && ws < len; ws = we) {
+		we = len - ws > NS_WINDOW ? ws + NS_WINDOW : len;
+		if (we < len) {
+			const char *nl = memrchr(s + ws + NS_WINDOW / 2, '\n', we - ws - NS_WINDOW / 2);
+
+			if (nl != NULL)
+				we = (size_t)(nl - s) + 1;
+			else
+				while (we > ws + 1 && ((unsigned char)s[we] & 0xc0) == 0x80)
+					we--;
+		}
+		ns_build(&ns, s + ws, we - ws);
 		if (flags & TEXT_TYPO_CHECK)
-			typo_check(s, &ns, where, base, fs);
+			typo_check(s + ws, &ns, where, base + (long)ws, fs);
 		if (flags & TEXT_URGENCY_CHECK)
-			urgency_check(s, &ns, where, base, fs);
+			urgency_check(s + ws, &ns, where, base + (long)ws, fs);
 		ns_free(&ns);
 	}
 	if ((flags & TEXT_GLYPH_CHECK) && ((flags & TEXT_JAPANESE) || looks_japanese(s, len)))

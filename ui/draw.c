@@ -65,6 +65,8 @@ draw_cells(int y, int x, int w, const char *s, size_t len, struct style st, cons
 		if (marks != NULL) {
 			unsigned char m = marks[pos];
 			if (m != last || c.kind != SAN_TEXT) {
+				if (m & MARK_HIDDEN)
+					want = theme_over(want, theme_elem(E_DIM));
 				if (m & MARK_LINK)
 					want = theme_over(want, theme_elem(E_LINK));
 				if (m & MARK_LEVEL)

@@ -12,6 +12,7 @@
 #define MARK_LINK     0x08
 #define MARK_LINK_SEL 0x10
 #define MARK_JUMP     0x20
+#define MARK_HIDDEN   0x40   /* text the message's CSS hides from its reader */
 
 /* Set the sanitiser flags for this terminal (ASCII when the locale is not UTF-8). */
 void draw_init(bool utf8);

@@ -198,22 +198,20 @@ ui_write_file(const char *path, const char *text, char **cause)
 char *
 ui_read_file(const char *path, size_t *len, char **cause)
 {
-	FILE *f = fopen(path, "rb");
-	struct buf b;
-	char chunk[65536];
-	size_t got;
+	char *data, *why = NULL;
+	size_t size;
+	int fd;
 
-	if (f == NULL) {
-		*cause = xasprintf("%s: %s", path, strerror(errno));
+	/* as a message is read: a regular file only, never blocking on a FIFO */
+	if ((fd = message_open(path, 0, &size, &why)) == -1 || message_read_fd(fd, size, 0, &data, len, &why) != 0) {
+		if (fd >= 0)
+			close(fd);
+		*cause = xasprintf("%s: %s", path, why);
+		free(why);
 		return NULL;
 	}
-	buf_init(&b);
-	buf_adds(&b, "");
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&b, chunk, got);
-	fclose(f);
-	*len = b.len;
-	return buf_take(&b);
+	close(fd);
+	return data;
 }
 
 int

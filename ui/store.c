@@ -239,9 +239,8 @@ list_dir(struct store *s, const char *sub, bool only_unknown, size_t *added)
 	if (stat(path, &st) == 0)
 		s->mtime[strcmp(sub, "cur") == 0] = st.st_mtim;
 	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		if (de->d_type != DT_REG && de->d_type != DT_UNKNOWN && de->d_type != DT_LNK)
+		/* every name but dot files and folders: what is not a regular file is refused with a reason when read */
+		if (de->d_name[0] == '.' || de->d_type == DT_DIR)
 			continue;
 		if (only_unknown) {
 			const char *b;
@@ -569,7 +568,7 @@ store_load_headers(struct store *s, size_t id)
 	struct entry *e = &s->v[id];
 	char *path, *data, *end;
 	ssize_t got;
-	size_t len = 0;
+	size_t len = 0, got_size;
 	int fd;
 	struct message *m;
 	char *cause = NULL;
@@ -579,11 +578,15 @@ store_load_headers(struct store *s, size_t id)
 	if (e->state != ENTRY_LISTED)
 		return;
 	path = store_path(s, id);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* never blocks: a FIFO or a device in the Maildir is refused, not waited on */
+	fd = message_open(path, s->cfg != NULL ? s->cfg->max_message_size : 0, &got_size, &cause);
 	free(path);
 	e->state = ENTRY_HEADERS;
-	if (fd < 0)
+	if (fd < 0) {
+		free(cause);
 		return;
+	}
+	cause = NULL;
 	data = xmalloc(HEADER_READ + 1);
 	while (len < HEADER_READ && (got = read(fd, data + len, HEADER_READ - len)) > 0) {
 		len += (size_t)got;

@@ -6,6 +6,7 @@
 #include <langinfo.h>
 #include <malloc.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -34,6 +35,7 @@
 #define MAX_VIEWS 32
 #define COLLECT_EVERY_MS 150     /* apply worker results at most this often */
 #define POLL_MAIL_MS 2000        /* look for new mail this often */
+#define ANALYSIS_GRACE_MS 300    /* an analysis done within this shows at once; longer ones go on behind the screen */
 
 struct tui {
 	struct settings *cfg;
@@ -53,6 +55,14 @@ struct tui {
 	char *msg;                   /* status line message */
 	bool msg_error;
 	bool utf8, quit, need_layout, need_draw;
+	/* the shown message is analysed on its own thread: the input loop never waits for it */
+	pthread_t an_thread;
+	bool an_busy;
+	int an_pipe[2];              /* a byte when the thread is done */
+	long an_entry, an_failed;    /* entry analysed; entry whose analysis failed (-1 none) */
+	char *an_path;
+	struct report *an_rep;       /* its result, or NULL with an_cause */
+	char *an_cause;
 };
 
 static volatile sig_atomic_t got_signal;
@@ -120,39 +130,125 @@ analyze_for_screen(struct tui *t, const char *path, struct report **out, char **
 	struct message *m;
 
 	*out = NULL;
-	if (message_load_file(path, &m, cause) != 0)
+	if (message_load_file_max(path, t->cfg->max_message_size, &m, cause) != 0)
 		return -1;
 	*out = analyze_message_async(m, t->cfg);
 	return 0;
 }
 
+static void *
+analysis_thread(void *arg)
+{
+	struct tui *t = arg;
+	char c = 1;
+
+	if (analyze_for_screen(t, t->an_path, &t->an_rep, &t->an_cause) != 0)
+		t->an_rep = NULL;
+	while (write(t->an_pipe[1], &c, 1) < 0 && errno == EINTR)
+		;
+	return NULL;
+}
+
+/* The analysis thread is done (or wait up to ms for it): take its result; true when it was taken. */
+static bool
+analysis_take(struct tui *t, int ms)
+{
+	struct pollfd p = { t->an_pipe[0], POLLIN, 0 };
+	char c;
+
+	if (!t->an_busy || poll(&p, 1, ms) <= 0)
+		return false;
+	while (read(t->an_pipe[0], &c, 1) < 0 && errno == EINTR)
+		;
+	pthread_join(t->an_thread, NULL);
+	t->an_busy = false;
+	free(t->an_path);
+	t->an_path = NULL;
+	if (t->an_entry != t->current || t->store == NULL) {   /* the user moved on meanwhile */
+		report_free(t->an_rep);
+		free(t->an_cause);
+	} else if (t->an_rep == NULL) {
+		char *path = store_path(t->store, (size_t)t->an_entry);
+
+		tui_message(t, true, "%s: %s", path, t->an_cause);
+		free(path);
+		free(t->an_cause);
+		t->an_failed = t->an_entry;
+	} else {
+		report_free(t->rep);
+		t->rep = t->an_rep;
+		t->rep_entry = t->an_entry;
+		t->rep_gen++;
+		store_note_report(t->store, (size_t)t->rep_entry, t->rep);
+		t->list_gen++;
+	}
+	t->an_rep = NULL;
+	t->an_cause = NULL;
+	t->need_draw = true;
+	return true;
+}
+
+bool
+tui_analysing(struct tui *t)
+{
+	return t->an_busy;   /* this message's, or the one before it: this one is next */
+}
+
 struct report *
 tui_report(struct tui *t)
 {
-	char *path, *cause = NULL;
-	struct report *r;
-
 	if (t->rep != NULL && (t->store == NULL || t->rep_entry == t->current))
 		return t->rep;
 	if (t->store == NULL || t->current < 0 || (size_t)t->current >= store_count(t->store)) {
 		tui_message(t, true, "%s", _("no message selected"));
 		return NULL;
 	}
-	path = store_path(t->store, (size_t)t->current);
-	if (analyze_for_screen(t, path, &r, &cause) != 0) {
-		tui_message(t, true, "%s: %s", path, cause);
-		free(cause);
+	if (t->an_busy) {
+		analysis_take(t, 0);
+		if (t->rep != NULL && t->rep_entry == t->current)
+			return t->rep;
+		if (t->an_busy)
+			return NULL;   /* still going (for this message or the one before: then this one is next) */
+	}
+	if (t->an_failed == t->current)
+		return NULL;
+	if (t->an_pipe[0] <= 0 && pipe(t->an_pipe) != 0) {
+		char *path = store_path(t->store, (size_t)t->current), *cause = NULL;
+		struct report *r;
+
+		/* no pipe: analyse here as before */
+		t->an_pipe[0] = t->an_pipe[1] = 0;
+		if (analyze_for_screen(t, path, &r, &cause) != 0) {
+			tui_message(t, true, "%s: %s", path, cause);
+			free(cause);
+			free(path);
+			return NULL;
+		}
 		free(path);
+		report_free(t->rep);
+		t->rep = r;
+		t->rep_entry = t->current;
+		t->rep_gen++;
+		store_note_report(t->store, (size_t)t->current, r);
+		t->list_gen++;
+		return r;
+	}
+	t->an_entry = t->current;
+	t->an_failed = -1;
+	t->an_path = store_path(t->store, (size_t)t->current);
+	if (pthread_create(&t->an_thread, NULL, analysis_thread, t) != 0) {
+		tui_message(t, true, "%s", strerror(errno));
+		free(t->an_path);
+		t->an_path = NULL;
 		return NULL;
 	}
-	free(path);
-	report_free(t->rep);
-	t->rep = r;
-	t->rep_entry = t->current;
-	t->rep_gen++;
-	store_note_report(t->store, (size_t)t->current, r);
-	t->list_gen++;
-	return r;
+	t->an_busy = true;
+	/* most messages take a few milliseconds: those show at once, as before */
+	if (analysis_take(t, ANALYSIS_GRACE_MS) && t->rep != NULL && t->rep_entry == t->current)
+		return t->rep;
+	if (t->an_busy)
+		tui_message(t, false, "%s", _("analysing the message..."));
+	return NULL;
 }
 
 void
@@ -620,7 +716,8 @@ act_redraw(struct tui *t, enum action a)
 static int
 act_open_view(struct tui *t, enum action a)
 {
-	if (tui_report(t) == NULL)
+	/* a long analysis goes on behind the message view, which fills in when it is done */
+	if (tui_report(t) == NULL && (a != A_SELECT || !tui_analysing(t)))
 		return REACT_REDRAW;
 	tui_push(t, a == A_OPEN_FINDINGS ? &view_findings_ops : a == A_OPEN_RECEIVED ? &view_received_ops :
 	    a == A_OPEN_HEADERS ? &view_headers_ops : a == A_OPEN_LINKS ? &view_links_ops :
@@ -958,17 +1055,15 @@ open_target(struct tui *t, const char *target)
 
 	if (strcmp(target, "-") == 0) {
 		struct message *m;
-		struct buf b;
-		char chunk[65536];
-		ssize_t got;
+		size_t size;
 		int fd;
 
-		buf_init(&b);
-		buf_adds(&b, "");
-		while ((got = read(STDIN_FILENO, chunk, sizeof chunk)) > 0)
-			buf_add(&b, chunk, (size_t)got);
-		t->single_len = b.len;
-		t->single_data = buf_take(&b);
+		if ((fd = message_open("-", t->cfg->max_message_size, &size, &cause)) == -1 ||
+		    message_read_fd(fd, size, t->cfg->max_message_size, &t->single_data, &t->single_len, &cause) != 0) {
+			fprintf(stderr, "kensa: -: %s\n", cause);
+			free(cause);
+			return -1;
+		}
 		if (message_load_mem(t->single_data, t->single_len, "-", &m, &cause) != 0) {
 			fprintf(stderr, "kensa: -: %s\n", cause);
 			free(cause);
@@ -1032,6 +1127,7 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 	t->cfg = cfg;
 	t->current = -1;
 	t->rep_entry = -1;
+	t->an_entry = t->an_failed = -1;
 	if (target == NULL) {
 		const char *env = getenv("MAILDIR");
 		target = def = env != NULL ? xstrdup(env) : xasprintf("%s/Maildir", getenv("HOME") ? getenv("HOME") : ".");
@@ -1105,8 +1201,8 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 	last_poll = now_ms();
 	t->need_draw = true;
 	while (!t->quit && t->depth > 0) {
-		struct pollfd fds[3];
-		int nfds = 1, timeout = POLL_MAIL_MS, key, pend = -1, storei = -1;
+		struct pollfd fds[4];
+		int nfds = 1, timeout = POLL_MAIL_MS, key, pend = -1, storei = -1, anai = -1;
 		long now;
 
 		if (got_signal)
@@ -1132,6 +1228,11 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 			} else
 				timeout = (int)(COLLECT_EVERY_MS - (now - last_collect));
 		}
+		if (t->an_busy) {
+			anai = nfds++;
+			fds[anai].fd = t->an_pipe[0];
+			fds[anai].events = POLLIN;
+		}
 		if (t->rep != NULL && analyze_pending_fd(t->rep) >= 0) {
 			/* the shown message's network lookups: their answers redraw it */
 			pend = nfds++;
@@ -1140,6 +1241,8 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 		}
 		if (poll(fds, (nfds_t)nfds, timeout) < 0 && errno != EINTR)
 			break;
+		if (anai >= 0 && (fds[anai].revents & POLLIN))
+			analysis_take(t, 0);   /* the shown message's analysis: its views fill in */
 		if (pend >= 0 && (fds[pend].revents & (POLLIN | POLLHUP)) && analyze_pending_apply(t->rep, t->cfg)) {
 			tui_report_changed(t);
 			t->need_draw = true;
@@ -1168,6 +1271,16 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 		pop(t);
 	endwin();
 	curses_on = false;
+	if (t->an_busy) {   /* bounded: the analysis has caps everywhere */
+		pthread_join(t->an_thread, NULL);
+		report_free(t->an_rep);
+		free(t->an_cause);
+		free(t->an_path);
+	}
+	if (t->an_pipe[0] > 0) {
+		close(t->an_pipe[0]);
+		close(t->an_pipe[1]);
+	}
 	report_free(t->rep);
 	store_free(t->store);
 	cache_shared_close();

@@ -38,6 +38,8 @@ void tui_set_current(struct tui *t, long entry);
 long tui_current(struct tui *t);
 /* The analysed report of the current message (loaded and cached), or NULL with a status message. */
 struct report *tui_report(struct tui *t);
+/* Whether a message's analysis is still going behind the screen (tui_report() gave NULL for that reason). */
+bool tui_analysing(struct tui *t);
 /* Incremented whenever the cached report is replaced or re-analysed: views recompute. */
 unsigned tui_report_gen(struct tui *t);
 /* The report changed in place (trust boundary moved): note it in the index, bump the generation. */

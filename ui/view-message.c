@@ -227,9 +227,20 @@ build_text(struct msgview *m)
 			buf_addc(&b, '\n');
 		}
 	}
+	if (msg->nhidden > 0) {
+		/* the passages themselves are dimmed where they stand: the spans stay those of the body */
+		buf_adds(&b, "\n");
+		buf_addf(&b, "%s ", theme_glyph_hline());
+		buf_addf(&b, ngettext("Text hidden by the message's CSS: %zu passage, shown dimmed above",
+		    "Text hidden by the message's CSS: %zu passages, shown dimmed above", msg->nhidden), msg->nhidden);
+		buf_addc(&b, '\n');
+	}
 	m->len = b.len;
 	m->text = buf_take(&b);
 	m->marks = xcalloc(m->len + 1, 1);
+	for (size_t i = 0; i < msg->nhidden; i++)
+		for (size_t p = msg->hidden[i].start; p < msg->hidden[i].end && p < msg->body_len; p++)
+			m->marks[p] |= MARK_HIDDEN;
 	/* finding spans: the body's own, and the links' */
 	for (size_t i = 0; i < r->findings.n; i++) {
 		const struct finding *f = &r->findings.v[i];
@@ -545,6 +556,13 @@ msg_draw(struct view *v)
 		m->have_jump = false;
 		load(v);
 	}
+	if (m->r == NULL && tui_analysing(v->t)) {
+		tui_title(v, _("message"));
+		draw_str(v->y + 2, v->x + 2, v->w - 4, _("analysing the message..."), theme_elem(E_DIM));
+		return;
+	}
+	if (m->r == NULL)
+		load(v);   /* the analysis finished behind the screen */
 	if (m->r == NULL) {
 		tui_title(v, _("message"));
 		draw_str(v->y + 2, v->x + 2, v->w - 4, _("The message could not be read."), theme_elem(E_ERROR));

@@ -69,4 +69,52 @@ start 100 30 -- "$tmp/md"
 check "index: subject markers" wait_for '<RLO>exe\.pdf'
 check "index: sender markers" wait_for 'Bank␛\[31m'
 check "index: no clipboard write" sh -c "! tmux -u -L '$sock' show-buffer >/dev/null 2>&1"
+
+# things that are not messages in the Maildir: the index comes up at once and keys work
+mkdir -p "$tmp/fifo-md/cur" "$tmp/fifo-md/new" "$tmp/fifo-md/tmp"
+mkfifo "$tmp/fifo-md/cur/1772000000.M0P0.fifo:2,"
+ln -s "$tmp/fifo-md/cur/1772000000.M0P0.fifo:2," "$tmp/fifo-md/new/1772000001.M0P0.link"
+ln -s /dev/zero "$tmp/fifo-md/new/1772000002.M0P0.zero"
+printf 'From: Shop <a@shop.example>\nSubject: a normal message\nDate: Tue, 3 Mar 2026 10:00:00 +0000\n\nhello\n' \
+	>"$tmp/fifo-md/cur/1773136800.M1P1.host:2,S"
+start 100 30 -- "$tmp/fifo-md"
+check "a FIFO in the Maildir: the index comes up" wait_for 'a normal message'
+keys Home
+keys Enter
+check "a FIFO in the Maildir: the message opens" wait_for 'hello'
+keys q q
+check "a FIFO in the Maildir: quits" wait_for '^\[exit 0\]'
+
+# text the message's CSS hides: shown where it stands, dimmed, and said below
+printf 'From: a@example.com\nSubject: salted\nContent-Type: text/html; charset=utf-8\n\n<p>visible words</p><div style="display:none">saltedwords</div><p>more visible</p>\n' >"$tmp/salted.eml"
+start 100 30 -- "$tmp/salted.eml"
+check "hidden text: shown in the body" wait_for 'saltedwords'
+check "hidden text: said below the body" wait_for "hidden by the message's CSS: 1 passage"
+e=$(screen -e)
+check "hidden text: drawn in another style than the visible text" sh -c "
+v=\$(grep -o '.\\{0,24\\}visible words' <<'X' | head -1
+$e
+X
+); h=\$(grep -o '.\\{0,24\\}saltedwords' <<'X' | head -1
+$e
+X
+); [ -n \"\$h\" ] && [ \"\${h%saltedwords}\" != \"\${v%visible words}\" ]"
+keys q
+check "hidden text: quits" wait_for '^\[exit 0\]'
+
+# a message slow to analyse (20 MB of text): its analysis goes on behind the
+# screen; keys pressed meanwhile are handled, and the view fills in when it is done
+mkdir -p "$tmp/slow-md/cur" "$tmp/slow-md/new" "$tmp/slow-md/tmp"
+{ printf 'From: Shop <a@shop.example>\nSubject: a big one\nDate: Tue, 10 Mar 2026 10:00:00 +0000\n\n'
+  yes 'plain words of a long body line' | head -c 20000000; } >"$tmp/slow-md/cur/1773136800.M1P1.host:2,S"
+printf 'From: a@example.com\nSubject: a small one\nDate: Tue, 3 Mar 2026 10:00:00 +0000\n\nhi\n' \
+	>"$tmp/slow-md/cur/1772000000.M1P1.host:2,S"
+start 100 30 -- "$tmp/slow-md"
+check "slow message: the index comes up" wait_for 'a small one'
+keys Home Enter q
+check "slow message: back in the index at once" wait_for 'a small one'
+keys Home Enter
+check "slow message: the view fills in" wait_for 'plain words of a long body line' 300
+keys q q
+check "slow message: quits" wait_for '^\[exit 0\]'
 finish

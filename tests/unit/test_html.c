@@ -251,7 +251,7 @@ END_TEST
 
 START_TEST(slim_drops_unread_attributes)
 {
-	const char *in = "<div class=\"a\" style=\"color: red\">x</div>";
+	const char *in = "<div class=\"a\" style=\"margin: 0\">x</div>";
 	size_t len = strlen(in);
 	unsigned state = 0;
 	char *s = html_slim(in, &len, &state);
