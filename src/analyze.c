@@ -180,14 +180,19 @@ brand_checks(struct report *r)
 	const struct brands *b = brands_default(NULL);
 	long (*skip)[2] = NULL;
 	bool verified;
+	struct link_sender sender = { r->addr.from.org_domain, NULL };
+	char *dkim_org = NULL;
 
 	verified = claim_check_sender(&r->claim, r->msg, &r->addr, &r->auth, b, &r->findings);
 	if (r->addr.from.valid && r->addr.from.domain != NULL && url_risky_tld(r->addr.from.domain))
 		finding_add(&r->findings, F_FROM_RISKY_TLD, -1, "header:From", r->addr.from.addr_start,
 		    r->addr.from.addr_end, _("sender's domain %s"), r->addr.from.domain);
 	lookalike_check_from(&r->addr, b, &r->findings);
+	if (r->auth.dkim == AUTH_PASS && r->auth.dkim_domain != NULL)
+		sender.dkim_org = dkim_org = domain_org(r->auth.dkim_domain);
 	/* A message authenticated as the brand may link where the brand likes. */
-	url_check(r->links, r->nlinks, b, verified ? NULL : r->claim.brand, &r->findings);
+	url_check(r->links, r->nlinks, b, verified ? NULL : r->claim.brand, &sender, &r->findings);
+	free(dkim_org);
 	if (r->nlinks > 0)
 		skip = xreallocarray(NULL, r->nlinks, sizeof *skip);
 	for (size_t i = 0; i < r->nlinks; i++) {

@@ -84,6 +84,17 @@ str_or(const char *s, const char *dflt)
 	return s != NULL && *s != '\0' ? s : dflt;
 }
 
+/* What a wrapped link really reaches: the decoded target, or why it is not known. */
+static const char *
+link_real(const struct link *l)
+{
+	if (l->opaque)
+		return _("(target hidden by the gateway)");
+	if (l->tracker != NULL)
+		return _("(target kept by the mailing service)");
+	return str_or(l->unwrapped_defanged, "-");
+}
+
 static const char *
 auth_word(enum auth_result r)
 {
@@ -333,7 +344,15 @@ write_text(FILE *f, const struct report *r)
 		const struct link *l = &r->links[i];
 		char *d = report_clean(l->defanged, 0), *t = report_clean(l->text, 0);
 
-		fprintf(f, "  %2zu  %s\n      %s  %s\n", i + 1, d, str_or(l->org_domain, str_or(l->host, "-")), t);
+		fprintf(f, "  %2zu  %s\n", i + 1, d);
+		if (l->nwrappers > 0) {
+			char *via = link_via(l), *real = report_clean(link_real(l), 0);
+
+			fprintf(f, "      %s %s \u2192 %s\n", _("via"), via, real);
+			free(via);
+			free(real);
+		}
+		fprintf(f, "      %s  %s\n", str_or(l->org_domain, str_or(l->host, "-")), t);
 		free(d);
 		free(t);
 	}
@@ -496,7 +515,18 @@ write_markdown(FILE *f, const struct report *r)
 			char *d = md_cell(l->defanged), *t = md_cell(l->text), *o = md_cell(str_or(l->org_domain,
 			    str_or(l->host, "-")));
 
-			fprintf(f, "| %zu | `%s` | %s | %s |\n", i + 1, d, o, t);
+			if (l->nwrappers > 0) {
+				char *via = link_via(l), *v = md_cell(via), *real = md_cell(link_real(l));
+
+				/* "`original` via Safe Links → `real target`" */
+				fprintf(f, "| %zu | `%s` %s %s \u2192 %s%s%s | %s | %s |\n", i + 1, d, _("via"), v,
+				    l->unwrapped != NULL && !l->opaque ? "`" : "", real, l->unwrapped != NULL && !l->opaque ? "`" : "",
+				    o, t);
+				free(via);
+				free(v);
+				free(real);
+			} else
+				fprintf(f, "| %zu | `%s` | %s | %s |\n", i + 1, d, o, t);
 			free(d);
 			free(t);
 			free(o);
@@ -552,6 +582,16 @@ links_json(const struct report *r)
 		json_object_set_new(j, "text", jstr(l->text));
 		json_object_set_new(j, "href", jstr(l->href));
 		json_object_set_new(j, "defanged", jstr(l->defanged));
+		json_object_set_new(j, "unwrapped", jstr(l->unwrapped));
+		json_object_set_new(j, "unwrapped_defanged", jstr(l->unwrapped_defanged));
+		{
+			json_t *w = json_array();
+
+			for (size_t k = 0; k < l->nwrappers; k++)
+				json_array_append_new(w, jstr(l->wrappers[k]));
+			json_object_set_new(j, "wrappers", w);
+			json_object_set_new(j, "target_hidden", json_boolean(l->opaque || l->tracker != NULL));
+		}
 		json_object_set_new(j, "domain", jstr(l->host_ascii != NULL ? l->host_ascii : l->host));
 		json_object_set_new(j, "org_domain", jstr(l->org_domain));
 		{

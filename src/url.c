@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "lookalike.h"
 #include "message.h"
+#include "unwrap.h"
 #include "url.h"
 #include "util.h"
 
@@ -560,10 +561,25 @@ void
 link_fill(struct link *l, const struct brands *b)
 {
 	struct url_parts u;
+	struct unwrap uw;
 
 	free(l->defanged);
 	l->defanged = url_defang(l->href);
-	if (url_parse(l->href, &u) != 0) {
+	/* Gateways and trackers peeled off: every fact below is of the real target. */
+	for (size_t i = 0; i < l->nwrappers; i++)
+		free(l->wrappers[i]);
+	free(l->wrappers);
+	free(l->unwrapped);
+	free(l->unwrapped_defanged);
+	free(l->tracker);
+	unwrap_url(l->href, &uw);
+	l->unwrapped = uw.target;
+	l->unwrapped_defanged = uw.target != NULL ? url_defang(uw.target) : NULL;
+	l->wrappers = uw.wrappers;
+	l->nwrappers = uw.nwrappers;
+	l->opaque = uw.opaque;
+	l->tracker = uw.tracker;
+	if (url_parse(l->unwrapped != NULL ? l->unwrapped : l->href, &u) != 0) {
 		url_parts_free(&u);
 		return;
 	}
@@ -576,6 +592,7 @@ link_fill(struct link *l, const struct brands *b)
 	u.scheme = NULL;
 	l->userinfo = u.userinfo;
 	u.userinfo = NULL;
+	l->tracking_path = u.host != NULL && unwrap_tracking_path(u.rest);
 	if (u.host != NULL) {
 		char *a = NULL, *un = NULL, *h = u.host;
 		int rc;
@@ -628,6 +645,12 @@ link_free(struct link *l)
 	free(l->text);
 	free(l->href);
 	free(l->defanged);
+	free(l->unwrapped);
+	free(l->unwrapped_defanged);
+	for (size_t i = 0; i < l->nwrappers; i++)
+		free(l->wrappers[i]);
+	free(l->wrappers);
+	free(l->tracker);
 	free(l->scheme);
 	free(l->host);
 	free(l->host_ascii);
@@ -748,13 +771,67 @@ href_carries(const char *href, const char *dom)
 	return r;
 }
 
+const char *
+link_shown(const struct link *l)
+{
+	return l->unwrapped_defanged != NULL ? l->unwrapped_defanged : l->defanged;
+}
+
+char *
+link_via(const struct link *l)
+{
+	struct buf b;
+
+	if (l->nwrappers == 0)
+		return NULL;
+	buf_init(&b);
+	for (size_t i = 0; i < l->nwrappers; i++) {
+		if (i > 0)
+			buf_adds(&b, " \u2192 ");
+		buf_adds(&b, l->wrappers[i]);
+	}
+	return buf_take(&b);
+}
+
+/* dom is one of the sender's registrable domains, or a domain of the brand that owns one of them. */
+static bool
+names_sender(const struct brands *b, const struct link_sender *s, const char *dom)
+{
+	const struct brand *tb;
+	const char *own[2];
+
+	if (s == NULL || dom == NULL)
+		return false;
+	own[0] = s->from_org;
+	own[1] = s->dkim_org;
+	tb = brands_lookup_domain(b, dom);
+	for (int i = 0; i < 2; i++)
+		if (own[i] != NULL && (strcmp(own[i], dom) == 0 || (tb != NULL && brands_owns(b, tb, own[i], BRAND_ALL))))
+			return true;
+	return false;
+}
+
+/*
+ * The link goes through the sender's own click redirect ("click.sender.example/Click?q=");
+ * from_only: the From domain's (a DKIM signer alone may be a hired or hijacked mailing account).
+ */
+static bool
+own_tracker(const struct link *l, const struct link_sender *s, bool from_only)
+{
+	if (s == NULL || !l->tracking_path || l->org_domain == NULL)
+		return false;
+	return (s->from_org != NULL && strcmp(l->org_domain, s->from_org) == 0) ||
+	    (!from_only && s->dkim_org != NULL && strcmp(l->org_domain, s->dkim_org) == 0);
+}
+
 void
 url_check(const struct link *links, size_t n, const struct brands *b, const struct brand *claimed,
-    struct findings *fs)
+    const struct link_sender *sender, struct findings *fs)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct link *l = &links[i];
 		char where[32];
+		const char *shown = link_shown(l);
 		struct lookalike_match lm;
 		const char *host = l->host_ascii != NULL ? l->host_ascii : l->host;
 
@@ -763,37 +840,44 @@ url_check(const struct link *links, size_t n, const struct brands *b, const stru
 		snprintf(where, sizeof where, "link[%zu]", i + 1);
 		if (l->ip_literal)
 			finding_add(fs, F_LINK_IP_LITERAL, -1, where, l->start, l->end,
-			    _("%s goes to the IP address %s"), l->defanged, l->host);
+			    _("%s goes to the IP address %s"), shown, l->host);
 		if (l->userinfo_trick)
 			finding_add(fs, F_LINK_TEXT_MISMATCH, -1, where, l->start, l->end,
-			    _("%s: \"%s\" before '@' is not the host; the link goes to %s"), l->defanged,
+			    _("%s: \"%s\" before '@' is not the host; the link goes to %s"), shown,
 			    l->userinfo, l->host);
-		else if (l->text_domain != NULL && (l->org_domain != NULL || l->ip_literal) &&
+		else if (l->text_domain != NULL && !l->opaque && (l->org_domain != NULL || l->ip_literal) &&
 		    (l->org_domain == NULL || !same_domain_idn(l->text_domain, l->org_domain))) {
 			const struct brand *tb = brands_lookup_domain(b, l->text_domain);
 			bool same_brand = tb != NULL && l->org_domain != NULL && brands_owns(b, tb, l->org_domain, BRAND_ALL);
+			bool tracked = l->tracker != NULL || own_tracker(l, sender, false);
+			int sev = href_carries(l->unwrapped != NULL ? l->unwrapped : l->href, l->text_domain) ? SEV_LOW : -1;
 
+			/* The sender's tracker naming the sender (or its brand) is the mailing service counting clicks. */
+			if (tracked && names_sender(b, sender, l->text_domain))
+				same_brand = true;
+			/* The From domain's own redirect naming a domain no brand claims: the sender's choice, not a lure. */
+			else if (own_tracker(l, sender, true) && tb == NULL)
+				sev = SEV_LOW;
 			if (!same_brand)
-				finding_add(fs, F_LINK_TEXT_MISMATCH,
-				    href_carries(l->href, l->text_domain) ? SEV_LOW : -1, where, l->start, l->end,
+				finding_add(fs, F_LINK_TEXT_MISMATCH, sev, where, l->start, l->end,
 				    _("the text names %s, the link goes to %s"), l->text_domain,
 				    l->org_domain != NULL ? l->org_domain : l->host);
 		}
 		if (l->brand_subdomain != NULL)
 			finding_add(fs, F_LINK_BRAND_MISMATCH, -1, where, l->start, l->end,
-			    _("%s puts the brand domain %s in front of %s"), l->defanged, l->brand_subdomain,
+			    _("%s puts the brand domain %s in front of %s"), shown, l->brand_subdomain,
 			    l->org_domain != NULL ? l->org_domain : l->host);
-		else if (claimed != NULL && !brands_owns(b, claimed, host, BRAND_ALL) &&
+		else if (claimed != NULL && !l->opaque && !brands_owns(b, claimed, host, BRAND_ALL) &&
 		    !(l->org_domain != NULL && brands_owns(b, claimed, l->org_domain, BRAND_ALL)))
 			finding_add(fs, F_LINK_BRAND_MISMATCH, -1, where, l->start, l->end,
 			    _("the message claims to be %s; %s is not one of its domains"), claimed->name,
 			    l->org_domain != NULL ? l->org_domain : l->host);
 		if (!l->ip_literal && url_risky_tld(host))
 			finding_add(fs, F_LINK_RISKY_TLD, -1, where, l->start, l->end,
-			    _("%s is under .%s"), l->defanged, strrchr(host, '.') != NULL ? strrchr(host, '.') + 1 : host);
+			    _("%s is under .%s"), shown, strrchr(host, '.') != NULL ? strrchr(host, '.') + 1 : host);
 		if (url_is_shortener(host) && !(claimed != NULL && brands_owns(b, claimed, host, BRAND_ALL)))
 			finding_add(fs, F_LINK_SHORTENER, -1, where, l->start, l->end,
-			    _("%s hides its target behind the shortener %s"), l->defanged, host);
+			    _("%s hides its target behind the shortener %s"), shown, host);
 		if (!l->ip_literal && lookalike_host(b, l->host, &lm)) {
 			char *ev = lookalike_evidence(&lm, l->host);
 

@@ -59,7 +59,15 @@ struct link {
 	char *source;        /* "a", "area", "form", "meta-refresh", "text" */
 	char *text;          /* visible text (for text URLs: the URL as written) */
 	char *href;          /* target as written */
-	char *defanged;
+	char *defanged;      /* of href */
+	char *unwrapped;     /* the real target behind gateways and trackers (unwrap.h), NULL when none was decoded */
+	char *unwrapped_defanged;  /* of unwrapped, or NULL */
+	char **wrappers;     /* names of the wrappers peeled off, outermost first */
+	size_t nwrappers;
+	bool opaque;         /* a security gateway hides the target (Mimecast): target checks cannot be made */
+	char *tracker;       /* the click tracker the link still goes through (target kept by the service), or NULL */
+	bool tracking_path;  /* the path has a click redirect's shape ("/Click?q="): tracking when on the sender's domain */
+	/* The fields below describe the real target: unwrapped when set, else href. */
 	char *scheme;        /* lower-case, "" for www. forms, NULL when not a URL */
 	char *host;          /* lower-case host as written (Unicode allowed), NULL if none */
 	char *host_ascii;    /* A-label (punycode) form, NULL when IDNA refuses the name */
@@ -88,13 +96,34 @@ void links_free(struct link *v, size_t n);
 bool url_risky_tld(const char *host);
 bool url_is_shortener(const char *host);
 
+/* Who sent the message: a click-tracked link whose text names the sender's own domains is no lie. */
+struct link_sender {
+	const char *from_org;  /* registrable domain of From, or NULL */
+	const char *dkim_org;  /* registrable domain of a passing DKIM signature, or NULL */
+};
+
+/* The link's real target as shown: the unwrapped URL's defanged form, else href's. */
+const char *link_shown(const struct link *l);
+
+/*
+ * The wrappers of l joined for showing ("Safe Links → Proofpoint URL
+ * Defense v3"), or NULL when it has none. Caller frees.
+ */
+char *link_via(const struct link *l);
+
 /*
  * LINK_TEXT_MISMATCH, LINK_BRAND_MISMATCH (claimed may be NULL: then only
  * links with a brand domain as subdomain), LINK_RISKY_TLD, LINK_IP_LITERAL,
  * LINK_SHORTENER and LINK_CONFUSABLE, one per offending link, where
  * "link[i]" (1-based index into links) and the link's span in the body.
+ * Every check looks at the unwrapped target. sender (may be NULL): a link
+ * through a click tracker (a tracking host, or a click-redirect path on the
+ * sender's domain) whose text names the sender's domain or brand is not a
+ * mismatch; through the From domain's own tracker, text naming a domain of
+ * no known brand is a low one. A target hidden by a gateway (Mimecast) is not
+ * compared with the text or the claimed brand.
  */
 void url_check(const struct link *links, size_t n, const struct brands *b,
-    const struct brand *claimed, struct findings *fs);
+    const struct brand *claimed, const struct link_sender *sender, struct findings *fs);
 
 #endif

@@ -45,6 +45,10 @@ ui_links(const struct report *r, struct ui_link **out)
 		u->org_domain = l->org_domain;
 		u->start = l->start;
 		u->end = l->end;
+		u->via = link_via(l);
+		u->real = l->opaque || l->tracker != NULL ? NULL : l->unwrapped_defanged;
+		u->opaque = l->opaque;
+		u->tracked = l->tracker != NULL;
 	}
 	*out = v;
 	return r->nlinks;
@@ -53,7 +57,8 @@ ui_links(const struct report *r, struct ui_link **out)
 void
 ui_links_free(struct ui_link *v, size_t n)
 {
-	(void)n;
+	for (size_t i = 0; v != NULL && i < n; i++)
+		free(v[i].via);
 	free(v);
 }
 

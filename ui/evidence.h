@@ -27,6 +27,10 @@ struct ui_link {
 	const char *host;      /* host (Unicode form for IDNs), or NULL */
 	const char *org_domain;/* registrable domain, or NULL */
 	long start, end;       /* span of the visible text in the body, -1 if none */
+	char *via;             /* owned: the wrappers peeled off ("Safe Links → ..."), or NULL */
+	const char *real;      /* the unwrapped target, defanged, or NULL (not wrapped, or hidden) */
+	bool opaque;           /* a security gateway hides the real target */
+	bool tracked;          /* a mailing service's click tracker keeps the real target */
 };
 
 /* The links of r, numbered as in the body. The one place the UI reads links from the core. Free with ui_links_free. */

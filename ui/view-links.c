@@ -50,6 +50,14 @@ item(struct view *v, size_t i, int y, int x, int w, int maxrows, bool cur, bool 
 		draw_fill(y, x, w, base);
 	rows += list_text(y, x, w, maxrows, 6, s, theme_over(st, theme_elem(E_LINK)), dry);
 	free(s);
+	/* a rewritten link: "via Safe Links → real target" */
+	if (l->via != NULL && rows < maxrows) {
+		s = xasprintf("%s %s \u2192 %s", _("via"), l->via, l->real != NULL ? l->real :
+		    l->opaque ? _("(target hidden by the gateway)") :
+		    l->tracked ? _("(target kept by the mailing service)") : "-");
+		rows += block(y + rows, x + 4, w - 4, maxrows - rows, 2, s, theme_over(base, theme_elem(E_LINK)), base, dry);
+		free(s);
+	}
 	if (rows < maxrows) {
 		s = xasprintf("%s: %s", _("text"), l->text != NULL && *l->text ? l->text : _("(the URL itself)"));
 		rows += block(y + rows, x + 4, w - 4, maxrows - rows, 2, s, base, base, dry);

@@ -34,6 +34,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(l.source); free(l.href); free(l.text); free(l.defanged); free(l.scheme);
 		free(l.host); free(l.host_ascii); free(l.host_unicode); free(l.org_domain);
 		free(l.userinfo); free(l.brand_subdomain); free(l.text_domain);
+		free(l.unwrapped); free(l.unwrapped_defanged); free(l.tracker);
+		for (size_t k = 0; k < l.nwrappers; k++)
+			free(l.wrappers[k]);
+		free(l.wrappers);
 	}
 	free(s);
 	return 0;

@@ -249,7 +249,7 @@ count_of(const char *href, const char *text, const char *claimed, enum finding_i
 	struct findings fs = { 0 };
 	int n = 0;
 
-	url_check(&l, 1, b, claimed != NULL ? brands_find(b, claimed) : NULL, &fs);
+	url_check(&l, 1, b, claimed != NULL ? brands_find(b, claimed) : NULL, NULL, &fs);
 	for (size_t i = 0; i < fs.n; i++) {
 		if (fs.v[i].id == id) {
 			n++;
@@ -294,7 +294,7 @@ START_TEST(text_mismatch_redirector_is_low)
 	struct link l = link_of("https://click.mail.example.net/?u=https%3A%2F%2Fwww.example.org%2F", "www.example.org", "a");
 	struct findings fs = { 0 };
 
-	url_check(&l, 1, b, NULL, &fs);
+	url_check(&l, 1, b, NULL, NULL, &fs);
 	ck_assert_uint_eq(fs.n, 1);
 	ck_assert_int_eq(fs.v[0].id, F_LINK_TEXT_MISMATCH);
 	ck_assert_int_eq(fs.v[0].severity, SEV_LOW);
