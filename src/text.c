@@ -52,6 +52,8 @@ struct phrase {
 	char *kind;         /* urgency: "deadline", "threat", ...; NULL */
 	int threshold;      /* tenths of an edit; 0: exact matches only */
 	bool allow_only;    /* "!word": known good, never suggested */
+	bool context;       /* "~word": phishing's vocabulary: a near miss counts only inside a phishing phrase, or by look-alikes */
+	bool phish;         /* "=words": a phishing phrase, matched word by word around a near miss of a "~" word */
 	bool latin_start, latin_end, kata_start, kata_end;
 	bool word;          /* Latin letters and digits only: matched through the word index */
 };
@@ -520,6 +522,8 @@ cost_del(const ucs4_t *p, size_t m, size_t i)
 
 	if (c < 0x80 && is_latin_letter(c))
 		return (i > 0 && p[i - 1] == c) || (i + 1 < m && p[i + 1] == c) ? 5 : 8;
+	if (c == 0x3044 && i > 0 && (p[i - 1] == 0x3066 || p[i - 1] == 0x3067) && i + 1 < m)
+		return 0;   /* "なってます" for "なっています": the spoken contraction, a variant */
 	if (is_kana(c) && c != 0x30fc && i > 0 && i + 1 < m && is_kana(p[i - 1]) && is_kana(p[i + 1]))
 		return 5;   /* a kana dropped between kana; next to a kanji it is okurigana style */
 	return 10;
@@ -550,7 +554,7 @@ phrase_threshold(const struct phrase *p)
 {
 	size_t l = p->len;
 
-	if (p->allow_only)
+	if (p->allow_only || p->phish)
 		return 0;
 	if (p->latin_start) {
 		if (l < 5)
@@ -562,6 +566,15 @@ phrase_threshold(const struct phrase *p)
 	for (size_t i = 0; i < l; i++)
 		if (p->c[i] < 0x80 && is_latin_letter(p->c[i]))
 			return 0;   /* "ログインID": its Latin bigrams are everywhere in English; exact only */
+	{
+		/* "ですが", "いたします。": hiragana this short sits inside every sentence ("ですか", "おねがいします") */
+		size_t k = 0, kana = 0;
+
+		for (; k < l && (is_hira(p->c[k]) || is_filler(p->c[k])); k++)
+			kana += is_hira(p->c[k]);
+		if (k == l && kana <= 5)
+			return 0;
+	}
 	return l == 3 ? 3 : l <= 5 ? 5 : l <= 9 ? 8 : 10;
 }
 
@@ -574,8 +587,10 @@ plist_add(struct plist *pl, const char *line, bool urgency)
 	size_t n = tab != NULL ? (size_t)(tab - line) : strlen(line);
 
 	memset(&p, 0, sizeof p);
-	if (!urgency && line[0] == '!') {
-		p.allow_only = true;
+	if (!urgency && (line[0] == '!' || line[0] == '~' || line[0] == '=')) {
+		p.allow_only = line[0] == '!';
+		p.context = line[0] == '~';
+		p.phish = line[0] == '=';
 		line++, n--;
 	}
 	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\r'))
@@ -820,6 +835,8 @@ index_build(void)
 	for (size_t i = 0; i < lists.phrases.n; i++) {
 		const struct phrase *p = &lists.phrases.v[i];
 
+		if (p->phish)
+			continue;
 		if (p->word) {
 			struct whash w;
 
@@ -1496,26 +1513,26 @@ typo_candidates(const struct nstream *ns, struct cands *cs)
 	free(tmp);
 }
 
-/* The text at [s, e) and the phrase differ by an English inflection ("accounts", "deliver"/"delivery"). */
+/* The words t (n code points) and w (m) differ by an English inflection ("accounts", "deliver"/"delivery"), or not at all. */
 static bool
-latin_inflection(const struct nstream *ns, const struct phrase *p, size_t s, size_t e)
+inflected(const ucs4_t *t, size_t n, const ucs4_t *w, size_t m)
 {
 	static const char *const suffix[] = {
 		"s", "es", "ed", "d", "ing", "er", "ers", "or", "ors", "ly", "al", "y", "e", "ment",
 		"ments", "ion", "ions", "ation", "'s", "able", "ity", "ness",
 	};
-	size_t n = e - s, k = 0;
+	size_t k = 0;
 	const ucs4_t *rest;
 	size_t nrest;
 
-	while (k < n && k < p->len && ns->c[s + k] == p->c[k])
+	while (k < n && k < m && t[k] == w[k])
 		k++;
-	if (k == n && k == p->len)
+	if (k == n && k == m)
 		return true;
 	if (k == n)
-		rest = p->c + k, nrest = p->len - k;
-	else if (k == p->len)
-		rest = ns->c + s + k, nrest = n - k;
+		rest = w + k, nrest = m - k;
+	else if (k == m)
+		rest = t + k, nrest = n - k;
 	else
 		return false;
 	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
@@ -1531,6 +1548,175 @@ latin_inflection(const struct nstream *ns, const struct phrase *p, size_t s, siz
 	return false;
 }
 
+/* The text at [s, e) and the phrase differ by an English inflection. */
+static bool
+latin_inflection(const struct nstream *ns, const struct phrase *p, size_t s, size_t e)
+{
+	return inflected(ns->c + s, e - s, p->c, p->len);
+}
+
+/* Every difference between the phrase and the text at [s, e) is a look-alike letter ("Iog in", "B0NUS"): disguise, not a slip of the hand. */
+static bool
+lookalike_only(const struct nstream *ns, const struct phrase *p, size_t s, size_t e)
+{
+	bool any = false;
+
+	if (e - s != p->len)
+		return false;
+	for (size_t i = 0; i < p->len; i++) {
+		if (ns->c[s + i] == p->c[i])
+			continue;
+		if (!is_lookalike(p->c[i], ns->c[s + i]))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+static bool
+is_wordc(ucs4_t c)
+{
+	return c < 0x80 ? is_word_char(c) || c == '\'' : is_latin_letter(c) || c == 0x2019;
+}
+
+/* "your" and the forms a hurried or foreign writer puts for it. */
+static bool
+your_form(const ucs4_t *w, size_t n)
+{
+	static const char *const forms[] = { "you", "your", "you're", "youre", "ur", "yours", "you\xe2\x80\x99re" };
+	char b[16];
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] == 0x2019)
+			k += (size_t)u8_uctomb((uint8_t *)b + k, w[i], (int)(sizeof b - k - 1));
+		else if (w[i] < 0x80 && k + 1 < sizeof b)
+			b[k++] = (char)w[i];
+		else
+			return false;
+		if (k + 4 >= sizeof b)
+			return false;
+	}
+	b[k] = '\0';
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+		if (strcmp(b, forms[i]) == 0)
+			return true;
+	return false;
+}
+
+/* At most one insertion, deletion, substitution or swap of neighbours between a (n) and b (m). */
+static bool
+one_edit(const ucs4_t *a, size_t n, const ucs4_t *b, size_t m)
+{
+	size_t i = 0;
+
+	if (n > m)
+		return one_edit(b, m, a, n);
+	if (m - n > 1)
+		return false;
+	while (i < n && a[i] == b[i])
+		i++;
+	if (i == n)
+		return true;
+	if (n == m)
+		return memcmp(a + i + 1, b + i + 1, (n - i - 1) * sizeof *a) == 0 ||
+		    (i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] && memcmp(a + i + 2, b + i + 2, (n - i - 2) * sizeof *a) == 0);
+	return memcmp(a + i, b + i + 1, (n - i) * sizeof *a) == 0;
+}
+
+/* Text word against phrase word: 0 the same (or inflected), 1 misspelt, 2 another word. */
+static int
+word_cmp(const ucs4_t *t, size_t n, const ucs4_t *w, size_t m)
+{
+	if (inflected(t, n, w, m))
+		return 0;
+	if (your_form(w, m) && your_form(t, n))
+		return 1;
+	if (n >= 4 && m >= 4 && one_edit(t, n, w, m))
+		return 1;
+	return 2;
+}
+
+/*
+ * A phishing phrase ("=verify your account") that the words around the near
+ * miss c of the one-word phrase p complete: every other word the same or
+ * inflected, at most (k - 1) / 2 of them misspelt themselves. Words are
+ * joined by single spaces (any other punctuation ends the phrase). Returns
+ * the phrase, or NULL: a lone misspelt word is a human's slip.
+ */
+static const struct phrase *
+phish_around(const struct nstream *ns, const struct phrase *p, const struct cand *c)
+{
+	if (!p->word || (c->s > 0 && is_wordc(ns->c[c->s - 1])) || (c->e < ns->n && is_wordc(ns->c[c->e])))
+		return NULL;
+	for (size_t qi = 0; qi < lists.phrases.n; qi++) {
+		const struct phrase *q = &lists.phrases.v[qi];
+		size_t ws[16], we[16], k = 0;
+
+		if (!q->phish)
+			continue;
+		/* the phrase's words */
+		for (size_t i = 0; i < q->len && k < 16;) {
+			while (i < q->len && q->c[i] == ' ')
+				i++;
+			if (i == q->len)
+				break;
+			ws[k] = i;
+			while (i < q->len && q->c[i] != ' ')
+				i++;
+			we[k++] = i;
+		}
+		for (size_t j = 0; j < k; j++) {
+			size_t near = 0, pos;
+			bool ok = true;
+
+			if (we[j] - ws[j] != p->len || memcmp(q->c + ws[j], p->c, p->len * sizeof *p->c) != 0)
+				continue;
+			/* words before, right to left */
+			pos = c->s;
+			for (size_t x = j; x-- > 0 && ok;) {
+				size_t e, s;
+
+				if (pos < 2 || ns->c[pos - 1] != ' ' || !is_wordc(ns->c[pos - 2])) {
+					ok = false;
+					break;
+				}
+				e = pos - 1;
+				for (s = e; s > 0 && is_wordc(ns->c[s - 1]); s--)
+					;
+				switch (word_cmp(ns->c + s, e - s, q->c + ws[x], we[x] - ws[x])) {
+				case 0: break;
+				case 1: near++; break;
+				default: ok = false;
+				}
+				pos = s;
+			}
+			/* and after, left to right */
+			pos = c->e;
+			for (size_t x = j + 1; x < k && ok; x++) {
+				size_t s, e;
+
+				if (pos + 1 >= ns->n || ns->c[pos] != ' ' || !is_wordc(ns->c[pos + 1])) {
+					ok = false;
+					break;
+				}
+				s = pos + 1;
+				for (e = s; e < ns->n && is_wordc(ns->c[e]); e++)
+					;
+				switch (word_cmp(ns->c + s, e - s, q->c + ws[x], we[x] - ws[x])) {
+				case 0: break;
+				case 1: near++; break;
+				default: ok = false;
+				}
+				pos = e;
+			}
+			if (ok && k >= 2 && near <= (k - 1) / 2)
+				return q;
+		}
+	}
+	return NULL;
+}
+
 /* The quoted text of [s, e) and its byte span. */
 static char *
 stream_quote(const char *src, const struct nstream *ns, size_t s, size_t e, size_t *bs, size_t *be)
@@ -1538,6 +1724,68 @@ stream_quote(const char *src, const struct nstream *ns, size_t s, size_t e, size
 	*bs = ns->from[s];
 	*be = ns->to[e - 1];
 	return esc_dup(src + *bs, *be - *bs, EXCERPT_COLS);
+}
+
+/*
+ * Phishing phrases whose words are all there but "your" is put as "you" or
+ * "you're" ("verify you account"): the grammar of a foreign writer in the
+ * phrase phishing uses. Adds a TEXT_TYPO on the wrong form; taken marks
+ * text already reported.
+ */
+static void
+phish_your(const char *src, const struct nstream *ns, const char *where, long base, bool *taken,
+    size_t *emitted, struct findings *fs)
+{
+	for (size_t i = 0; i < ns->n && *emitted < MAX_PER_FIELD; i++) {
+		if (!is_wordc(ns->c[i]) || (i > 0 && is_wordc(ns->c[i - 1])))
+			continue;
+		for (size_t qi = 0; qi < lists.phrases.n && *emitted < MAX_PER_FIELD; qi++) {
+			const struct phrase *q = &lists.phrases.v[qi];
+			size_t pos = i, qp = 0, bad_s = 0, bad_e = 0, nbad = 0;
+			bool ok = true;
+
+			if (!q->phish || q->c[0] != ns->c[i])
+				continue;
+			while (ok && qp < q->len) {
+				size_t qe = qp, e = pos;
+
+				while (qe < q->len && q->c[qe] != ' ')
+					qe++;
+				while (e < ns->n && is_wordc(ns->c[e]))
+					e++;
+				if (e == pos)
+					ok = false;
+				else if (!inflected(ns->c + pos, e - pos, q->c + qp, qe - qp)) {
+					if (your_form(ns->c + pos, e - pos) && your_form(q->c + qp, qe - qp) && nbad == 0)
+						bad_s = pos, bad_e = e, nbad++;
+					else
+						ok = false;
+				}
+				qp = qe;
+				pos = e;
+				if (ok && qp < q->len) {   /* one space between the words */
+					qp++;
+					if (pos >= ns->n || ns->c[pos] != ' ')
+						ok = false;
+					pos++;
+				}
+			}
+			if (!ok || nbad != 1 || (pos < ns->n && is_wordc(ns->c[pos])) || taken[bad_s])
+				continue;
+			{
+				size_t bs, be;
+				char *w = stream_quote(src, ns, bad_s, bad_e, &bs, &be);
+
+				finding_add(fs, F_TEXT_TYPO, -1, where, base + (long)bs, base + (long)be,
+				    _("\"%s\" for \"your\" in \"%s\""), w, q->text);
+				free(w);
+			}
+			for (size_t x = bad_s; x < bad_e; x++)
+				taken[x] = true;
+			(*emitted)++;
+			break;
+		}
+	}
 }
 
 static void
@@ -1645,6 +1893,8 @@ typo_check(const char *src, const struct nstream *ns, const char *where, long ba
 				continue;
 			if (!inside && p->latin_start && latin_inflection(ns, p, c->s, c->e))
 				inside = true;
+			if (!inside && p->context && !lookalike_only(ns, p, c->s, c->e) && phish_around(ns, p, c) == NULL)
+				inside = true;
 			for (size_t x = c->s; x < c->e && !clash; x++)
 				clash = taken[x];
 			if (!inside && p->latin_start)   /* homoglyphs are TEXT_MIXED_SCRIPT's */
@@ -1664,9 +1914,18 @@ typo_check(const char *src, const struct nstream *ns, const char *where, long ba
 			size_t bs, be;
 			char *q = stream_quote(src, ns, bestc->s, bestc->e, &bs, &be);
 
-			finding_add(fs, F_TEXT_TYPO, -1, where, base + (long)bs, base + (long)be,
-			    _("\"%s\": probably \"%s\" (%s)"), q, lists.phrases.v[bestc->phrase].text,
-			    bestc->edits != NULL ? bestc->edits : "");
+			const struct phrase *bp = &lists.phrases.v[bestc->phrase];
+			const struct phrase *ph = bp->context && !lookalike_only(ns, bp, bestc->s, bestc->e) ?
+			    phish_around(ns, bp, bestc) : NULL;
+
+			if (ph != NULL)
+				finding_add(fs, F_TEXT_TYPO, -1, where, base + (long)bs, base + (long)be,
+				    _("\"%s\": probably \"%s\" (%s) in \"%s\""), q, bp->text,
+				    bestc->edits != NULL ? bestc->edits : "", ph->text);
+			else
+				finding_add(fs, F_TEXT_TYPO, -1, where, base + (long)bs, base + (long)be,
+				    _("\"%s\": probably \"%s\" (%s)"), q, bp->text,
+				    bestc->edits != NULL ? bestc->edits : "");
 			free(q);
 		}
 		for (size_t x = bestc->s; x < bestc->e; x++)
@@ -1674,6 +1933,7 @@ typo_check(const char *src, const struct nstream *ns, const char *where, long ba
 		bestc->cost = -1;
 		emitted++;
 	}
+	phish_your(src, ns, where, base, taken, &emitted, fs);
 	for (size_t i = 0; i < cs.n; i++)
 		free(cs.v[i].edits);
 	free(cs.v);

@@ -61,6 +61,9 @@ static const struct pcase typo_pos[] = {
 	{ "Your Netflx membership was declined.", "Netflx" },
 	{ "Acme Holdings Inc.nc. All rights reserved.", "Inc.nc." },
 	{ "We could not verify your adress for shippment.", "adress" },
+	{ "Please verify you account today.", "you" },
+	{ "Kindly update you're payment infomation below.", "infomation" },
+	{ "Log in to restore your B0NUS points.", "B0NUS" },
 };
 static const char *const typo_neg[] = {
 	"いつもお世話になっております。",
@@ -83,6 +86,16 @@ static const char *const typo_neg[] = {
 	"Pocketcard Co., Ltd.",
 	"ご利用いただき、誠にありがとうございます。",
 	"お問い合わせは下記まで",
+	/* people's slips in ordinary mail: a misspelt word outside a phishing phrase */
+	"Please send it to my new adress.",
+	"Check the total at the bottom of your till reciept.",
+	"More infomation is on our website.",
+	"Sincerly, Bob",
+	"The scheduler runs every night.",
+	"Are you free on Friday? Let me know as soon as possible.",
+	"来週の打ち合わせですか？",
+	"よろしくおねがいします",
+	"いつもお世話になってます",
 };
 static const struct pcase glyph_pos[] = {
 	{ "お客様の账户が停止されました。", "账户" },
