@@ -1977,26 +1977,93 @@ urgency_match(const struct nstream *ns, const struct phrase *p, size_t i)
 	return boundary_ok(ns, p, i, j) ? j : 0;
 }
 
-static void
-urgency_check(const char *src, const struct nstream *ns, const char *where, long base, struct findings *fs)
+#define URGENCY_NEAR 240   /* code points of the match stream: "near" for urgency context (a paragraph or two) */
+
+/* What stands around the urgency wording of a field, from outside it. */
+struct urgency_ctx {
+	bool bounce;              /* a delivery report: quoted wording is the returned mail's */
+	const size_t *links;      /* byte offsets of the field's links (HTML anchors' text) */
+	size_t nlinks;
+	int outside;              /* the subject: 2 the body presses or asks to act, 1 it links, 0 neither */
+	int *inside;              /* out (may be NULL): the same of this field */
+};
+
+struct uhit {
+	size_t s, e;
+	const struct phrase *p;
+	int cls;                  /* 0 deadline, 1 pressure (suspension, threat, loss), 2 action (context only) */
+};
+
+/* Stream positions where a URL starts ("http://", "https://", "www."). */
+static bool
+url_at(const struct nstream *ns, size_t i)
 {
-	size_t emitted = 0;
+	static const char *const pre[] = { "http://", "https://", "www." };
+
+	if (i > 0 && is_word_char(ns->c[i - 1]))
+		return false;
+	for (size_t k = 0; k < 3; k++) {
+		size_t l = strlen(pre[k]), x = 0;
+
+		while (x < l && i + x < ns->n && ns->c[i + x] == (ucs4_t)pre[k][x])
+			x++;
+		if (x == l)
+			return true;
+	}
+	return false;
+}
+
+/* The line of the hit starts with '>': quoted from another mail. */
+static bool
+quoted_at(const char *src, size_t bs)
+{
+	size_t b = bs;
+
+	while (b > 0 && src[b - 1] != '\n')
+		b--;
+	while (b < bs && (src[b] == ' ' || src[b] == '\t'))
+		b++;
+	return src[b] == '>';
+}
+
+/*
+ * TEXT_URGENCY, weighed by what stands near the wording: a deadline or a
+ * threat with the other, or with a call to act ("click here", "ログイン",
+ * kind "action" in the lists), is pressure (the default severity); a threat
+ * alone or a deadline next to a link is low; a deadline alone ("as soon as
+ * possible" in a colleague's reply), any wording in a delivery report or on a
+ * quoted line is info.
+ */
+static void
+urgency_check(const char *src, const struct nstream *ns, const char *where, long base, const struct urgency_ctx *ux,
+    struct findings *fs)
+{
+	struct uhit *h = NULL;
+	size_t nh = 0, cap = 0, *urls = NULL, nurls = 0, ucap = 0, emitted = 0;
+	int inside = 0;
 
 	if (lists.urgency.n == 0)
 		return;
-	for (size_t i = 0; i < ns->n && emitted < MAX_PER_FIELD; i++) {
+	for (size_t i = 0; i < ns->n; i++) {
 		ucs4_t keys[2] = { ns->c[i], ns->c[i] >= '0' && ns->c[i] <= '9' ? '#' : 0 };
 		size_t e = 0;
 		const struct phrase *hit = NULL;
 
+		if ((ns->c[i] == 'h' || ns->c[i] == 'w') && url_at(ns, i)) {
+			if (nurls == ucap) {
+				ucap = ucap ? ucap * 2 : 16;
+				urls = xreallocarray(urls, ucap, sizeof *urls);
+			}
+			urls[nurls++] = i;
+		}
 		/* inside an English word or number no pattern starts (they start at word boundaries) */
 		if (i > 0 && ns->c[i] < 0x80 && ns->c[i - 1] < 0x80 && is_word_char(ns->c[i]) && is_word_char(ns->c[i - 1]))
 			continue;
 		{
 			/* the first two code points ('#' and what follows a number) must start some pattern */
 			ucs4_t c1 = i + 1 < ns->n ? ns->c[i + 1] : 0, c2 = 0;
-			size_t h = hash64(bigram_key(keys[0], c1)) & 0xffff, h2 = 0;
-			bool maybe = lists.urgbits[h >> 3] & (1u << (h & 7));
+			size_t hb = hash64(bigram_key(keys[0], c1)) & 0xffff, h2 = 0;
+			bool maybe = lists.urgbits[hb >> 3] & (1u << (hb & 7));
 
 			if (!maybe && keys[1] != 0) {
 				size_t j = i;
@@ -2012,9 +2079,9 @@ urgency_check(const char *src, const struct nstream *ns, const char *where, long
 		}
 
 		for (int kk = 0; kk < 2 && hit == NULL && keys[kk] != 0; kk++) {
-			size_t h = hash64(keys[kk]) & (lists.nufirst - 1);
+			size_t hh = hash64(keys[kk]) & (lists.nufirst - 1);
 
-			for (size_t k = lists.ufirst[h]; k != 0; k = lists.unext[k - 1]) {
+			for (size_t k = lists.ufirst[hh]; k != 0; k = lists.unext[k - 1]) {
 				const struct phrase *p = &lists.urgency.v[k - 1];
 
 				if (p->c[0] != keys[kk])
@@ -2027,21 +2094,74 @@ urgency_check(const char *src, const struct nstream *ns, const char *where, long
 		}
 		if (hit == NULL)
 			continue;
-		{
-			size_t bs = ns->from[i], be = ns->to[e - 1];
-			char *q = esc_dup(src + bs, be - bs, EXCERPT_COLS);
-
-			if (strcmp(q, hit->text) == 0)   /* as listed: the kind is news enough */
-				finding_add(fs, F_TEXT_URGENCY, -1, where, base + (long)bs, base + (long)be,
-				    _("\"%s\" (%s)"), q, hit->kind != NULL ? kind_label(hit->kind) : _("urgency"));
-			else
-				finding_add(fs, F_TEXT_URGENCY, -1, where, base + (long)bs, base + (long)be,
-				    _("\"%s\" (%s: \"%s\")"), q, hit->kind != NULL ? kind_label(hit->kind) : _("urgency"), hit->text);
-			free(q);
+		if (nh == cap) {
+			cap = cap ? cap * 2 : 16;
+			h = xreallocarray(h, cap, sizeof *h);
 		}
-		emitted++;
+		h[nh].s = i;
+		h[nh].e = e;
+		h[nh].p = hit;
+		h[nh].cls = hit->kind == NULL ? 1 : strcmp(hit->kind, "deadline") == 0 ? 0 : strcmp(hit->kind, "action") == 0 ? 2 : 1;
+		if (h[nh].cls != 0 && inside < 2)
+			inside = 2;
+		nh++;
 		i = e - 1;
 	}
+	if (nurls > 0 || (ux != NULL && ux->nlinks > 0))
+		inside = inside ? inside : 1;
+	for (size_t k = 0; k < nh && emitted < MAX_PER_FIELD; k++) {
+		const struct uhit *u = &h[k];
+		size_t bs = ns->from[u->s], be = ns->to[u->e - 1];
+		bool press = false, act = false, link = false;
+		int sev;
+		char *q;
+
+		if (u->cls == 2)
+			continue;
+		/* what stands near: other wording, URLs, links */
+		for (size_t x = 0; x < nh; x++) {
+			size_t d = h[x].s > u->s ? h[x].s - u->e : u->s > h[x].e ? u->s - h[x].e : 0;
+
+			if (x == k || d > URGENCY_NEAR)
+				continue;
+			if (h[x].cls == 2)
+				act = true;
+			else if (h[x].cls != u->cls)
+				press = true;
+		}
+		for (size_t x = 0; x < nurls && !link; x++)
+			link = (urls[x] > u->s ? urls[x] - u->s : u->s - urls[x]) <= URGENCY_NEAR;
+		for (size_t x = 0; ux != NULL && x < ux->nlinks && !link; x++) {
+			size_t lb = ux->links[x], near = 3 * URGENCY_NEAR;   /* bytes: Japanese is three a code point */
+
+			link = (lb > bs ? lb - bs : bs - lb) <= near;
+		}
+		if (ux != NULL && ux->outside == 2)
+			act = true;
+		else if (ux != NULL && ux->outside == 1)
+			link = true;
+		if (press || act)
+			sev = -1;
+		else if (u->cls == 1 || link)
+			sev = SEV_LOW;
+		else
+			sev = SEV_INFO;
+		if ((ux != NULL && ux->bounce) || quoted_at(src, bs))
+			sev = SEV_INFO;
+		q = esc_dup(src + bs, be - bs, EXCERPT_COLS);
+		if (strcmp(q, u->p->text) == 0)   /* as listed: the kind is news enough */
+			finding_add(fs, F_TEXT_URGENCY, sev, where, base + (long)bs, base + (long)be,
+			    _("\"%s\" (%s)"), q, u->p->kind != NULL ? kind_label(u->p->kind) : _("urgency"));
+		else
+			finding_add(fs, F_TEXT_URGENCY, sev, where, base + (long)bs, base + (long)be,
+			    _("\"%s\" (%s: \"%s\")"), q, u->p->kind != NULL ? kind_label(u->p->kind) : _("urgency"), u->p->text);
+		free(q);
+		emitted++;
+	}
+	if (ux != NULL && ux->inside != NULL)
+		*ux->inside = inside;
+	free(h);
+	free(urls);
 }
 
 /* ---------------------------------------------------------------- TEXT_FOREIGN_GLYPH */
@@ -2488,8 +2608,18 @@ bidi_check(const char *s, size_t len, const char *where, long base, bool overrid
 
 /* ---------------------------------------------------------------- the fields */
 
+static void scan_ctx(const char *s, size_t len, const char *where, long base, unsigned flags,
+    const struct urgency_ctx *ux, struct findings *fs);
+
 void
 text_scan(const char *s, size_t len, const char *where, long base, unsigned flags, struct findings *fs)
+{
+	scan_ctx(s, len, where, base, flags, NULL, fs);
+}
+
+static void
+scan_ctx(const char *s, size_t len, const char *where, long base, unsigned flags, const struct urgency_ctx *ux,
+    struct findings *fs)
 {
 	struct nstream ns;
 	char *copy = NULL;
@@ -2518,7 +2648,7 @@ text_scan(const char *s, size_t len, const char *where, long base, unsigned flag
 		if (flags & TEXT_TYPO_CHECK)
 			typo_check(s, &ns, where, base, fs);
 		if (flags & TEXT_URGENCY_CHECK)
-			urgency_check(s, &ns, where, base, fs);
+			urgency_check(s, &ns, where, base, ux, fs);
 		ns_free(&ns);
 	}
 	if ((flags & TEXT_GLYPH_CHECK) && ((flags & TEXT_JAPANESE) || looks_japanese(s, len)))
@@ -2550,6 +2680,10 @@ int
 text_check(const struct message *m, const struct addresses *a, struct findings *fs, char **cause)
 {
 	const char *env = getenv("KENSA_NO_TEXT"), *subj;
+	struct urgency_ctx ux;
+	struct findings bfs;
+	size_t *links;
+	int inside = 0;
 	unsigned jp;
 	int rc;
 	int nattach = 0;
@@ -2558,14 +2692,38 @@ text_check(const struct message *m, const struct addresses *a, struct findings *
 		return 0;
 	rc = text_load(cause);
 	jp = looks_japanese(m->body, m->body_len) ? TEXT_JAPANESE : 0;
+	/* the subject's urgency is weighed by what the body says: scan the body first, report in the usual order */
+	memset(&ux, 0, sizeof ux);
+	ux.bounce = (a != NULL && a->is_report) || (a != NULL && a->from.addr != NULL &&
+	    (ascii_strncasecmp(a->from.addr, "mailer-daemon@", 14) == 0 || ascii_strncasecmp(a->from.addr, "postmaster@", 11) == 0));
+	links = xcalloc(m->nlinks + 1, sizeof *links);
+	for (size_t i = 0; i < m->nlinks; i++)
+		links[i] = m->links[i].start;
+	ux.links = links;
+	ux.nlinks = m->nlinks;
+	ux.inside = &inside;
+	memset(&bfs, 0, sizeof bfs);
+	scan_ctx(m->body, m->body_len, "body", 0, TEXT_VALID_UTF8 | (jp ? TEXT_GLYPH_CHECK : 0) |
+	    TEXT_TYPO_CHECK | TEXT_URGENCY_CHECK | TEXT_SCRIPT_CHECK | TEXT_HIDDEN_CHECK | TEXT_BIDI_OVERRIDE | jp, &ux, &bfs);
+	free(links);
+	ux.links = NULL;
+	ux.nlinks = 0;
+	ux.inside = NULL;
+	ux.outside = inside;
 	if ((subj = message_hvalue(m, "Subject")) != NULL)
-		text_scan(subj, strlen(subj), "header:Subject", 0, TEXT_ALL_CHECKS | jp, fs);
+		scan_ctx(subj, strlen(subj), "header:Subject", 0, TEXT_ALL_CHECKS | jp, &ux, fs);
 	if (a != NULL) {
 		display_scan(m, &a->from, "From", (TEXT_ALL_CHECKS & ~TEXT_URGENCY_CHECK) | jp, fs);
 		display_scan(m, &a->sender, "Sender", (TEXT_ALL_CHECKS & ~TEXT_URGENCY_CHECK) | jp, fs);
 	}
-	text_scan(m->body, m->body_len, "body", 0, TEXT_VALID_UTF8 | (jp ? TEXT_GLYPH_CHECK : 0) |
-	    TEXT_TYPO_CHECK | TEXT_URGENCY_CHECK | TEXT_SCRIPT_CHECK | TEXT_HIDDEN_CHECK | TEXT_BIDI_OVERRIDE | jp, fs);
+	for (size_t i = 0; i < bfs.n; i++) {   /* moved: the strings now belong to fs */
+		if (fs->n == fs->cap) {
+			fs->cap = fs->cap ? fs->cap * 2 : 8;
+			fs->v = xreallocarray(fs->v, fs->cap, sizeof *fs->v);
+		}
+		fs->v[fs->n++] = bfs.v[i];
+	}
+	free(bfs.v);
 	for (size_t i = 0; i < m->nparts; i++) {
 		const char *fn = m->parts[i].filename;
 		char *where;
