@@ -2029,8 +2029,9 @@ quoted_at(const char *src, size_t bs)
 /*
  * TEXT_URGENCY, weighed by what stands near the wording: a deadline or a
  * threat with the other, or with a call to act ("click here", "ログイン",
- * kind "action" in the lists), is pressure (the default severity); a threat
- * alone or a deadline next to a link is low; a deadline alone ("as soon as
+ * kind "action" in the lists), or a threat in a mail with a link, is
+ * pressure (the default severity); a threat alone or a deadline next to a
+ * link is low; a deadline alone ("as soon as
  * possible" in a colleague's reply), any wording in a delivery report or on a
  * quoted line is info.
  */
@@ -2140,8 +2141,8 @@ urgency_check(const char *src, const struct nstream *ns, const char *where, long
 			act = true;
 		else if (ux != NULL && ux->outside == 1)
 			link = true;
-		if (press || act)
-			sev = -1;
+		if (press || act || (u->cls == 1 && (nurls > 0 || (ux != NULL && (ux->nlinks > 0 || ux->outside == 1)))))
+			sev = -1;   /* a threat and a link anywhere in the mail: the shape of phishing */
 		else if (u->cls == 1 || link)
 			sev = SEV_LOW;
 		else
