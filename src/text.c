@@ -2026,14 +2026,36 @@ quoted_at(const char *src, size_t bs)
 	return src[b] == '>';
 }
 
+/* Just before stream position i the text names a link or code ("this link will expire", "このURLの有効期限"): the mail's own token, not a threat. */
+static bool
+token_before(const struct nstream *ns, size_t i)
+{
+	static const ucs4_t *const words[] = {
+		U"link", U"url", U"code", U"token", U"リンク", U"コード", U"認証番号", U"確認番号",
+	};
+	size_t from = i > 40 ? i - 40 : 0;
+
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+		size_t l = 0;
+
+		while (words[k][l] != 0)
+			l++;
+		for (size_t x = from; x + l <= i; x++)
+			if (memcmp(ns->c + x, words[k], l * sizeof(ucs4_t)) == 0)
+				return true;
+	}
+	return false;
+}
+
 /*
  * TEXT_URGENCY, weighed by what stands near the wording: a deadline or a
  * threat with the other, or with a call to act ("click here", "ログイン",
  * kind "action" in the lists), or a threat in a mail with a link, is
  * pressure (the default severity); a threat alone or a deadline next to a
  * link is low; a deadline alone ("as soon as
- * possible" in a colleague's reply), any wording in a delivery report or on a
- * quoted line is info.
+ * possible" in a colleague's reply), the lifetime of the mail's own link or
+ * code ("this link will expire in 6 hours"), any wording in a delivery report
+ * or on a quoted line is info.
  */
 static void
 urgency_check(const char *src, const struct nstream *ns, const char *where, long base, const struct urgency_ctx *ux,
@@ -2147,7 +2169,7 @@ urgency_check(const char *src, const struct nstream *ns, const char *where, long
 			sev = SEV_LOW;
 		else
 			sev = SEV_INFO;
-		if ((ux != NULL && ux->bounce) || quoted_at(src, bs))
+		if ((ux != NULL && ux->bounce) || quoted_at(src, bs) || (u->cls == 0 && token_before(ns, u->s)))
 			sev = SEV_INFO;
 		q = esc_dup(src + bs, be - bs, EXCERPT_COLS);
 		if (strcmp(q, u->p->text) == 0)   /* as listed: the kind is news enough */
