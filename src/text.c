@@ -88,6 +88,7 @@ static struct {
 	uint8_t urgbits[8192];           /* bloom bits of the urgency patterns' first two code points */           /* bloom bits of the Latin phrases' bigrams: most text bigrams are in none */
 	size_t *ufirst; size_t nufirst; /* urgency: hash on first code point -> pattern index + 1 (chained via unext) */
 	size_t *unext;
+	uint32_t *phish; size_t nphish; /* indexes of the "=phrase" entries */
 } lists;
 
 /* ---------------------------------------------------------------- helpers */
@@ -835,8 +836,11 @@ index_build(void)
 	for (size_t i = 0; i < lists.phrases.n; i++) {
 		const struct phrase *p = &lists.phrases.v[i];
 
-		if (p->phish)
+		if (p->phish) {
+			lists.phish = xreallocarray(lists.phish, lists.nphish + 1, sizeof *lists.phish);
+			lists.phish[lists.nphish++] = (uint32_t)i;
 			continue;
+		}
 		if (p->word) {
 			struct whash w;
 
@@ -967,6 +971,7 @@ text_unload(void)
 	free(lists.error);
 	free(lists.ufirst);
 	free(lists.unext);
+	free(lists.phish);
 	memset(&lists, 0, sizeof lists);
 	pthread_mutex_unlock(&lists_lock);
 }
@@ -1649,8 +1654,8 @@ phish_around(const struct nstream *ns, const struct phrase *p, const struct cand
 {
 	if (!p->word || (c->s > 0 && is_wordc(ns->c[c->s - 1])) || (c->e < ns->n && is_wordc(ns->c[c->e])))
 		return NULL;
-	for (size_t qi = 0; qi < lists.phrases.n; qi++) {
-		const struct phrase *q = &lists.phrases.v[qi];
+	for (size_t qi = 0; qi < lists.nphish; qi++) {
+		const struct phrase *q = &lists.phrases.v[lists.phish[qi]];
 		size_t ws[16], we[16], k = 0;
 
 		if (!q->phish)
@@ -1736,11 +1741,11 @@ static void
 phish_your(const char *src, const struct nstream *ns, const char *where, long base, bool *taken,
     size_t *emitted, struct findings *fs)
 {
-	for (size_t i = 0; i < ns->n && *emitted < MAX_PER_FIELD; i++) {
+	for (size_t i = 0; i < ns->n && *emitted < MAX_PER_FIELD && lists.nphish > 0; i++) {
 		if (!is_wordc(ns->c[i]) || (i > 0 && is_wordc(ns->c[i - 1])))
 			continue;
-		for (size_t qi = 0; qi < lists.phrases.n && *emitted < MAX_PER_FIELD; qi++) {
-			const struct phrase *q = &lists.phrases.v[qi];
+		for (size_t qi = 0; qi < lists.nphish && *emitted < MAX_PER_FIELD; qi++) {
+			const struct phrase *q = &lists.phrases.v[lists.phish[qi]];
 			size_t pos = i, qp = 0, bad_s = 0, bad_e = 0, nbad = 0;
 			bool ok = true;
 
@@ -2141,16 +2146,14 @@ urgency_check(const char *src, const struct nstream *ns, const char *where, long
 
 		if (u->cls == 2)
 			continue;
-		/* what stands near: other wording, URLs, links */
-		for (size_t x = 0; x < nh; x++) {
-			size_t d = h[x].s > u->s ? h[x].s - u->e : u->s > h[x].e ? u->s - h[x].e : 0;
-
-			if (x == k || d > URGENCY_NEAR)
-				continue;
-			if (h[x].cls == 2)
-				act = true;
-			else if (h[x].cls != u->cls)
-				press = true;
+		/* what stands near: other wording (hits are in text order: look outwards), URLs, links */
+		for (size_t x = k; x-- > 0 && h[x].e + URGENCY_NEAR >= u->s;) {
+			act |= h[x].cls == 2;
+			press |= h[x].cls != 2 && h[x].cls != u->cls;
+		}
+		for (size_t x = k + 1; x < nh && h[x].s <= u->e + URGENCY_NEAR; x++) {
+			act |= h[x].cls == 2;
+			press |= h[x].cls != 2 && h[x].cls != u->cls;
 		}
 		for (size_t x = 0; x < nurls && !link; x++)
 			link = (urls[x] > u->s ? urls[x] - u->s : u->s - urls[x]) <= URGENCY_NEAR;
