@@ -449,6 +449,15 @@ system_sender(const struct address *from)
 	    (n == 13 && ascii_strncasecmp(from->addr, "mailer-daemon", 13) == 0);
 }
 
+static bool
+has_calendar(const struct message *m)
+{
+	for (size_t i = 0; i < m->nparts; i++)
+		if (m->parts[i].content_type != NULL && strcmp(m->parts[i].content_type, "text/calendar") == 0)
+			return true;
+	return false;
+}
+
 bool
 claim_name_address(const struct address *from, char *const *rcpt, size_t nrcpt, size_t *start, size_t *end)
 {
@@ -568,8 +577,12 @@ claim_check_sender(const struct brand_claim *c, const struct message *m, const s
 		    in ? a->from.name_start + (long)e : a->from.addr_end,
 		    _("the display name shows %.*s, but the mail comes from %s"), (int)(e - s), d + s, a->from.addr);
 	}
-	/* A subject that names the recipient by full address is mail merged by a machine, not written to a person. */
-	if (!a->is_report && !system_sender(&a->from) && (h = message_header(m, "Subject")) != NULL &&
+	/*
+	 * A subject that names the recipient by full address is mail merged by a
+	 * machine, not written to a person. Calendar invitations (a text/calendar
+	 * part) name the invitee so by design: "Invitation: ... (taro@example.com)".
+	 */
+	if (!a->is_report && !system_sender(&a->from) && !has_calendar(m) && (h = message_header(m, "Subject")) != NULL &&
 	    h->value != NULL && claim_subject_address(h->value, rcpt, nrcpt, &s, &e))
 		finding_add(fs, F_GREETING_IS_ADDRESS, -1, "header:Subject", (long)s, (long)e,
 		    _("the subject names the recipient by address: \"%.*s\""), (int)(e - s), h->value + s);

@@ -54,6 +54,8 @@ struct phrase {
 	char *kind;         /* urgency: "deadline", "threat", ...; NULL */
 	int threshold;      /* tenths of an edit; 0: exact matches only */
 	bool allow_only;    /* "!word": known good, never suggested */
+	bool context;       /* "~word": phishing's vocabulary: a near miss counts only inside a phishing phrase, or by look-alikes */
+	bool phish;         /* "=words": a phishing phrase, matched word by word around a near miss of a "~" word */
 	bool latin_start, latin_end, kata_start, kata_end;
 	bool word;          /* Latin letters and digits only: matched through the word index */
 };
@@ -88,6 +90,7 @@ static struct {
 	uint8_t urgbits[8192];           /* bloom bits of the urgency patterns' first two code points */           /* bloom bits of the Latin phrases' bigrams: most text bigrams are in none */
 	size_t *ufirst; size_t nufirst; /* urgency: hash on first code point -> pattern index + 1 (chained via unext) */
 	size_t *unext;
+	uint32_t *phish; size_t nphish; /* indexes of the "=phrase" entries */
 } lists;
 
 /* ---------------------------------------------------------------- helpers */
@@ -522,6 +525,8 @@ cost_del(const ucs4_t *p, size_t m, size_t i)
 
 	if (c < 0x80 && is_latin_letter(c))
 		return (i > 0 && p[i - 1] == c) || (i + 1 < m && p[i + 1] == c) ? 5 : 8;
+	if (c == 0x3044 && i > 0 && (p[i - 1] == 0x3066 || p[i - 1] == 0x3067) && i + 1 < m)
+		return 0;   /* "なってます" for "なっています": the spoken contraction, a variant */
 	if (is_kana(c) && c != 0x30fc && i > 0 && i + 1 < m && is_kana(p[i - 1]) && is_kana(p[i + 1]))
 		return 5;   /* a kana dropped between kana; next to a kanji it is okurigana style */
 	return 10;
@@ -552,7 +557,7 @@ phrase_threshold(const struct phrase *p)
 {
 	size_t l = p->len;
 
-	if (p->allow_only)
+	if (p->allow_only || p->phish)
 		return 0;
 	if (p->latin_start) {
 		if (l < 5)
@@ -564,6 +569,15 @@ phrase_threshold(const struct phrase *p)
 	for (size_t i = 0; i < l; i++)
 		if (p->c[i] < 0x80 && is_latin_letter(p->c[i]))
 			return 0;   /* "ログインID": its Latin bigrams are everywhere in English; exact only */
+	{
+		/* "ですが", "いたします。": hiragana this short sits inside every sentence ("ですか", "おねがいします") */
+		size_t k = 0, kana = 0;
+
+		for (; k < l && (is_hira(p->c[k]) || is_filler(p->c[k])); k++)
+			kana += is_hira(p->c[k]);
+		if (k == l && kana <= 5)
+			return 0;
+	}
 	return l == 3 ? 3 : l <= 5 ? 5 : l <= 9 ? 8 : 10;
 }
 
@@ -576,8 +590,10 @@ plist_add(struct plist *pl, const char *line, bool urgency)
 	size_t n = tab != NULL ? (size_t)(tab - line) : strlen(line);
 
 	memset(&p, 0, sizeof p);
-	if (!urgency && line[0] == '!') {
-		p.allow_only = true;
+	if (!urgency && (line[0] == '!' || line[0] == '~' || line[0] == '=')) {
+		p.allow_only = line[0] == '!';
+		p.context = line[0] == '~';
+		p.phish = line[0] == '=';
 		line++, n--;
 	}
 	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\r'))
@@ -822,6 +838,11 @@ index_build(void)
 	for (size_t i = 0; i < lists.phrases.n; i++) {
 		const struct phrase *p = &lists.phrases.v[i];
 
+		if (p->phish) {
+			lists.phish = xreallocarray(lists.phish, lists.nphish + 1, sizeof *lists.phish);
+			lists.phish[lists.nphish++] = (uint32_t)i;
+			continue;
+		}
 		if (p->word) {
 			struct whash w;
 
@@ -952,6 +973,7 @@ text_unload(void)
 	free(lists.error);
 	free(lists.ufirst);
 	free(lists.unext);
+	free(lists.phish);
 	memset(&lists, 0, sizeof lists);
 	pthread_mutex_unlock(&lists_lock);
 }
@@ -1498,26 +1520,26 @@ typo_candidates(const struct nstream *ns, struct cands *cs)
 	free(tmp);
 }
 
-/* The text at [s, e) and the phrase differ by an English inflection ("accounts", "deliver"/"delivery"). */
+/* The words t (n code points) and w (m) differ by an English inflection ("accounts", "deliver"/"delivery"), or not at all. */
 static bool
-latin_inflection(const struct nstream *ns, const struct phrase *p, size_t s, size_t e)
+inflected(const ucs4_t *t, size_t n, const ucs4_t *w, size_t m)
 {
 	static const char *const suffix[] = {
 		"s", "es", "ed", "d", "ing", "er", "ers", "or", "ors", "ly", "al", "y", "e", "ment",
 		"ments", "ion", "ions", "ation", "'s", "able", "ity", "ness",
 	};
-	size_t n = e - s, k = 0;
+	size_t k = 0;
 	const ucs4_t *rest;
 	size_t nrest;
 
-	while (k < n && k < p->len && ns->c[s + k] == p->c[k])
+	while (k < n && k < m && t[k] == w[k])
 		k++;
-	if (k == n && k == p->len)
+	if (k == n && k == m)
 		return true;
 	if (k == n)
-		rest = p->c + k, nrest = p->len - k;
-	else if (k == p->len)
-		rest = ns->c + s + k, nrest = n - k;
+		rest = w + k, nrest = m - k;
+	else if (k == m)
+		rest = t + k, nrest = n - k;
 	else
 		return false;
 	for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
@@ -1533,6 +1555,175 @@ latin_inflection(const struct nstream *ns, const struct phrase *p, size_t s, siz
 	return false;
 }
 
+/* The text at [s, e) and the phrase differ by an English inflection. */
+static bool
+latin_inflection(const struct nstream *ns, const struct phrase *p, size_t s, size_t e)
+{
+	return inflected(ns->c + s, e - s, p->c, p->len);
+}
+
+/* Every difference between the phrase and the text at [s, e) is a look-alike letter ("Iog in", "B0NUS"): disguise, not a slip of the hand. */
+static bool
+lookalike_only(const struct nstream *ns, const struct phrase *p, size_t s, size_t e)
+{
+	bool any = false;
+
+	if (e - s != p->len)
+		return false;
+	for (size_t i = 0; i < p->len; i++) {
+		if (ns->c[s + i] == p->c[i])
+			continue;
+		if (!is_lookalike(p->c[i], ns->c[s + i]))
+			return false;
+		any = true;
+	}
+	return any;
+}
+
+static bool
+is_wordc(ucs4_t c)
+{
+	return c < 0x80 ? is_word_char(c) || c == '\'' : is_latin_letter(c) || c == 0x2019;
+}
+
+/* "your" and the forms a hurried or foreign writer puts for it. */
+static bool
+your_form(const ucs4_t *w, size_t n)
+{
+	static const char *const forms[] = { "you", "your", "you're", "youre", "ur", "yours", "you\xe2\x80\x99re" };
+	char b[16];
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] == 0x2019)
+			k += (size_t)u8_uctomb((uint8_t *)b + k, w[i], (int)(sizeof b - k - 1));
+		else if (w[i] < 0x80 && k + 1 < sizeof b)
+			b[k++] = (char)w[i];
+		else
+			return false;
+		if (k + 4 >= sizeof b)
+			return false;
+	}
+	b[k] = '\0';
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+		if (strcmp(b, forms[i]) == 0)
+			return true;
+	return false;
+}
+
+/* At most one insertion, deletion, substitution or swap of neighbours between a (n) and b (m). */
+static bool
+one_edit(const ucs4_t *a, size_t n, const ucs4_t *b, size_t m)
+{
+	size_t i = 0;
+
+	if (n > m)
+		return one_edit(b, m, a, n);
+	if (m - n > 1)
+		return false;
+	while (i < n && a[i] == b[i])
+		i++;
+	if (i == n)
+		return true;
+	if (n == m)
+		return memcmp(a + i + 1, b + i + 1, (n - i - 1) * sizeof *a) == 0 ||
+		    (i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] && memcmp(a + i + 2, b + i + 2, (n - i - 2) * sizeof *a) == 0);
+	return memcmp(a + i, b + i + 1, (n - i) * sizeof *a) == 0;
+}
+
+/* Text word against phrase word: 0 the same (or inflected), 1 misspelt, 2 another word. */
+static int
+word_cmp(const ucs4_t *t, size_t n, const ucs4_t *w, size_t m)
+{
+	if (inflected(t, n, w, m))
+		return 0;
+	if (your_form(w, m) && your_form(t, n))
+		return 1;
+	if (n >= 4 && m >= 4 && one_edit(t, n, w, m))
+		return 1;
+	return 2;
+}
+
+/*
+ * A phishing phrase ("=verify your account") that the words around the near
+ * miss c of the one-word phrase p complete: every other word the same or
+ * inflected, at most (k - 1) / 2 of them misspelt themselves. Words are
+ * joined by single spaces (any other punctuation ends the phrase). Returns
+ * the phrase, or NULL: a lone misspelt word is a human's slip.
+ */
+static const struct phrase *
+phish_around(const struct nstream *ns, const struct phrase *p, const struct cand *c)
+{
+	if (!p->word || (c->s > 0 && is_wordc(ns->c[c->s - 1])) || (c->e < ns->n && is_wordc(ns->c[c->e])))
+		return NULL;
+	for (size_t qi = 0; qi < lists.nphish; qi++) {
+		const struct phrase *q = &lists.phrases.v[lists.phish[qi]];
+		size_t ws[16], we[16], k = 0;
+
+		if (!q->phish)
+			continue;
+		/* the phrase's words */
+		for (size_t i = 0; i < q->len && k < 16;) {
+			while (i < q->len && q->c[i] == ' ')
+				i++;
+			if (i == q->len)
+				break;
+			ws[k] = i;
+			while (i < q->len && q->c[i] != ' ')
+				i++;
+			we[k++] = i;
+		}
+		for (size_t j = 0; j < k; j++) {
+			size_t near = 0, pos;
+			bool ok = true;
+
+			if (we[j] - ws[j] != p->len || memcmp(q->c + ws[j], p->c, p->len * sizeof *p->c) != 0)
+				continue;
+			/* words before, right to left */
+			pos = c->s;
+			for (size_t x = j; x-- > 0 && ok;) {
+				size_t e, s;
+
+				if (pos < 2 || ns->c[pos - 1] != ' ' || !is_wordc(ns->c[pos - 2])) {
+					ok = false;
+					break;
+				}
+				e = pos - 1;
+				for (s = e; s > 0 && is_wordc(ns->c[s - 1]); s--)
+					;
+				switch (word_cmp(ns->c + s, e - s, q->c + ws[x], we[x] - ws[x])) {
+				case 0: break;
+				case 1: near++; break;
+				default: ok = false;
+				}
+				pos = s;
+			}
+			/* and after, left to right */
+			pos = c->e;
+			for (size_t x = j + 1; x < k && ok; x++) {
+				size_t s, e;
+
+				if (pos + 1 >= ns->n || ns->c[pos] != ' ' || !is_wordc(ns->c[pos + 1])) {
+					ok = false;
+					break;
+				}
+				s = pos + 1;
+				for (e = s; e < ns->n && is_wordc(ns->c[e]); e++)
+					;
+				switch (word_cmp(ns->c + s, e - s, q->c + ws[x], we[x] - ws[x])) {
+				case 0: break;
+				case 1: near++; break;
+				default: ok = false;
+				}
+				pos = e;
+			}
+			if (ok && k >= 2 && near <= (k - 1) / 2)
+				return q;
+		}
+	}
+	return NULL;
+}
+
 /* The quoted text of [s, e) and its byte span. */
 static char *
 stream_quote(const char *src, const struct nstream *ns, size_t s, size_t e, size_t *bs, size_t *be)
@@ -1540,6 +1731,68 @@ stream_quote(const char *src, const struct nstream *ns, size_t s, size_t e, size
 	*bs = ns->from[s];
 	*be = ns->to[e - 1];
 	return esc_dup(src + *bs, *be - *bs, EXCERPT_COLS);
+}
+
+/*
+ * Phishing phrases whose words are all there but "your" is put as "you" or
+ * "you're" ("verify you account"): the grammar of a foreign writer in the
+ * phrase phishing uses. Adds a TEXT_TYPO on the wrong form; taken marks
+ * text already reported.
+ */
+static void
+phish_your(const char *src, const struct nstream *ns, const char *where, long base, bool *taken,
+    size_t *emitted, struct findings *fs)
+{
+	for (size_t i = 0; i < ns->n && *emitted < MAX_PER_FIELD && lists.nphish > 0; i++) {
+		if (!is_wordc(ns->c[i]) || (i > 0 && is_wordc(ns->c[i - 1])))
+			continue;
+		for (size_t qi = 0; qi < lists.nphish && *emitted < MAX_PER_FIELD; qi++) {
+			const struct phrase *q = &lists.phrases.v[lists.phish[qi]];
+			size_t pos = i, qp = 0, bad_s = 0, bad_e = 0, nbad = 0;
+			bool ok = true;
+
+			if (!q->phish || q->c[0] != ns->c[i])
+				continue;
+			while (ok && qp < q->len) {
+				size_t qe = qp, e = pos;
+
+				while (qe < q->len && q->c[qe] != ' ')
+					qe++;
+				while (e < ns->n && is_wordc(ns->c[e]))
+					e++;
+				if (e == pos)
+					ok = false;
+				else if (!inflected(ns->c + pos, e - pos, q->c + qp, qe - qp)) {
+					if (your_form(ns->c + pos, e - pos) && your_form(q->c + qp, qe - qp) && nbad == 0)
+						bad_s = pos, bad_e = e, nbad++;
+					else
+						ok = false;
+				}
+				qp = qe;
+				pos = e;
+				if (ok && qp < q->len) {   /* one space between the words */
+					qp++;
+					if (pos >= ns->n || ns->c[pos] != ' ')
+						ok = false;
+					pos++;
+				}
+			}
+			if (!ok || nbad != 1 || (pos < ns->n && is_wordc(ns->c[pos])) || taken[bad_s])
+				continue;
+			{
+				size_t bs, be;
+				char *w = stream_quote(src, ns, bad_s, bad_e, &bs, &be);
+
+				finding_add(fs, F_TEXT_TYPO, -1, where, base + (long)bs, base + (long)be,
+				    _("\"%s\" for \"your\" in \"%s\""), w, q->text);
+				free(w);
+			}
+			for (size_t x = bad_s; x < bad_e; x++)
+				taken[x] = true;
+			(*emitted)++;
+			break;
+		}
+	}
 }
 
 static void
@@ -1647,6 +1900,8 @@ typo_check(const char *src, const struct nstream *ns, const char *where, long ba
 				continue;
 			if (!inside && p->latin_start && latin_inflection(ns, p, c->s, c->e))
 				inside = true;
+			if (!inside && p->context && !lookalike_only(ns, p, c->s, c->e) && phish_around(ns, p, c) == NULL)
+				inside = true;
 			for (size_t x = c->s; x < c->e && !clash; x++)
 				clash = taken[x];
 			if (!inside && p->latin_start)   /* homoglyphs are TEXT_MIXED_SCRIPT's */
@@ -1666,9 +1921,18 @@ typo_check(const char *src, const struct nstream *ns, const char *where, long ba
 			size_t bs, be;
 			char *q = stream_quote(src, ns, bestc->s, bestc->e, &bs, &be);
 
-			finding_add(fs, F_TEXT_TYPO, -1, where, base + (long)bs, base + (long)be,
-			    _("\"%s\": probably \"%s\" (%s)"), q, lists.phrases.v[bestc->phrase].text,
-			    bestc->edits != NULL ? bestc->edits : "");
+			const struct phrase *bp = &lists.phrases.v[bestc->phrase];
+			const struct phrase *ph = bp->context && !lookalike_only(ns, bp, bestc->s, bestc->e) ?
+			    phish_around(ns, bp, bestc) : NULL;
+
+			if (ph != NULL)
+				finding_add(fs, F_TEXT_TYPO, -1, where, base + (long)bs, base + (long)be,
+				    _("\"%s\": probably \"%s\" (%s) in \"%s\""), q, bp->text,
+				    bestc->edits != NULL ? bestc->edits : "", ph->text);
+			else
+				finding_add(fs, F_TEXT_TYPO, -1, where, base + (long)bs, base + (long)be,
+				    _("\"%s\": probably \"%s\" (%s)"), q, bp->text,
+				    bestc->edits != NULL ? bestc->edits : "");
 			free(q);
 		}
 		for (size_t x = bestc->s; x < bestc->e; x++)
@@ -1676,6 +1940,7 @@ typo_check(const char *src, const struct nstream *ns, const char *where, long ba
 		bestc->cost = -1;
 		emitted++;
 	}
+	phish_your(src, ns, where, base, taken, &emitted, fs);
 	for (size_t i = 0; i < cs.n; i++)
 		free(cs.v[i].edits);
 	free(cs.v);
@@ -1719,26 +1984,116 @@ urgency_match(const struct nstream *ns, const struct phrase *p, size_t i)
 	return boundary_ok(ns, p, i, j) ? j : 0;
 }
 
-static void
-urgency_check(const char *src, const struct nstream *ns, const char *where, long base, struct findings *fs)
+#define URGENCY_NEAR 240   /* code points of the match stream: "near" for urgency context (a paragraph or two) */
+
+/* What stands around the urgency wording of a field, from outside it. */
+struct urgency_ctx {
+	bool bounce;              /* a delivery report: quoted wording is the returned mail's */
+	const size_t *links;      /* byte offsets of the field's links (HTML anchors' text) */
+	size_t nlinks;
+	int outside;              /* the subject: 2 the body presses or asks to act, 1 it links, 0 neither */
+	int *inside;              /* out (may be NULL): the same of this field */
+};
+
+struct uhit {
+	size_t s, e;
+	const struct phrase *p;
+	int cls;                  /* 0 deadline, 1 pressure (suspension, threat, loss), 2 action (context only) */
+};
+
+/* Stream positions where a URL starts ("http://", "https://", "www."). */
+static bool
+url_at(const struct nstream *ns, size_t i)
 {
-	size_t emitted = 0;
+	static const char *const pre[] = { "http://", "https://", "www." };
+
+	if (i > 0 && is_word_char(ns->c[i - 1]))
+		return false;
+	for (size_t k = 0; k < 3; k++) {
+		size_t l = strlen(pre[k]), x = 0;
+
+		while (x < l && i + x < ns->n && ns->c[i + x] == (ucs4_t)pre[k][x])
+			x++;
+		if (x == l)
+			return true;
+	}
+	return false;
+}
+
+/* The line of the hit starts with '>': quoted from another mail. */
+static bool
+quoted_at(const char *src, size_t bs)
+{
+	size_t b = bs;
+
+	while (b > 0 && src[b - 1] != '\n')
+		b--;
+	while (b < bs && (src[b] == ' ' || src[b] == '\t'))
+		b++;
+	return src[b] == '>';
+}
+
+/* Just before stream position i the text names a link or code ("this link will expire", "このURLの有効期限"): the mail's own token, not a threat. */
+static bool
+token_before(const struct nstream *ns, size_t i)
+{
+	static const ucs4_t *const words[] = {
+		U"link", U"url", U"code", U"token", U"リンク", U"コード", U"認証番号", U"確認番号",
+	};
+	size_t from = i > 40 ? i - 40 : 0;
+
+	for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+		size_t l = 0;
+
+		while (words[k][l] != 0)
+			l++;
+		for (size_t x = from; x + l <= i; x++)
+			if (memcmp(ns->c + x, words[k], l * sizeof(ucs4_t)) == 0)
+				return true;
+	}
+	return false;
+}
+
+/*
+ * TEXT_URGENCY, weighed by what stands near the wording: a deadline or a
+ * threat with the other, or with a call to act ("click here", "ログイン",
+ * kind "action" in the lists), or a threat in a mail with a link, is
+ * pressure (the default severity); a threat alone or a deadline next to a
+ * link is low; a deadline alone ("as soon as
+ * possible" in a colleague's reply), the lifetime of the mail's own link or
+ * code ("this link will expire in 6 hours"), any wording in a delivery report
+ * or on a quoted line is info.
+ */
+static void
+urgency_check(const char *src, const struct nstream *ns, const char *where, long base, const struct urgency_ctx *ux,
+    struct findings *fs)
+{
+	struct uhit *h = NULL;
+	size_t nh = 0, cap = 0, *urls = NULL, nurls = 0, ucap = 0, emitted = 0;
+	int inside = 0;
 
 	if (lists.urgency.n == 0)
 		return;
-	for (size_t i = 0; i < ns->n && emitted < MAX_PER_FIELD; i++) {
+	for (size_t i = 0; i < ns->n; i++) {
 		ucs4_t keys[2] = { ns->c[i], ns->c[i] >= '0' && ns->c[i] <= '9' ? '#' : 0 };
 		size_t e = 0;
 		const struct phrase *hit = NULL;
 
+		if ((ns->c[i] == 'h' || ns->c[i] == 'w') && url_at(ns, i)) {
+			if (nurls == ucap) {
+				ucap = ucap ? ucap * 2 : 16;
+				urls = xreallocarray(urls, ucap, sizeof *urls);
+			}
+			urls[nurls++] = i;
+		}
 		/* inside an English word or number no pattern starts (they start at word boundaries) */
 		if (i > 0 && ns->c[i] < 0x80 && ns->c[i - 1] < 0x80 && is_word_char(ns->c[i]) && is_word_char(ns->c[i - 1]))
 			continue;
 		{
 			/* the first two code points ('#' and what follows a number) must start some pattern */
 			ucs4_t c1 = i + 1 < ns->n ? ns->c[i + 1] : 0, c2 = 0;
-			size_t h = hash64(bigram_key(keys[0], c1)) & 0xffff, h2 = 0;
-			bool maybe = lists.urgbits[h >> 3] & (1u << (h & 7));
+			size_t hb = hash64(bigram_key(keys[0], c1)) & 0xffff, h2 = 0;
+			bool maybe = lists.urgbits[hb >> 3] & (1u << (hb & 7));
 
 			if (!maybe && keys[1] != 0) {
 				size_t j = i;
@@ -1754,9 +2109,9 @@ urgency_check(const char *src, const struct nstream *ns, const char *where, long
 		}
 
 		for (int kk = 0; kk < 2 && hit == NULL && keys[kk] != 0; kk++) {
-			size_t h = hash64(keys[kk]) & (lists.nufirst - 1);
+			size_t hh = hash64(keys[kk]) & (lists.nufirst - 1);
 
-			for (size_t k = lists.ufirst[h]; k != 0; k = lists.unext[k - 1]) {
+			for (size_t k = lists.ufirst[hh]; k != 0; k = lists.unext[k - 1]) {
 				const struct phrase *p = &lists.urgency.v[k - 1];
 
 				if (p->c[0] != keys[kk])
@@ -1769,21 +2124,72 @@ urgency_check(const char *src, const struct nstream *ns, const char *where, long
 		}
 		if (hit == NULL)
 			continue;
-		{
-			size_t bs = ns->from[i], be = ns->to[e - 1];
-			char *q = esc_dup(src + bs, be - bs, EXCERPT_COLS);
-
-			if (strcmp(q, hit->text) == 0)   /* as listed: the kind is news enough */
-				finding_add(fs, F_TEXT_URGENCY, -1, where, base + (long)bs, base + (long)be,
-				    _("\"%s\" (%s)"), q, hit->kind != NULL ? kind_label(hit->kind) : _("urgency"));
-			else
-				finding_add(fs, F_TEXT_URGENCY, -1, where, base + (long)bs, base + (long)be,
-				    _("\"%s\" (%s: \"%s\")"), q, hit->kind != NULL ? kind_label(hit->kind) : _("urgency"), hit->text);
-			free(q);
+		if (nh == cap) {
+			cap = cap ? cap * 2 : 16;
+			h = xreallocarray(h, cap, sizeof *h);
 		}
-		emitted++;
+		h[nh].s = i;
+		h[nh].e = e;
+		h[nh].p = hit;
+		h[nh].cls = hit->kind == NULL ? 1 : strcmp(hit->kind, "deadline") == 0 ? 0 : strcmp(hit->kind, "action") == 0 ? 2 : 1;
+		if (h[nh].cls != 0 && inside < 2)
+			inside = 2;
+		nh++;
 		i = e - 1;
 	}
+	if (nurls > 0 || (ux != NULL && ux->nlinks > 0))
+		inside = inside ? inside : 1;
+	for (size_t k = 0; k < nh && emitted < MAX_PER_FIELD; k++) {
+		const struct uhit *u = &h[k];
+		size_t bs = ns->from[u->s], be = ns->to[u->e - 1];
+		bool press = false, act = false, link = false;
+		int sev;
+		char *q;
+
+		if (u->cls == 2)
+			continue;
+		/* what stands near: other wording (hits are in text order: look outwards), URLs, links */
+		for (size_t x = k; x-- > 0 && h[x].e + URGENCY_NEAR >= u->s;) {
+			act |= h[x].cls == 2;
+			press |= h[x].cls != 2 && h[x].cls != u->cls;
+		}
+		for (size_t x = k + 1; x < nh && h[x].s <= u->e + URGENCY_NEAR; x++) {
+			act |= h[x].cls == 2;
+			press |= h[x].cls != 2 && h[x].cls != u->cls;
+		}
+		for (size_t x = 0; x < nurls && !link; x++)
+			link = (urls[x] > u->s ? urls[x] - u->s : u->s - urls[x]) <= URGENCY_NEAR;
+		for (size_t x = 0; ux != NULL && x < ux->nlinks && !link; x++) {
+			size_t lb = ux->links[x], near = 3 * URGENCY_NEAR;   /* bytes: Japanese is three a code point */
+
+			link = (lb > bs ? lb - bs : bs - lb) <= near;
+		}
+		if (ux != NULL && ux->outside == 2)
+			act = true;
+		else if (ux != NULL && ux->outside == 1)
+			link = true;
+		if (press || act || (u->cls == 1 && (nurls > 0 || (ux != NULL && (ux->nlinks > 0 || ux->outside == 1)))))
+			sev = -1;   /* a threat and a link anywhere in the mail: the shape of phishing */
+		else if (u->cls == 1 || link)
+			sev = SEV_LOW;
+		else
+			sev = SEV_INFO;
+		if ((ux != NULL && ux->bounce) || quoted_at(src, bs) || (u->cls == 0 && token_before(ns, u->s)))
+			sev = SEV_INFO;
+		q = esc_dup(src + bs, be - bs, EXCERPT_COLS);
+		if (strcmp(q, u->p->text) == 0)   /* as listed: the kind is news enough */
+			finding_add(fs, F_TEXT_URGENCY, sev, where, base + (long)bs, base + (long)be,
+			    _("\"%s\" (%s)"), q, u->p->kind != NULL ? kind_label(u->p->kind) : _("urgency"));
+		else
+			finding_add(fs, F_TEXT_URGENCY, sev, where, base + (long)bs, base + (long)be,
+			    _("\"%s\" (%s: \"%s\")"), q, u->p->kind != NULL ? kind_label(u->p->kind) : _("urgency"), u->p->text);
+		free(q);
+		emitted++;
+	}
+	if (ux != NULL && ux->inside != NULL)
+		*ux->inside = inside;
+	free(h);
+	free(urls);
 }
 
 /* ---------------------------------------------------------------- TEXT_FOREIGN_GLYPH */
@@ -2230,8 +2636,50 @@ bidi_check(const char *s, size_t len, const char *where, long base, bool overrid
 
 /* ---------------------------------------------------------------- the fields */
 
+static void scan_ctx(const char *s, size_t len, const char *where, long base, unsigned flags,
+    const struct urgency_ctx *ux, struct findings *fs);
+
 void
 text_scan(const char *s, size_t len, const char *where, long base, unsigned flags, struct findings *fs)
+{
+	scan_ctx(s, len, where, base, flags, NULL, fs);
+}
+
+/*
+ * urgency_check over the window of s starting at ws (ns built on it): the
+ * context's link offsets are moved into the window, and what the window found
+ * around its wording adds to what the field found so far.
+ */
+static void
+urgency_window(const char *s, size_t ws, const struct nstream *ns, const char *where, long base,
+    const struct urgency_ctx *ux, struct findings *fs)
+{
+	struct urgency_ctx w;
+	size_t *links = NULL;
+	int inside = 0;
+
+	if (ux == NULL) {
+		urgency_check(s + ws, ns, where, base + (long)ws, NULL, fs);
+		return;
+	}
+	w = *ux;
+	w.nlinks = 0;
+	if (ux->nlinks > 0)
+		links = xreallocarray(NULL, ux->nlinks, sizeof *links);
+	for (size_t i = 0; i < ux->nlinks; i++)
+		if (ux->links[i] >= ws)
+			links[w.nlinks++] = ux->links[i] - ws;
+	w.links = links;
+	w.inside = ux->inside != NULL ? &inside : NULL;
+	urgency_check(s + ws, ns, where, base + (long)ws, &w, fs);
+	if (ux->inside != NULL && inside > *ux->inside)
+		*ux->inside = inside;
+	free(links);
+}
+
+static void
+scan_ctx(const char *s, size_t len, const char *where, long base, unsigned flags, const struct urgency_ctx *ux,
+    struct findings *fs)
 {
 	struct nstream ns;
 	char *copy = NULL;
@@ -2274,7 +2722,7 @@ text_scan(const char *s, size_t len, const char *where, long base, unsigned flag
 		if (flags & TEXT_TYPO_CHECK)
 			typo_check(s + ws, &ns, where, base + (long)ws, fs);
 		if (flags & TEXT_URGENCY_CHECK)
-			urgency_check(s + ws, &ns, where, base + (long)ws, fs);
+			urgency_window(s, ws, &ns, where, base, ux, fs);
 		ns_free(&ns);
 	}
 	if ((flags & TEXT_GLYPH_CHECK) && ((flags & TEXT_JAPANESE) || looks_japanese(s, len)))
@@ -2306,6 +2754,10 @@ int
 text_check(const struct message *m, const struct addresses *a, struct findings *fs, char **cause)
 {
 	const char *env = getenv("KENSA_NO_TEXT"), *subj;
+	struct urgency_ctx ux;
+	struct findings bfs;
+	size_t *links;
+	int inside = 0;
 	unsigned jp;
 	int rc;
 	int nattach = 0;
@@ -2314,14 +2766,38 @@ text_check(const struct message *m, const struct addresses *a, struct findings *
 		return 0;
 	rc = text_load(cause);
 	jp = looks_japanese(m->body, m->body_len) ? TEXT_JAPANESE : 0;
+	/* the subject's urgency is weighed by what the body says: scan the body first, report in the usual order */
+	memset(&ux, 0, sizeof ux);
+	ux.bounce = (a != NULL && a->is_report) || (a != NULL && a->from.addr != NULL &&
+	    (ascii_strncasecmp(a->from.addr, "mailer-daemon@", 14) == 0 || ascii_strncasecmp(a->from.addr, "postmaster@", 11) == 0));
+	links = xcalloc(m->nlinks + 1, sizeof *links);
+	for (size_t i = 0; i < m->nlinks; i++)
+		links[i] = m->links[i].start;
+	ux.links = links;
+	ux.nlinks = m->nlinks;
+	ux.inside = &inside;
+	memset(&bfs, 0, sizeof bfs);
+	scan_ctx(m->body, m->body_len, "body", 0, TEXT_VALID_UTF8 | (jp ? TEXT_GLYPH_CHECK : 0) |
+	    TEXT_TYPO_CHECK | TEXT_URGENCY_CHECK | TEXT_SCRIPT_CHECK | TEXT_HIDDEN_CHECK | TEXT_BIDI_OVERRIDE | jp, &ux, &bfs);
+	free(links);
+	ux.links = NULL;
+	ux.nlinks = 0;
+	ux.inside = NULL;
+	ux.outside = inside;
 	if ((subj = message_hvalue(m, "Subject")) != NULL)
-		text_scan(subj, strlen(subj), "header:Subject", 0, TEXT_ALL_CHECKS | jp, fs);
+		scan_ctx(subj, strlen(subj), "header:Subject", 0, TEXT_ALL_CHECKS | jp, &ux, fs);
 	if (a != NULL) {
 		display_scan(m, &a->from, "From", (TEXT_ALL_CHECKS & ~TEXT_URGENCY_CHECK) | jp, fs);
 		display_scan(m, &a->sender, "Sender", (TEXT_ALL_CHECKS & ~TEXT_URGENCY_CHECK) | jp, fs);
 	}
-	text_scan(m->body, m->body_len, "body", 0, TEXT_VALID_UTF8 | (jp ? TEXT_GLYPH_CHECK : 0) |
-	    TEXT_TYPO_CHECK | TEXT_URGENCY_CHECK | TEXT_SCRIPT_CHECK | TEXT_HIDDEN_CHECK | TEXT_BIDI_OVERRIDE | jp, fs);
+	for (size_t i = 0; i < bfs.n; i++) {   /* moved: the strings now belong to fs */
+		if (fs->n == fs->cap) {
+			fs->cap = fs->cap ? fs->cap * 2 : 8;
+			fs->v = xreallocarray(fs->v, fs->cap, sizeof *fs->v);
+		}
+		fs->v[fs->n++] = bfs.v[i];
+	}
+	free(bfs.v);
 	for (size_t i = 0; i < m->nparts; i++) {
 		const char *fn = m->parts[i].filename;
 		char *where;

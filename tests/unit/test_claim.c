@@ -267,6 +267,13 @@ START_TEST(sender_tld_and_subject)
 	ck_assert(!findings_has(&r->findings, F_FROM_RISKY_TLD));
 	ck_assert(!findings_has(&r->findings, F_GREETING_IS_ADDRESS));
 	report_free(r);
+	/* a calendar invitation names its invitee in the subject by design */
+	r = analyse_text("From: Ken <ken@example.org>\nTo: taro@example.com\nMIME-Version: 1.0\n"
+	    "Subject: Invitation: planning @ Thu 10am (taro@example.com)\n"
+	    "Content-Type: multipart/alternative; boundary=b\n\n--b\nContent-Type: text/plain\n\nJoin us\n"
+	    "--b\nContent-Type: text/calendar; method=REQUEST\n\nBEGIN:VCALENDAR\nEND:VCALENDAR\n--b--\n");
+	ck_assert(!findings_has(&r->findings, F_GREETING_IS_ADDRESS));
+	report_free(r);
 	/* a bounce quoting the address is the system's, not a lure */
 	r = analyse_text("From: MAILER-DAEMON@mx.example.top\nTo: taro@example.com\n"
 	    "Subject: Undelivered Mail Returned to Sender: taro@example.com\n\nsorry\n");

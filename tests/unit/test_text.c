@@ -61,6 +61,9 @@ static const struct pcase typo_pos[] = {
 	{ "Your Netflx membership was declined.", "Netflx" },
 	{ "Acme Holdings Inc.nc. All rights reserved.", "Inc.nc." },
 	{ "We could not verify your adress for shippment.", "adress" },
+	{ "Please verify you account today.", "you" },
+	{ "Kindly update you're payment infomation below.", "infomation" },
+	{ "Log in to restore your B0NUS points.", "B0NUS" },
 };
 static const char *const typo_neg[] = {
 	"いつもお世話になっております。",
@@ -83,6 +86,16 @@ static const char *const typo_neg[] = {
 	"Pocketcard Co., Ltd.",
 	"ご利用いただき、誠にありがとうございます。",
 	"お問い合わせは下記まで",
+	/* people's slips in ordinary mail: a misspelt word outside a phishing phrase */
+	"Please send it to my new adress.",
+	"Check the total at the bottom of your till reciept.",
+	"More infomation is on our website.",
+	"Sincerly, Bob",
+	"The scheduler runs every night.",
+	"Are you free on Friday? Let me know as soon as possible.",
+	"来週の打ち合わせですか？",
+	"よろしくおねがいします",
+	"いつもお世話になってます",
 };
 static const struct pcase glyph_pos[] = {
 	{ "お客様の账户が停止されました。", "账户" },
@@ -522,7 +535,7 @@ ham_setup(void)
 	}
 }
 
-#define HAM_LINES 78   /* 31 Japanese + 46 English + slack; the loop tests stop at nham_lines */
+#define HAM_LINES 145  /* 31 + 56 (kensa-written casual mail) Japanese + 46 English + slack; the loop tests stop at nham_lines */
 
 static void
 ham_line_none(int i, enum finding_id id)
@@ -748,6 +761,64 @@ END_TEST
 START_TEST(urgency_negative_ham)
 {
 	ham_line_none(_i, F_TEXT_URGENCY);
+}
+END_TEST
+
+/* The severity says whether the wording presses: a deadline alone is info, with a threat or a call to act it is medium. */
+static enum severity
+urgency_sev(const char *text)
+{
+	struct findings fs;
+	const struct finding *f;
+	enum severity sev = SEV_INFO;
+
+	memset(&fs, 0, sizeof fs);
+	text_scan(text, strlen(text), "body", 0, TEXT_URGENCY_CHECK, &fs);
+	f = first_of(&fs, F_TEXT_URGENCY);
+	ck_assert_msg(f != NULL, "%s: no TEXT_URGENCY", text);
+	for (size_t i = 0; i < fs.n; i++)
+		if (fs.v[i].id == F_TEXT_URGENCY && fs.v[i].severity > sev)
+			sev = fs.v[i].severity;
+	findings_free(&fs);
+	return sev;
+}
+
+START_TEST(urgency_context)
+{
+	ck_assert_int_eq(urgency_sev("Thanks Bob. Could you send me the figures as soon as possible?"), SEV_INFO);
+	ck_assert_int_eq(urgency_sev("お手すきの際に、至急ご確認いただけると助かります。"), SEV_INFO);
+	ck_assert_int_eq(urgency_sev("Your account will be suspended within 24 hours. Click here to verify your details."), SEV_MEDIUM);
+	ck_assert_int_eq(urgency_sev("24時間以内に下記のリンクからログインしてください。"), SEV_MEDIUM);
+	ck_assert_int_eq(urgency_sev("Please respond within 24 hours: https://example.com/form"), SEV_LOW);
+	ck_assert_int_eq(urgency_sev("お客様のアカウントが停止されました。"), SEV_LOW);
+	/* the lifetime of the mail's own link: a password reset the user asked for */
+	ck_assert_int_eq(urgency_sev("Follow the link below to reset your password. This link will expire in 6 hours."), SEV_INFO);
+	/* quoted from another mail */
+	ck_assert_int_eq(urgency_sev("> Your account has been suspended.\n> Click here to log in within 24 hours."), SEV_INFO);
+}
+END_TEST
+
+/* A bounce quoting the returned mail's wording: nothing presses. */
+START_TEST(urgency_bounce_info)
+{
+	const char *msg =
+	    "From: MAILER-DAEMON@mx.example.jp\r\nTo: b@example.jp\r\nSubject: Undelivered Mail\r\n\r\n"
+	    "Sorry, your message to c@example.com cannot be delivered.\r\n"
+	    "This account has been disabled. Please log in within 24 hours.\r\n";
+	struct message *m;
+	struct addresses a;
+	struct findings fs = { NULL, 0, 0 };
+	char *cause = NULL;
+
+	ck_assert_int_eq(message_load_mem(msg, strlen(msg), "t", &m, &cause), 0);
+	addresses_collect(m, &a);
+	text_check(m, &a, &fs, &cause);
+	ck_assert_ptr_nonnull(first_of(&fs, F_TEXT_URGENCY));
+	for (size_t i = 0; i < fs.n; i++)
+		ck_assert_msg(fs.v[i].id != F_TEXT_URGENCY || fs.v[i].severity == SEV_INFO, "%s", fs.v[i].evidence);
+	findings_free(&fs);
+	addresses_free(&a);
+	message_free(m);
 }
 END_TEST
 
@@ -1160,6 +1231,8 @@ text_suite(void)
 	tcase_add_loop_test(tc, urgency_positive, 0, N(urg_pos));
 	tcase_add_loop_test(tc, urgency_negative_hand, 0, N(urg_neg));
 	tcase_add_loop_test(tc, urgency_negative_ham, 0, HAM_LINES);
+	tcase_add_test(tc, urgency_context);
+	tcase_add_test(tc, urgency_bounce_info);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("invisible");
