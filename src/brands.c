@@ -404,18 +404,12 @@ static void
 default_load(void)
 {
 	char *path = util_data_path("brands.conf"), *c = NULL, *dir;
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 
 	default_brands = brands_new();
 	if (brands_load_file(default_brands, path, &c) != 0)
 		default_problem = c;
 	free(path);
-	if (xdg != NULL && *xdg != '\0')
-		dir = xasprintf("%s/kensa/brands.d", xdg);
-	else if (home != NULL && *home != '\0')
-		dir = xasprintf("%s/.config/kensa/brands.d", home);
-	else
-		dir = NULL;
+	dir = util_config_path("brands.d");
 	if (dir != NULL) {
 		c = NULL;
 		if (brands_load_dir(default_brands, dir, &c) != 0 && default_problem == NULL)

@@ -591,8 +591,7 @@ char *
 cache_fingerprint(const struct settings *cfg)
 {
 	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	char *datadir = util_data_path(""), *confdir, *s;
+	char *datadir = util_data_path(""), *confdir = util_config_path(""), *s;
 	struct geoip *g = geoip_shared(cfg != NULL ? cfg->geoip_dir : NULL);
 
 	/* the code: its version and this very binary (a rebuild is another analyser) */
@@ -602,11 +601,8 @@ cache_fingerprint(const struct settings *cfg)
 		g_checksum_update(ck, (const guchar *)finding_name(i), -1);
 	/* the data: shipped files, the user's own files, the GeoIP databases */
 	hash_dir(ck, datadir, 0);
-	if (xdg != NULL && *xdg != '\0')
-		confdir = xasprintf("%s/kensa", xdg);
-	else
-		confdir = xasprintf("%s/.config/kensa", home != NULL ? home : ".");
-	hash_dir(ck, confdir, 2);
+	if (confdir != NULL)
+		hash_dir(ck, confdir, 2);
 	for (size_t i = 0; i < geoip_count(g); i++)
 		hash_stat(ck, geoip_path(g, i));
 	/* the weight table in force (--weights FILE is not under the data or config directories) */

@@ -60,18 +60,6 @@ is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
-static char *
-user_path(const char *name)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-
-	if (xdg != NULL && *xdg != '\0')
-		return xasprintf("%s/kensa/%s", xdg, name);
-	if (home != NULL && *home != '\0')
-		return xasprintf("%s/.config/kensa/%s", home, name);
-	return NULL;
-}
-
 static void
 entry_add(const char *phrase, const char *kind)
 {
@@ -177,7 +165,7 @@ lure_load(char **cause)
 			free(err);
 		free(path);
 		err = NULL;
-		if ((path = user_path(files[i].name)) != NULL) {
+		if ((path = util_config_path(files[i].name)) != NULL) {
 			if (list_read(path, files[i].vocab, true, &err) != 0 && rc == 0) {
 				*cause = err;
 				rc = -1;

@@ -192,12 +192,7 @@ settings_load(struct settings *s, const char *path, char **cause)
 
 	*cause = NULL;
 	if (path == NULL) {
-		const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-		if (xdg != NULL && *xdg != '\0')
-			def = xasprintf("%s/kensa/config", xdg);
-		else if (home != NULL)
-			def = xasprintf("%s/.config/kensa/config", home);
-		else
+		if ((def = util_config_path("config")) == NULL)
 			return 0;
 	}
 	f = fopen(path != NULL ? path : def, "r");

@@ -681,18 +681,6 @@ list_read(struct plist *pl, const char *path, bool urgency, bool optional, char 
 	return 0;
 }
 
-static char *
-user_path(const char *name)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-
-	if (xdg != NULL && *xdg != '\0')
-		return xasprintf("%s/kensa/%s", xdg, name);
-	if (home != NULL && *home != '\0')
-		return xasprintf("%s/.config/kensa/%s", home, name);
-	return NULL;
-}
-
 static uint64_t
 bigram_key(ucs4_t a, ucs4_t b)
 {
@@ -932,7 +920,7 @@ text_load(char **cause)
 			free(err);
 		free(path);
 		err = NULL;
-		if ((path = user_path(files[i].name)) != NULL) {
+		if ((path = util_config_path(files[i].name)) != NULL) {
 			if (list_read(pl, path, files[i].urgency, true, &err) != 0 && rc == 0) {
 				*cause = err;
 				rc = -1;

@@ -15,36 +15,6 @@
 
 /* ---- decoding helpers ---- */
 
-static int
-hexv(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Percent-decode n bytes; a '%' not followed by two hex digits stays as written (as urllib's unquote). */
-static char *
-pct_decode(const char *s, size_t n)
-{
-	char *r = xmalloc(n + 1), *o = r;
-
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '%' && i + 2 < n && hexv((unsigned char)s[i + 1]) >= 0 &&
-		    hexv((unsigned char)s[i + 2]) >= 0) {
-			*o++ = (char)(hexv((unsigned char)s[i + 1]) * 16 + hexv((unsigned char)s[i + 2]));
-			i += 2;
-		} else
-			*o++ = s[i];
-	}
-	*o = '\0';
-	return r;
-}
-
 /*
  * A decoded target is used only when it is an http(s) URL with a host and
  * no control bytes (an encoded NUL or newline is a broken or hostile wrapper).
@@ -81,12 +51,12 @@ target_ok(const char *s, size_t n)
 static char *
 decode_target(const char *s, size_t n)
 {
-	char *d = pct_decode(s, n);
+	char *d = util_pct_decode(s, n);
 	size_t dl = 0;
 
 	/* pct_decode never grows the text; an encoded NUL shortens strlen below the decoded length. */
 	for (size_t i = 0; i < n; i++, dl++)
-		if (s[i] == '%' && i + 2 < n && hexv((unsigned char)s[i + 1]) >= 0 && hexv((unsigned char)s[i + 2]) >= 0)
+		if (s[i] == '%' && i + 2 < n && util_hex_digit((unsigned char)s[i + 1]) >= 0 && util_hex_digit((unsigned char)s[i + 2]) >= 0)
 			i += 2;
 	if (!target_ok(d, dl)) {
 		free(d);
@@ -273,7 +243,7 @@ pp_v3(const char *rest)
 	bytes = buf_take(&dec);
 	if (u8_check((const uint8_t *)bytes, nb) != NULL || strlen(bytes) != nb)
 		goto out;
-	url = pct_decode(p, (size_t)(q - p));
+	url = util_pct_decode(p, (size_t)(q - p));
 	buf_init(&o);
 	buf_add(&o, "", 0);
 	for (const char *s = url; *s != '\0'; s++) {
@@ -431,18 +401,6 @@ static struct track_entry *tracks;
 static size_t ntracks;
 static pthread_once_t tracks_once = PTHREAD_ONCE_INIT;
 
-static char *
-user_list_path(const char *name)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-
-	if (xdg != NULL && *xdg != '\0')
-		return xasprintf("%s/kensa/%s", xdg, name);
-	if (home != NULL && *home != '\0')
-		return xasprintf("%s/.config/kensa/%s", home, name);
-	return NULL;
-}
-
 /* Lines "PATTERN  Service name  # comment"; a PATTERN starting with '/' is a path prefix. */
 static void
 tracks_load_file(const char *path)
@@ -487,7 +445,7 @@ tracks_load(void)
 
 	tracks_load_file(path);
 	free(path);
-	path = user_list_path("tracking-hosts.txt");
+	path = util_config_path("tracking-hosts.txt");
 	tracks_load_file(path);
 	free(path);
 }

@@ -35,36 +35,6 @@ is_digit(int c)
 	return c >= '0' && c <= '9';
 }
 
-static int
-hexv(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* Percent-decode n bytes (a host: browsers decode it before resolving). */
-static char *
-pct_decode(const char *s, size_t n)
-{
-	char *r = xmalloc(n + 1), *o = r;
-
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '%' && i + 2 < n && hexv((unsigned char)s[i + 1]) >= 0 &&
-		    hexv((unsigned char)s[i + 2]) >= 0) {
-			*o++ = (char)(hexv((unsigned char)s[i + 1]) * 16 + hexv((unsigned char)s[i + 2]));
-			i += 2;
-		} else
-			*o++ = s[i];
-	}
-	*o = '\0';
-	return r;
-}
-
 static bool
 special_scheme(const char *s)
 {
@@ -145,7 +115,7 @@ url_parse(const char *url, struct url_parts *out)
 	if (n > 0) {
 		char *raw = xstrndup(h, n);
 
-		out->host = pct_decode(raw, n);
+		out->host = util_pct_decode(raw, n);
 		free(raw);
 		ascii_lower(out->host);
 		/* A trailing dot names the same host. */
@@ -453,7 +423,7 @@ is_ipv4_any(const char *h)
 
 		if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
 			p += 2;
-			while (hexv((unsigned char)*p) >= 0)
+			while (util_hex_digit((unsigned char)*p) >= 0)
 				p++;
 		} else
 			while (is_digit((unsigned char)*p))
@@ -625,7 +595,7 @@ link_fill(struct link *l, const struct brands *b)
 		if (l->userinfo != NULL) {
 			/* "https://www.apple.com@evil.example/": the part before '@' reads as the host. */
 			char *user = xstrndup(l->userinfo, strcspn(l->userinfo, ":"));
-			char *dec = pct_decode(user, strlen(user));
+			char *dec = util_pct_decode(user, strlen(user));
 
 			l->userinfo_trick = strchr(dec, '.') != NULL || (b != NULL && brands_match(b, dec,
 			    strlen(dec), NULL, NULL, NULL) != NULL);
@@ -762,7 +732,7 @@ same_domain_idn(const char *a, const char *b)
 static bool
 href_carries(const char *href, const char *dom)
 {
-	char *dec = pct_decode(href, strlen(href));
+	char *dec = util_pct_decode(href, strlen(href));
 	bool r;
 
 	ascii_lower(dec);

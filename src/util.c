@@ -34,6 +34,47 @@ util_data_path(const char *name)
 	return xasprintf("%s/%s", dir, name);
 }
 
+char *
+util_config_path(const char *name)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	if (xdg != NULL && *xdg != '\0')
+		return xasprintf("%s/kensa/%s", xdg, name);
+	if (home != NULL && *home != '\0')
+		return xasprintf("%s/.config/kensa/%s", home, name);
+	return NULL;
+}
+
+int
+util_hex_digit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+char *
+util_pct_decode(const char *s, size_t n)
+{
+	char *r = xmalloc(n + 1), *o = r;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '%' && i + 2 < n && util_hex_digit((unsigned char)s[i + 1]) >= 0 &&
+		    util_hex_digit((unsigned char)s[i + 2]) >= 0) {
+			*o++ = (char)(util_hex_digit((unsigned char)s[i + 1]) * 16 + util_hex_digit((unsigned char)s[i + 2]));
+			i += 2;
+		} else
+			*o++ = s[i];
+	}
+	*o = '\0';
+	return r;
+}
+
 void *
 xmalloc(size_t size)
 {

@@ -22,6 +22,12 @@ void util_set_fatal_hook(void (*hook)(void));
 
 /* Path of a data file: $KENSA_DATADIR/name when set (tests, uninstalled builds), else PKGDATADIR/name. Caller frees. */
 char *util_data_path(const char *name);
+/* Path of the user's file: $XDG_CONFIG_HOME/kensa/name, else ~/.config/kensa/name; NULL with neither set. Caller frees. */
+char *util_config_path(const char *name);
+/* The value of a hex digit, or -1. */
+int util_hex_digit(int c);
+/* Percent-decode n bytes of s; a '%' not followed by two hex digits stays as written (as urllib's unquote). Caller frees. */
+char *util_pct_decode(const char *s, size_t n);
 
 /* A growable NUL-terminated byte string. */
 struct buf {

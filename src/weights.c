@@ -309,7 +309,6 @@ static void
 current_load(void)
 {
 	char *shipped = util_data_path("weights.conf"), *def = NULL, *c = NULL;
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 	const char *user = current_user_path;
 
 	current = weights_new();
@@ -322,10 +321,7 @@ current_load(void)
 		goto fail;
 	}
 	if (user == NULL) {
-		if (xdg != NULL && *xdg != '\0')
-			def = xasprintf("%s/kensa/weights.conf", xdg);
-		else if (home != NULL && *home != '\0')
-			def = xasprintf("%s/.config/kensa/weights.conf", home);
+		def = util_config_path("weights.conf");
 		if (def != NULL && access(def, F_OK) == 0)
 			user = def;
 	}

@@ -961,18 +961,6 @@ handle_key(struct tui *t, int key)
 
 /* ---- start-up ---- */
 
-static char *
-config_file(const char *name)
-{
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-
-	if (xdg != NULL && *xdg != '\0')
-		return xasprintf("%s/kensa/%s", xdg, name);
-	if (home != NULL)
-		return xasprintf("%s/.config/kensa/%s", home, name);
-	return NULL;
-}
-
 /* s with a leading $HOME/ written "~/": the reason still fits the status line. Caller frees. */
 static char *
 home_short(const char *s)
@@ -1017,7 +1005,7 @@ load_keys(const char *name, struct buf *errors)
 		free(err);
 		err = NULL;
 	}
-	if ((user = config_file("keys")) != NULL && access(user, F_OK) == 0) {
+	if ((user = util_config_path("keys")) != NULL && access(user, F_OK) == 0) {
 		if (keymap_load(user, &err) != 0)
 			buf_addf(errors, "%s: %s\n", user, strerror(errno));
 		if (err != NULL) {
@@ -1034,7 +1022,7 @@ load_keys(const char *name, struct buf *errors)
 static void
 load_theme(struct buf *errors)
 {
-	char *path = config_file("theme"), *err = NULL;
+	char *path = util_config_path("theme"), *err = NULL;
 
 	if (path != NULL && access(path, F_OK) == 0) {
 		if (theme_load(path, &err) != 0)
