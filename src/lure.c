@@ -143,7 +143,10 @@ lure_load(char **cause)
 	static const struct {
 		const char *name;
 		bool vocab;
-	} files[] = { { "lures.en", true }, { "lures.ja", true }, { "freemail.txt", false } };
+	} files[] = {
+		{ "lures.en", true }, { "lures.ja", true }, { "lures.pt", true }, { "lures.de", true },
+		{ "lures.nl", true }, { "lures.fr", true }, { "lures.es", true }, { "freemail.txt", false },
+	};
 	int rc = 0;
 
 	pthread_mutex_lock(&lists_lock);
