@@ -378,7 +378,8 @@ brands_load_dir(struct brands *b, const char *dir, char **cause)
 		names[n++] = xasprintf("%s/%s", dir, e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, cmp_str);
+	if (n > 1)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(names, n, sizeof *names, cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		char *c = NULL;
 

@@ -558,7 +558,8 @@ hash_dir(GChecksum *ck, const char *dir, int depth)
 			names[n++] = xasprintf("%s/%s", dir, de->d_name);
 		}
 	closedir(d);
-	qsort(names, n, sizeof *names, name_cmp);
+	if (n > 1)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(names, n, sizeof *names, name_cmp);
 	for (size_t i = 0; i < n; i++) {
 		struct stat st;
 

@@ -89,7 +89,8 @@ confusable_load(const char *path, char **cause)
 		v[n++] = p;
 	}
 	fclose(f);
-	qsort(v, n, sizeof *v, cmp_pair);
+	if (n > 1)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(v, n, sizeof *v, cmp_pair);
 	free(table);
 	table = v;
 	ntable = n;

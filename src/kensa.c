@@ -448,8 +448,13 @@ main(int argc, char **argv)
 	if (settings_load(&opts, config, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", progname, cause);
 		free(cause);
-		if ((config != NULL && opts.config_path == NULL) || opts.bad_trust)
+		if ((config != NULL && opts.config_path == NULL) || opts.bad_trust) {
+			free(rest);
+			free(cli_lang);
+			free(cli_geoip);
+			settings_free(&opts);
 			return 1;
+		}
 	}
 	if (cli_geoip != NULL) {
 		free(opts.geoip_dir);
@@ -476,6 +481,8 @@ main(int argc, char **argv)
 	if (weights_setup(cli_weights, &cause) != 0) {
 		fprintf(stderr, "%s: %s\n", progname, cause);
 		free(cause);
+		free(rest);
+		settings_free(&opts);
 		return 1;
 	}
 	message_init();

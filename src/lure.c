@@ -178,7 +178,8 @@ lure_load(char **cause)
 		}
 	}
 	/* longest first: a phrase takes its words before a shorter entry can count them again */
-	qsort(lists.v, lists.n, sizeof *lists.v, entry_cmp);
+	if (lists.n > 0)
+		qsort(lists.v, lists.n, sizeof *lists.v, entry_cmp);
 	if (rc != 0)
 		lists.error = xstrdup(*cause);
 	lists.loaded = true;

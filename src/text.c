@@ -719,7 +719,8 @@ index_add(struct index *ix, uint64_t key, size_t phrase, size_t off)
 static void
 index_hash(struct index *ix)
 {
-	qsort(ix->post, ix->npost, sizeof *ix->post, posting_cmp);
+	if (ix->npost > 1)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(ix->post, ix->npost, sizeof *ix->post, posting_cmp);
 	ix->nslot = 16;
 	while (ix->nslot < ix->npost * 2)
 		ix->nslot *= 2;

@@ -542,6 +542,18 @@ link_fill(struct link *l, const struct brands *b)
 	free(l->unwrapped);
 	free(l->unwrapped_defanged);
 	free(l->tracker);
+	/* Filled again (the TUI re-runs checks): what the last fill derived goes first. */
+	free(l->scheme);
+	free(l->userinfo);
+	free(l->host);
+	free(l->host_ascii);
+	free(l->host_unicode);
+	free(l->org_domain);
+	free(l->brand_subdomain);
+	free(l->text_domain);
+	l->scheme = l->userinfo = l->host = l->host_ascii = l->host_unicode = NULL;
+	l->org_domain = l->brand_subdomain = l->text_domain = NULL;
+	l->ip_literal = l->userinfo_trick = false;
 	unwrap_url(l->href, &uw);
 	l->unwrapped = uw.target;
 	l->unwrapped_defanged = uw.target != NULL ? url_defang(uw.target) : NULL;

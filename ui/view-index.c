@@ -229,7 +229,8 @@ keyed_sort(struct store *s, uint32_t *order, size_t n, enum sort sort, bool reve
 		k[i].id = order[i];
 		k[i].key = sort == SORT_DATE ? e->date : ((int64_t)(risk_rank(e) + 3) << 36) | date;
 	}
-	qsort(k, n, sizeof *k, keyed_cmp);
+	if (n > 1)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(k, n, sizeof *k, keyed_cmp);
 	for (size_t i = 0; i < n; i++)
 		order[reverse ? n - 1 - i : i] = k[i].id;
 	free(k);
