@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,8 @@
 #include "cache.h"
 #include "geoip.h"
 #include "i18n.h"
-#include "maildir.h"
+#include "mailbox.h"
+#include "pool.h"
 #include "message.h"
 #include "report.h"
 #include "settings.h"
@@ -194,88 +196,80 @@ cmd_geoip(int argc, char **argv)
 	return rc;
 }
 
-/* ---- scan: both cores, output in Maildir order ---- */
+/* ---- scan: the shared analysis pool, output in the mailbox's order ---- */
 
 struct scan_job {
-	struct maildir *md;
+	struct mailbox *mb;
 	bool json;
 	struct cache *cache;      /* NULL: --no-cache, or none could be opened */
 	char **lines;             /* one per entry, NULL until done or printed */
-	size_t next;              /* next entry to take */
 	size_t printed;           /* entries printed so far */
 	pthread_mutex_t lock;
 };
 
 /*
- * Each worker takes the next entry, analyses it, and prints every line
- * that is now due in Maildir order (its own and those that finished
- * before it): no thread waits for another to wake it.
+ * One message on a pool thread: analyse it (or take the cache's answer),
+ * then print every line that is now due in order (its own and those that
+ * finished before it): no thread waits for another to wake it.
  */
-static void *
-scan_worker(void *arg)
+static void
+scan_one(void *ctx, void *arg)
 {
-	struct scan_job *job = arg;
+	struct scan_job *job = ctx;
+	size_t i = (size_t)(uintptr_t)arg - 1, n = mailbox_count(job->mb);
+	const char *name = mailbox_name(job->mb, i);
+	char *path = mailbox_path(job->mb, i), *cause = NULL, *line;
+	struct report *r;
+	struct cache_entry ce;
+	struct stat st;
+	bool have_st = job->cache != NULL && stat(path, &st) == 0 && S_ISREG(st.st_mode);
 
-	for (;;) {
-		size_t i;
-		struct report *r;
-		char *cause = NULL, *line;
-
-		pthread_mutex_lock(&job->lock);
-		i = job->next++;
-		pthread_mutex_unlock(&job->lock);
-		if (i >= job->md->n)
-			break;
-		struct cache_entry ce;
-		struct stat st;
-		bool have_st = job->cache != NULL && stat(job->md->v[i].path, &st) == 0 && S_ISREG(st.st_mode);
-
-		/* the cache answers the plain lines; JSON wants the whole report */
-		if (have_st && !job->json && cache_get(job->cache, job->md->v[i].name, &st, &ce)) {
-			line = report_scan_line_cached(&ce, job->md->v[i].name);
+	/* the cache answers the plain lines; JSON wants the whole report */
+	if (have_st && !job->json && cache_get(job->cache, name, &st, &ce)) {
+		line = report_scan_line_cached(&ce, name);
+		cache_entry_free(&ce);
+	} else if (analyze_file(path, &opts, &r, &cause) != 0) {
+		line = report_scan_error_line(name, cause, job->json);
+		free(cause);
+	} else {
+		free(r->file);
+		r->file = xstrdup(name);
+		line = job->json ? report_json_line(r) : report_scan_line(r, name);
+		if (have_st && r->pending == NULL) {
+			cache_entry_from_report(&ce, r);
+			cache_put(job->cache, name, &st, &ce);
 			cache_entry_free(&ce);
-		} else if (analyze_file(job->md->v[i].path, &opts, &r, &cause) != 0) {
-			line = report_scan_error_line(job->md->v[i].name, cause, job->json);
-			free(cause);
-		} else {
-			free(r->file);
-			r->file = xstrdup(job->md->v[i].name);
-			line = job->json ? report_json_line(r) : report_scan_line(r, job->md->v[i].name);
-			if (have_st && r->pending == NULL) {
-				cache_entry_from_report(&ce, r);
-				cache_put(job->cache, job->md->v[i].name, &st, &ce);
-				cache_entry_free(&ce);
-			}
-			report_free(r);
 		}
-		pthread_mutex_lock(&job->lock);
-		job->lines[i] = line;
-		while (job->printed < job->md->n && job->lines[job->printed] != NULL) {
-			puts(job->lines[job->printed]);
-			free(job->lines[job->printed]);
-			job->lines[job->printed++] = NULL;
-		}
-		pthread_mutex_unlock(&job->lock);
+		report_free(r);
 	}
-	return NULL;
+	free(path);
+	pthread_mutex_lock(&job->lock);
+	job->lines[i] = line;
+	while (job->printed < n && job->lines[job->printed] != NULL) {
+		puts(job->lines[job->printed]);
+		free(job->lines[job->printed]);
+		job->lines[job->printed++] = NULL;
+	}
+	pthread_mutex_unlock(&job->lock);
 }
 
 static void
-scan_maildir(struct maildir *md, bool json, struct cache *cache)
+scan_mailbox(struct mailbox *mb, bool json, struct cache *cache)
 {
-	struct scan_job job = { .md = md, .json = json, .cache = cache };
-	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-	int nthreads = ncpu < 1 ? 1 : ncpu > 8 ? 8 : (int)ncpu;
-	pthread_t th[8];
+	struct scan_job job = { .mb = mb, .json = json, .cache = cache };
+	size_t n = mailbox_count(mb);
+	struct pool *pool;
 
-	if ((size_t)nthreads > md->n)
-		nthreads = md->n > 0 ? (int)md->n : 1;
-	job.lines = xcalloc(md->n + 1, sizeof *job.lines);
+	job.lines = xcalloc(n + 1, sizeof *job.lines);
 	pthread_mutex_init(&job.lock, NULL);
-	for (int t = 0; t < nthreads; t++)
-		pthread_create(&th[t], NULL, scan_worker, &job);
-	for (int t = 0; t < nthreads; t++)
-		pthread_join(th[t], NULL);
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+
+	/* one thread per core, never more threads than messages */
+	pool = pool_new(ncpu > 0 && (size_t)ncpu > n ? (int)(n > 0 ? n : 1) : 0, 0, scan_one, NULL, &job);
+	for (size_t i = 0; i < n; i++)
+		pool_push(pool, (void *)(uintptr_t)(i + 1));
+	pool_drain(pool);
+	pool_free(pool, NULL);
 	fflush(stdout);
 	pthread_mutex_destroy(&job.lock);
 	free(job.lines);
@@ -315,19 +309,19 @@ cmd_scan(int argc, char **argv)
 		free(notice);
 	}
 	for (int i = 0; i < argc; i++) {
-		struct maildir *md;
+		struct mailbox *mb;
 		char *cause = NULL;
 
 		if (argv[i][0] == '-')
 			continue;
-		if (maildir_open(argv[i], recursive, &md, &cause) != 0) {
+		if (mailbox_open(argv[i], "", recursive ? MAILBOX_RECURSIVE : 0, &opts, &mb, &cause) != 0) {
 			fprintf(stderr, "%s: %s: %s\n", progname, argv[i], cause);
 			free(cause);
 			rc = 1;
 			continue;
 		}
-		scan_maildir(md, json, cache);
-		maildir_free(md);
+		scan_mailbox(mb, json, cache);
+		mailbox_free(mb);
 	}
 	cache_shared_close();
 	free(def);

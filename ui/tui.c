@@ -560,7 +560,7 @@ targets(struct tui *t, size_t **out)
 	size_t *v = xmalloc(cap * sizeof *v);
 
 	for (size_t i = 0; i < store_count(t->store); i++) {
-		struct entry *e = store_entry(t->store, i);
+		struct mailbox_entry *e = store_entry(t->store, i);
 		if ((e->flags & EF_TAGGED) && !(e->flags & EF_GONE)) {
 			if (n == cap)
 				v = xreallocarray(v, cap *= 2, sizeof *v);

@@ -120,7 +120,7 @@ fail:
 }
 
 static bool
-term_match(struct store *s, const struct entry *e, const struct term *t)
+term_match(struct store *s, const struct mailbox_entry *e, const struct term *t)
 {
 	const char *subj = store_str(s, e->subject), *name = store_str(s, e->from_name), *dom = store_str(s, e->from_domain);
 
@@ -148,7 +148,7 @@ term_match(struct store *s, const struct entry *e, const struct term *t)
 }
 
 static bool
-matches(struct index *ix, struct store *s, const struct entry *e)
+matches(struct index *ix, struct store *s, const struct mailbox_entry *e)
 {
 	for (size_t i = 0; i < ix->nterms; i++)
 		if (term_match(s, e, &ix->terms[i]) == ix->terms[i].negate)
@@ -165,7 +165,7 @@ struct sort_ctx {
 };
 
 static int
-risk_rank(const struct entry *e)
+risk_rank(const struct mailbox_entry *e)
 {
 	if (e->state == ENTRY_ERROR)
 		return -1;
@@ -179,7 +179,7 @@ order_cmp(const void *a, const void *b, void *arg)
 {
 	const struct sort_ctx *c = arg;
 	uint32_t ia = *(const uint32_t *)a, ib = *(const uint32_t *)b;
-	const struct entry *x = store_entry(c->s, ia), *y = store_entry(c->s, ib);
+	const struct mailbox_entry *x = store_entry(c->s, ia), *y = store_entry(c->s, ib);
 	int r = 0;
 
 	switch (c->sort) {
@@ -224,7 +224,7 @@ keyed_sort(struct store *s, uint32_t *order, size_t n, enum sort sort, bool reve
 	struct keyed *k = xmalloc(n * sizeof *k);
 
 	for (size_t i = 0; i < n; i++) {
-		const struct entry *e = store_entry(s, order[i]);
+		const struct mailbox_entry *e = store_entry(s, order[i]);
 		int64_t date = e->date & (((int64_t)1 << 36) - 1);
 		k[i].id = order[i];
 		k[i].key = sort == SORT_DATE ? e->date : ((int64_t)(risk_rank(e) + 3) << 36) | date;
@@ -251,7 +251,7 @@ rebuild(struct view *v)
 	}
 	ix->norder = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct entry *e = store_entry(s, i);
+		const struct mailbox_entry *e = store_entry(s, i);
 		if (!(e->flags & EF_GONE) && matches(ix, s, e))
 			ix->order[ix->norder++] = (uint32_t)i;
 	}
@@ -432,7 +432,7 @@ date_text(int64_t t, bool wide, char *buf, size_t len)
 }
 
 static enum level
-entry_level(const struct entry *e)
+entry_level(const struct mailbox_entry *e)
 {
 	if (e->state != ENTRY_ANALYSED)
 		return LV_NONE;
@@ -469,7 +469,7 @@ index_draw(struct view *v)
 	domw = v->w >= 100 ? 18 : v->w >= 70 ? 12 : 0;
 	for (int row = 0; row < r && ix->top + (size_t)row < ix->norder; row++) {
 		size_t id = ix->order[ix->top + (size_t)row];
-		struct entry *e = store_entry(s, id);
+		struct mailbox_entry *e = store_entry(s, id);
 		bool cur = ix->top + (size_t)row == ix->cursor;
 		struct style base = cur ? theme_elem(E_CURSOR) : theme_elem(E_NORMAL);
 		int y = v->y + 1 + row;
@@ -506,7 +506,7 @@ index_draw(struct view *v)
 		draw_str(v->y + 2, v->x + 2, v->w - 4, ix->limit != NULL ? _("No message matches the limit.") : _("No messages."),
 		    theme_elem(E_DIM));
 	for (size_t i = 0; i < store_count(s); i++) {
-		const struct entry *e = store_entry(s, i);
+		const struct mailbox_entry *e = store_entry(s, i);
 		if (e->flags & EF_GONE)
 			continue;
 		total++;

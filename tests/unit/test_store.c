@@ -115,7 +115,7 @@ START_TEST(listing_then_headers_then_analysis)
 	struct store *s;
 	char *cause = NULL;
 	long id;
-	struct entry *e;
+	struct mailbox_entry *e;
 
 	make_maildir();
 	ck_assert_int_eq(store_open(root, "", &cfg, &s, &cause), 0);
