@@ -22,14 +22,13 @@ hiding(ucs4_t c, ucs4_t before, ucs4_t after)
 
 	if (is_bidi_control(c) || is_bidi_mark(c) || !uc_is_property_default_ignorable_code_point(c))
 		return false;
-	if ((c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xe0100 && c <= 0xe01ef) || c == 0x34f ||
-	    (c >= 0x180b && c <= 0x180f) || c == 0x3164 || c == 0xffa0 || c == 0x115f || c == 0x1160)
+	if ((c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xe0100 && c <= 0xe01ef) || (unichar_kind(c) & UNICHAR_WRITING))
 		return false;   /* variation selectors (ideographic variants, emoji), CGJ, Mongolian, Hangul fillers */
 	if (!is_word_char(before) || !is_word_char(after))
 		return false;
 	sb = uc_script(before);
 	sa = uc_script(after);
-	if (c == 0x200c || c == 0x200d || c == 0x200b) {
+	if (unichar_kind(c) & UNICHAR_JOINER) {
 		/* joiners and word separators are spelling in these scripts */
 		static const char *const own[] = {
 			"Arabic", "Syriac", "Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya", "Tamil",
@@ -189,7 +188,7 @@ text_bidi_check(const char *s, size_t len, const char *where, long base, bool ov
 			continue;
 		}
 		k = next_cp(s, len, i, &c);
-		if ((overrides_only ? (c == 0x202d || c == 0x202e) : is_bidi_control(c)) || (marks && is_bidi_mark(c))) {
+		if ((overrides_only ? (unichar_kind(c) & UNICHAR_BIDI_OVERRIDE) != 0 : is_bidi_control(c)) || (marks && is_bidi_mark(c))) {
 			if (first == len)
 				first = i;
 			last = i + (size_t)k;

@@ -10,6 +10,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
+#include "unichar.h"
 #include "util.h"
 
 struct findings;
@@ -56,13 +57,13 @@ is_word_char(ucs4_t c)
 static inline bool
 is_bidi_control(ucs4_t c)
 {
-	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+	return (unichar_kind(c) & UNICHAR_BIDI_CONTROL) != 0;
 }
 
 static inline bool
 is_bidi_mark(ucs4_t c)
 {
-	return c == 0x200e || c == 0x200f || c == 0x061c;
+	return (unichar_kind(c) & UNICHAR_BIDI_MARK) != 0;
 }
 
 

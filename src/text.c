@@ -21,7 +21,7 @@
 
 #define NS_WINDOW (256u << 10)   /* bytes of text matched at once */
 
-/* Append s[0..n) to b with controls, bidi and invisible characters written as <U+XXXX>; at most cols display columns (then "…"). */
+/* Append s[0..n) to b with controls, the characters of the unichar table and other default-ignorables written as <U+XXXX>; at most cols display columns (then "…"). */
 static void
 esc_add(struct buf *b, const char *s, size_t n, int cols)
 {
@@ -32,7 +32,7 @@ esc_add(struct buf *b, const char *s, size_t n, int cols)
 		ucs4_t c;
 		int k = next_cp(s, n, i, &c), w;
 
-		if (c < 0x20 || (c >= 0x7f && c < 0xa0) || is_bidi_control(c) || is_bidi_mark(c) ||
+		if (c < 0x20 || (c >= 0x7f && c < 0xa0) || unichar_kind(c) != 0 ||
 		    (c != 0x3000 && c != ' ' && uc_is_property_default_ignorable_code_point(c)) || c == 0xfffd) {
 			if (c == '\n' || c == '\t' || c == '\r')
 				buf_addc(b, ' '), w = 1;

@@ -8,41 +8,13 @@
 #include <wchar.h>
 
 #include "sanitize.h"
+#include "unichar.h"
 #include "util.h"
-
-/* Invisible or reordering characters and the marker shown for them. */
-static const struct {
-	unsigned lo, hi;
-	const char *name;
-} invisible[] = {
-	{ 0x00AD, 0x00AD, "SHY" },   { 0x034F, 0x034F, "CGJ" },   { 0x061C, 0x061C, "ALM" },
-	{ 0x115F, 0x1160, "HF" },    { 0x17B4, 0x17B5, "KIV" },   { 0x180B, 0x180E, "MVS" },
-	{ 0x200B, 0x200B, "ZWSP" },  { 0x200C, 0x200C, "ZWNJ" },  { 0x200D, 0x200D, "ZWJ" },
-	{ 0x200E, 0x200E, "LRM" },   { 0x200F, 0x200F, "RLM" },   { 0x2028, 0x2028, "LSEP" },
-	{ 0x2029, 0x2029, "PSEP" },  { 0x202A, 0x202A, "LRE" },   { 0x202B, 0x202B, "RLE" },
-	{ 0x202C, 0x202C, "PDF" },   { 0x202D, 0x202D, "LRO" },   { 0x202E, 0x202E, "RLO" },
-	{ 0x2060, 0x2060, "WJ" },    { 0x2061, 0x2064, "INVIS" }, { 0x2066, 0x2066, "LRI" },
-	{ 0x2067, 0x2067, "RLI" },   { 0x2068, 0x2068, "FSI" },   { 0x2069, 0x2069, "PDI" },
-	{ 0x206A, 0x206F, "DEPR" },  { 0x3164, 0x3164, "HF" },    { 0xFEFF, 0xFEFF, "BOM" },
-	{ 0xFFA0, 0xFFA0, "HF" },    { 0xFFF9, 0xFFFB, "IA" },    { 0x1D173, 0x1D17A, "MUS" },
-	{ 0xE0000, 0xE007F, "TAG" },
-};
 
 const char *
 sanitize_marker_name(unsigned c)
 {
-	size_t lo = 0, hi = sizeof invisible / sizeof invisible[0];
-
-	while (lo < hi) {   /* the table is sorted */
-		size_t mid = (lo + hi) / 2;
-		if (c < invisible[mid].lo)
-			hi = mid;
-		else if (c > invisible[mid].hi)
-			lo = mid + 1;
-		else
-			return invisible[mid].name;
-	}
-	return NULL;
+	return unichar_name(c);
 }
 
 /* Strict UTF-8 (RFC 3629 §4): no overlongs, surrogates or values past U+10FFFF. Returns the length, 0 if invalid. */
