@@ -7,6 +7,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include <unistr.h>
+
 #include "sanitize.h"
 #include "unichar.h"
 #include "util.h"
@@ -15,38 +17,6 @@ const char *
 sanitize_marker_name(unsigned c)
 {
 	return unichar_name(c);
-}
-
-/* Strict UTF-8 (RFC 3629 §4): no overlongs, surrogates or values past U+10FFFF. Returns the length, 0 if invalid. */
-static size_t
-utf8_decode(const unsigned char *p, size_t n, unsigned *cp)
-{
-	unsigned c = p[0], min;
-	size_t len;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2, c &= 0x1F, min = 0x80;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3, c &= 0x0F, min = 0x800;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4, c &= 0x07, min = 0x10000;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (p[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return len;
 }
 
 static void
@@ -79,8 +49,9 @@ sanitize_next(const char *s, size_t len, size_t pos, unsigned flags, struct san_
 {
 	const unsigned char *p = (const unsigned char *)s + pos;
 	bool ascii = (flags & SAN_ASCII) != 0;
-	unsigned c;
-	size_t n = utf8_decode(p, len - pos, &c);
+	ucs4_t c;
+	int k = u8_mbtoucr(&c, p, len - pos);   /* strict (RFC 3629 §4): no overlongs, surrogates or values past U+10FFFF */
+	size_t n = k > 0 ? (size_t)k : 0;
 	const char *name;
 	char tmp[16];
 	int w;
@@ -138,31 +109,6 @@ sanitize_next(const char *s, size_t len, size_t pos, unsigned flags, struct san_
 	out->width = w;
 }
 
-static void
-put_utf8(struct buf *b, unsigned c)
-{
-	char t[4];
-
-	if (c < 0x80)
-		buf_addc(b, (char)c);
-	else if (c < 0x800) {
-		t[0] = (char)(0xC0 | c >> 6);
-		t[1] = (char)(0x80 | (c & 0x3F));
-		buf_add(b, t, 2);
-	} else if (c < 0x10000) {
-		t[0] = (char)(0xE0 | c >> 12);
-		t[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		t[2] = (char)(0x80 | (c & 0x3F));
-		buf_add(b, t, 3);
-	} else {
-		t[0] = (char)(0xF0 | c >> 18);
-		t[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		t[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-		t[3] = (char)(0x80 | (c & 0x3F));
-		buf_add(b, t, 4);
-	}
-}
-
 char *
 sanitize_string(const char *s, size_t len, unsigned flags)
 {
@@ -173,8 +119,13 @@ sanitize_string(const char *s, size_t len, unsigned flags)
 	buf_adds(&b, "");
 	for (size_t pos = 0; s != NULL && pos < len; pos += c.len) {
 		sanitize_next(s, len, pos, flags, &c);
-		for (size_t i = 0; c.text[i] != L'\0'; i++)
-			put_utf8(&b, (unsigned)c.text[i]);
+		for (size_t i = 0; c.text[i] != L'\0'; i++) {
+			uint8_t u[6];
+			int n = u8_uctomb(u, (ucs4_t)c.text[i], sizeof u);
+
+			if (n > 0)
+				buf_add(&b, (const char *)u, (size_t)n);
+		}
 	}
 	return buf_take(&b);
 }
