@@ -27,7 +27,7 @@ struct unichar {
 /*
  * The table entry holding c, or NULL when c is an ordinary character
  * (white space included: it is visible as space). Every entry is shown
- * as a <NAME> marker by ui/sanitize.c, escaped by report_clean() and the
+ * as a <NAME> marker by the UI's sanitiser, escaped by report_clean() and the
  * evidence excerpts, and dropped by normtext_fold().
  */
 const struct unichar *unichar_find(ucs4_t c);
