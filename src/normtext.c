@@ -8,15 +8,15 @@
 #include <unistr.h>
 
 #include "normtext.h"
+#include "unichar.h"
 #include "util.h"
 
 bool
 normtext_is_ignorable(unsigned int c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-	    c == 0xA0 || c == 0xAD || c == 0x180E || c == 0x1680 ||
-	    (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
-	    (c >= 0x205F && c <= 0x2064) || c == 0x3000 || c == 0xFEFF;
+	    c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+	    c == 0x205F || c == 0x3000 || unichar_kind(c) != 0;
 }
 
 static void
@@ -61,8 +61,8 @@ normtext_fold(const char *text, size_t len, bool fold, struct normtext *out)
 			ucs4_t m;
 			int km = p + k < end ? u8_mbtouc(&m, p + k, (size_t)(end - p - k)) : 0;
 
-			if (km <= 0 || !((m >= 0x300 && m <= 0x36F) || m == 0x3099 || m == 0x309A ||
-			    m == 0xFF9E || m == 0xFF9F))
+			if (km <= 0 || normtext_is_ignorable(m) || !((m >= 0x300 && m <= 0x36F) || m == 0x3099 ||
+			    m == 0x309A || m == 0xFF9E || m == 0xFF9F))
 				break;
 			k += km;
 		}

@@ -15,8 +15,8 @@ struct normtext {
 /*
  * Fold len bytes of UTF-8 (invalid bytes are dropped) character by
  * character: NFKC, then case folding when fold is true; white space
- * (incl. U+3000) and zero-width / format characters (U+200B-U+200F,
- * U+2060-U+2064, U+FEFF, U+00AD, U+180E) are dropped. Free with
+ * (incl. U+3000) and every invisible or format character of the unichar
+ * table (ZWSP, bidi controls, BOM, SHY, tags...) are dropped. Free with
  * normtext_free().
  */
 void normtext_fold(const char *text, size_t len, bool fold, struct normtext *out);

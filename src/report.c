@@ -17,15 +17,8 @@
 #include "url.h"
 #include "cache.h"
 #include "report.h"
+#include "unichar.h"
 #include "util.h"
-
-static bool
-is_marker_char(ucs4_t c)
-{
-	return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
-	    (c >= 0x2066 && c <= 0x2069) || c == 0x2060 || c == 0xFEFF || c == 0x061C || c == 0x180E ||
-	    c == 0x2028 || c == 0x2029;
-}
 
 char *
 report_clean(const char *s, int keep_nl)
@@ -52,7 +45,7 @@ report_clean(const char *s, int keep_nl)
 			buf_add(&b, (const char *)tmp, (size_t)len);
 		} else if (c >= 0x80 && c < 0xA0) {
 			buf_addf(&b, "<U+%04X>", (unsigned)c);
-		} else if (is_marker_char(c)) {
+		} else if (unichar_kind(c) != 0) {
 			buf_addf(&b, "<U+%04X>", (unsigned)c);
 		} else
 			buf_add(&b, (const char *)p, (size_t)n);

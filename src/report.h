@@ -22,8 +22,9 @@ char *report_scan_error_line(const char *name, const char *cause, int json);
 
 /*
  * Make message text safe for a terminal line: C0/C1/DEL become control
- * pictures, invalid UTF-8 becomes U+FFFD, bidi controls and zero-width
- * characters become <U+XXXX> markers. Newlines kept only if keep_nl.
+ * pictures, invalid UTF-8 becomes U+FFFD, the invisible and format
+ * characters of the unichar table (bidi controls, zero-width characters,
+ * BOM, SHY, tags...) become <U+XXXX> markers. Newlines kept only if keep_nl.
  * Caller frees.
  */
 char *report_clean(const char *s, int keep_nl);

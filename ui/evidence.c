@@ -16,6 +16,7 @@
 #include "geoip.h"
 #include "evidence.h"
 #include "i18n.h"
+#include "ioc.h"
 #include "message.h"
 #include "report.h"
 #include "url.h"
@@ -94,50 +95,7 @@ ui_hop_geo(const struct report *r, size_t h)
 char *
 ui_indicators(const struct report *r)
 {
-	struct buf b;
-	struct ui_link *links;
-	size_t nlinks = ui_links(r, &links);
-	const char *ip = ui_origin_ip(r);
-	char *d;
-
-	buf_init(&b);
-	buf_adds(&b, "");
-#define LINE(label, val) do { if ((val) != NULL) { char *c_ = report_clean(val, 0); buf_addf(&b, "%s: %s\n", label, c_); free(c_); } } while (0)
-	LINE("file", r->file);
-	LINE("subject", r->subject);
-	LINE("date", r->date);
-	LINE("message-id", r->addr.message_id);
-	LINE("from", r->addr.from.addr);
-	if (r->addr.from.domain != NULL) {
-		d = ui_defang(r->addr.from.domain);
-		LINE("from-domain", d);
-		free(d);
-	}
-	for (size_t i = 0; i < r->addr.nreply_to; i++)
-		LINE("reply-to", r->addr.reply_to[i].addr);
-	LINE("return-path", r->addr.return_path.addr);
-	LINE("origin-ip", ip);
-	if (r->origin >= 0 && (size_t)r->origin < r->nhops) {
-		LINE("origin-helo", r->hops[r->origin].helo);
-		LINE("origin-rdns", r->hops[r->origin].rdns);
-	}
-	d = ui_origin_geo(r);
-	LINE("origin-geo", d);
-	free(d);
-	for (size_t i = 0; i < nlinks; i++) {
-		LINE("url", links[i].defanged);
-		if (links[i].host != NULL) {
-			d = ui_defang(links[i].host);
-			LINE("url-host", d);
-			free(d);
-		}
-	}
-	for (size_t i = 0; i < r->findings.n; i++)
-		LINE("finding", finding_name(r->findings.v[i].id));
-	buf_addf(&b, "verdict: %s (%d)\n", verdict_name(r->verdict), r->score);
-#undef LINE
-	ui_links_free(links, nlinks);
-	return buf_take(&b);
+	return ioc_format(r);
 }
 
 char *

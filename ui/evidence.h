@@ -45,7 +45,7 @@ const char *ui_origin_ip(const struct report *r);
 char *ui_origin_geo(const struct report *r);
 /* Country and network of hop h's client ("SG · AS150436 Byteplus Pte. Ltd."), or NULL. Caller frees. */
 char *ui_hop_geo(const struct report *r, size_t h);
-/* Every indicator of the message, one per line, URLs and domains defanged; caller frees. */
+/* Every indicator of the message, one per line, URLs and domains defanged (ioc_format() in src/ioc.h); caller frees. */
 char *ui_indicators(const struct report *r);
 
 /* Put text on the terminal's clipboard with OSC 52 (works over SSH, in tmux with set-clipboard, and in GNU screen). */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "i18n.h"
 #include "keymap.h"
@@ -114,16 +115,11 @@ key_parse(const char *s)
 	c = (unsigned char)s[0];
 	if (len == 1 && c > ' ' && c < 0x7F)
 		return (int)c + meta;
-	if (c >= 0xC2 && len >= 2 && len <= 4) {
-		unsigned v = c & (c >= 0xF0 ? 0x07 : c >= 0xE0 ? 0x0F : 0x1F);
-		size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-		if (want != len)
+	if (c >= 0x80) {
+		ucs4_t v;
+
+		if (u8_mbtoucr(&v, (const uint8_t *)s, len) != (int)len)
 			return -1;
-		for (size_t i = 1; i < len; i++) {
-			if (((unsigned char)s[i] & 0xC0) != 0x80)
-				return -1;
-			v = (v << 6) | ((unsigned char)s[i] & 0x3F);
-		}
 		return (int)v + meta;
 	}
 	return -1;
@@ -152,16 +148,11 @@ key_name(int key)
 	else if (k < 0x80)
 		snprintf(out, sizeof out, "%s%c", pre, (char)k);
 	else {
-		char u[5] = { 0 };
-		if (k < 0x800) {
-			u[0] = (char)(0xC0 | k >> 6); u[1] = (char)(0x80 | (k & 0x3F));
-		} else if (k < 0x10000) {
-			u[0] = (char)(0xE0 | k >> 12); u[1] = (char)(0x80 | ((k >> 6) & 0x3F)); u[2] = (char)(0x80 | (k & 0x3F));
-		} else {
-			u[0] = (char)(0xF0 | k >> 18); u[1] = (char)(0x80 | ((k >> 12) & 0x3F));
-			u[2] = (char)(0x80 | ((k >> 6) & 0x3F)); u[3] = (char)(0x80 | (k & 0x3F));
-		}
-		snprintf(out, sizeof out, "%s%s", pre, u);
+		uint8_t u[8];
+		int n = u8_uctomb(u, k, sizeof u - 1);
+
+		u[n > 0 ? n : 0] = '\0';
+		snprintf(out, sizeof out, "%s%s", pre, (const char *)u);
 	}
 	return out;
 }

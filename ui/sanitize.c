@@ -7,74 +7,16 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "sanitize.h"
-#include "util.h"
+#include <unistr.h>
 
-/* Invisible or reordering characters and the marker shown for them. */
-static const struct {
-	unsigned lo, hi;
-	const char *name;
-} invisible[] = {
-	{ 0x00AD, 0x00AD, "SHY" },   { 0x034F, 0x034F, "CGJ" },   { 0x061C, 0x061C, "ALM" },
-	{ 0x115F, 0x1160, "HF" },    { 0x17B4, 0x17B5, "KIV" },   { 0x180B, 0x180E, "MVS" },
-	{ 0x200B, 0x200B, "ZWSP" },  { 0x200C, 0x200C, "ZWNJ" },  { 0x200D, 0x200D, "ZWJ" },
-	{ 0x200E, 0x200E, "LRM" },   { 0x200F, 0x200F, "RLM" },   { 0x2028, 0x2028, "LSEP" },
-	{ 0x2029, 0x2029, "PSEP" },  { 0x202A, 0x202A, "LRE" },   { 0x202B, 0x202B, "RLE" },
-	{ 0x202C, 0x202C, "PDF" },   { 0x202D, 0x202D, "LRO" },   { 0x202E, 0x202E, "RLO" },
-	{ 0x2060, 0x2060, "WJ" },    { 0x2061, 0x2064, "INVIS" }, { 0x2066, 0x2066, "LRI" },
-	{ 0x2067, 0x2067, "RLI" },   { 0x2068, 0x2068, "FSI" },   { 0x2069, 0x2069, "PDI" },
-	{ 0x206A, 0x206F, "DEPR" },  { 0x3164, 0x3164, "HF" },    { 0xFEFF, 0xFEFF, "BOM" },
-	{ 0xFFA0, 0xFFA0, "HF" },    { 0xFFF9, 0xFFFB, "IA" },    { 0x1D173, 0x1D17A, "MUS" },
-	{ 0xE0000, 0xE007F, "TAG" },
-};
+#include "sanitize.h"
+#include "unichar.h"
+#include "util.h"
 
 const char *
 sanitize_marker_name(unsigned c)
 {
-	size_t lo = 0, hi = sizeof invisible / sizeof invisible[0];
-
-	while (lo < hi) {   /* the table is sorted */
-		size_t mid = (lo + hi) / 2;
-		if (c < invisible[mid].lo)
-			hi = mid;
-		else if (c > invisible[mid].hi)
-			lo = mid + 1;
-		else
-			return invisible[mid].name;
-	}
-	return NULL;
-}
-
-/* Strict UTF-8 (RFC 3629 §4): no overlongs, surrogates or values past U+10FFFF. Returns the length, 0 if invalid. */
-static size_t
-utf8_decode(const unsigned char *p, size_t n, unsigned *cp)
-{
-	unsigned c = p[0], min;
-	size_t len;
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2, c &= 0x1F, min = 0x80;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3, c &= 0x0F, min = 0x800;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4, c &= 0x07, min = 0x10000;
-	else
-		return 0;
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (p[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return len;
+	return unichar_name(c);
 }
 
 static void
@@ -107,8 +49,9 @@ sanitize_next(const char *s, size_t len, size_t pos, unsigned flags, struct san_
 {
 	const unsigned char *p = (const unsigned char *)s + pos;
 	bool ascii = (flags & SAN_ASCII) != 0;
-	unsigned c;
-	size_t n = utf8_decode(p, len - pos, &c);
+	ucs4_t c;
+	int k = u8_mbtoucr(&c, p, len - pos);   /* strict (RFC 3629 §4): no overlongs, surrogates or values past U+10FFFF */
+	size_t n = k > 0 ? (size_t)k : 0;
 	const char *name;
 	char tmp[16];
 	int w;
@@ -166,31 +109,6 @@ sanitize_next(const char *s, size_t len, size_t pos, unsigned flags, struct san_
 	out->width = w;
 }
 
-static void
-put_utf8(struct buf *b, unsigned c)
-{
-	char t[4];
-
-	if (c < 0x80)
-		buf_addc(b, (char)c);
-	else if (c < 0x800) {
-		t[0] = (char)(0xC0 | c >> 6);
-		t[1] = (char)(0x80 | (c & 0x3F));
-		buf_add(b, t, 2);
-	} else if (c < 0x10000) {
-		t[0] = (char)(0xE0 | c >> 12);
-		t[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		t[2] = (char)(0x80 | (c & 0x3F));
-		buf_add(b, t, 3);
-	} else {
-		t[0] = (char)(0xF0 | c >> 18);
-		t[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		t[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-		t[3] = (char)(0x80 | (c & 0x3F));
-		buf_add(b, t, 4);
-	}
-}
-
 char *
 sanitize_string(const char *s, size_t len, unsigned flags)
 {
@@ -201,8 +119,13 @@ sanitize_string(const char *s, size_t len, unsigned flags)
 	buf_adds(&b, "");
 	for (size_t pos = 0; s != NULL && pos < len; pos += c.len) {
 		sanitize_next(s, len, pos, flags, &c);
-		for (size_t i = 0; c.text[i] != L'\0'; i++)
-			put_utf8(&b, (unsigned)c.text[i]);
+		for (size_t i = 0; c.text[i] != L'\0'; i++) {
+			uint8_t u[6];
+			int n = u8_uctomb(u, (ucs4_t)c.text[i], sizeof u);
+
+			if (n > 0)
+				buf_add(&b, (const char *)u, (size_t)n);
+		}
 	}
 	return buf_take(&b);
 }

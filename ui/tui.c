@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <unistr.h>
 
 #include <curses.h>
 
@@ -483,19 +484,11 @@ tui_prompt(struct tui *t, const char *prompt, const char *initial)
 			b.len = 0;
 			b.s[0] = '\0';
 		} else if (key >= ' ' && key < KEYC_CURSES && key != 0x7F) {
-			char u[5] = { 0 };
-			unsigned k = (unsigned)key;
-			if (k < 0x80)
-				u[0] = (char)k;
-			else if (k < 0x800) {
-				u[0] = (char)(0xC0 | k >> 6); u[1] = (char)(0x80 | (k & 0x3F));
-			} else if (k < 0x10000) {
-				u[0] = (char)(0xE0 | k >> 12); u[1] = (char)(0x80 | ((k >> 6) & 0x3F)); u[2] = (char)(0x80 | (k & 0x3F));
-			} else {
-				u[0] = (char)(0xF0 | k >> 18); u[1] = (char)(0x80 | ((k >> 12) & 0x3F));
-				u[2] = (char)(0x80 | ((k >> 6) & 0x3F)); u[3] = (char)(0x80 | (k & 0x3F));
-			}
-			buf_adds(&b, u);
+			uint8_t u[6];
+			int n = u8_uctomb(u, (ucs4_t)key, sizeof u);
+
+			if (n > 0)
+				buf_add(&b, (const char *)u, (size_t)n);
 		}
 	}
 	curs_set(0);

@@ -7,6 +7,7 @@
 
 #include "analyze.h"
 #include "evidence.h"
+#include "ioc.h"
 #include "message.h"
 #include "util.h"
 
@@ -82,6 +83,12 @@ START_TEST(indicators_of_sample)
 	ck_assert_ptr_nonnull(strstr(ind, "hXXps://reflecto[.]cpvvl[.]cn/netsvice/logino/"));
 	ck_assert_ptr_null(strstr(ind, "https://reflecto"));
 	ck_assert_ptr_nonnull(strstr(ind, "FROM_BRAND_MISMATCH"));
+	{
+		char *core = ioc_format(r);   /* the UI shows the core's format as it is */
+
+		ck_assert_str_eq(ind, core);
+		free(core);
+	}
 	free(ind);
 	report_free(r);
 }

@@ -24,6 +24,16 @@ START_TEST(key_names)
 	ck_assert_int_eq(key_parse("F1"), KEYC_CURSES + KEY_F(1));
 	ck_assert_int_eq(key_parse("Hash"), '#');
 	ck_assert_int_eq(key_parse("ん"), 0x3093);
+	/* UTF-8 both ways through libunistring: two, three and four bytes; overlong, surrogate and truncated forms refused */
+	ck_assert_int_eq(key_parse("é"), 0xE9);
+	ck_assert_int_eq(key_parse("M-ü"), KEYC_META + 0xFC);
+	ck_assert_int_eq(key_parse("\xf0\x9f\x94\x92"), 0x1F512);
+	ck_assert_int_eq(key_parse("\xe0\x80\xaf"), -1);
+	ck_assert_int_eq(key_parse("\xed\xa0\x80"), -1);
+	ck_assert_int_eq(key_parse("\xe3\x82"), -1);
+	ck_assert_str_eq(key_name(0x3093), "ん");
+	ck_assert_str_eq(key_name(KEYC_META + 0xE9), "M-é");
+	ck_assert_str_eq(key_name(0x1F512), "\xf0\x9f\x94\x92");
 	ck_assert_int_eq(key_parse("ZZ"), -1);
 	ck_assert_int_eq(key_parse("C-"), -1);
 	ck_assert_str_eq(key_name(key_parse("C-n")), "C-n");

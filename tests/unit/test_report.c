@@ -55,6 +55,9 @@ START_TEST(clean_unicode)
 	assert_clean("evil\xe2\x80\xae" "gpj.exe", 0, "evil<U+202E>gpj.exe");
 	assert_clean("pay\xe2\x80\x8bpal", 0, "pay<U+200B>pal");
 	assert_clean("\xef\xbb\xbfx\xe2\x81\xa6y", 0, "<U+FEFF>x<U+2066>y");
+	/* the whole unichar table, as the screen shows it: soft hyphen, Hangul filler, tags */
+	assert_clean("so\xc2\xad" "ft", 0, "so<U+00AD>ft");
+	assert_clean("\xe3\x85\xa4" "x\xf3\xa0\x80\x81", 0, "<U+3164>x<U+E0001>");
 	/* invalid UTF-8: each bad byte becomes U+FFFD; a real U+FFFD stays one */
 	assert_clean("a\xff" "b", 0, "a\xef\xbf\xbd" "b");
 	/* a sequence cut short is one bad character */

@@ -90,6 +90,8 @@ START_TEST(bidi_and_zero_width_markers)
 	assert_clean("so\xc2\xad" "ft", 6, "so<SHY>ft");
 	assert_clean("\xd8\x9c", 2, "<ALM>");
 	assert_clean("\xf3\xa0\x80\x81", 4, "<TAG>");                    /* U+E0001 language tag */
+	assert_clean("\xe1\xa0\x8b\xe1\xa0\x8e\xe1\xa0\x8f", 9, "<FVS><MVS><FVS>");   /* Mongolian selectors (the unichar table) */
+	assert_clean("\xf0\x9b\xb2\xa0", 4, "<SFC>");                    /* U+1BCA0 shorthand format control */
 	ck_assert_str_eq(sanitize_marker_name(0x202E), "RLO");
 	ck_assert_ptr_null(sanitize_marker_name('a'));
 }

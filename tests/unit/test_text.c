@@ -860,6 +860,20 @@ START_TEST(invisible_evidence)
 }
 END_TEST
 
+/* The evidence escapes every character of the unichar table, the line separator too (it used to pass raw). */
+START_TEST(evidence_escapes_unichar_table)
+{
+	struct findings fs;
+	const char *s = "x\xe2\x80\xae" "abc\xe2\x80\xa8" "def";
+
+	memset(&fs, 0, sizeof fs);
+	text_scan(s, strlen(s), "header:Subject", 0, TEXT_BIDI_CHECK, &fs);
+	ck_assert_uint_eq(fs.n, 1);
+	ck_assert_msg(strstr(fs.v[0].evidence, "really \"x<U+202E>abc<U+2028>def\"") != NULL, "%s", fs.v[0].evidence);
+	findings_free(&fs);
+}
+END_TEST
+
 /* ---- BIDI_CONTROL */
 
 START_TEST(bidi_positive)
@@ -1241,6 +1255,7 @@ text_suite(void)
 	tcase_add_loop_test(tc, invisible_negative_hand, 0, N(inv_neg));
 	tcase_add_loop_test(tc, invisible_negative_ham, 0, HAM_LINES);
 	tcase_add_test(tc, invisible_evidence);
+	tcase_add_test(tc, evidence_escapes_unichar_table);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("bidi");
