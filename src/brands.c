@@ -369,6 +369,7 @@ brands_load_dir(struct brands *b, const char *dir, char **cause)
 
 static struct brands *default_brands;
 static char *default_problem;
+static char *shipped_problem;   /* the shipped file's part of default_problem */
 static bool default_told;
 static pthread_once_t default_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t default_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -379,8 +380,10 @@ default_load(void)
 	char *path = util_data_path("brands.conf"), *c = NULL, *dir;
 
 	default_brands = brands_new();
-	if (brands_load_file(default_brands, path, &c) != 0)
+	if (brands_load_file(default_brands, path, &c) != 0) {
 		default_problem = c;
+		shipped_problem = xstrdup(c);
+	}
 	free(path);
 	dir = util_config_path("brands.d");
 	if (dir != NULL) {
@@ -391,6 +394,14 @@ default_load(void)
 			free(c);
 		free(dir);
 	}
+}
+
+int
+brands_load_default(char **cause)
+{
+	pthread_once(&default_once, default_load);
+	*cause = shipped_problem != NULL ? xstrdup(shipped_problem) : NULL;
+	return shipped_problem != NULL ? -1 : 0;
 }
 
 const struct brands *

@@ -55,6 +55,8 @@ int brands_load_dir(struct brands *b, const char *dir, char **cause);
  * NULL, receives the load problems of the first call, one a line (caller frees).
  */
 const struct brands *brands_default(char **cause);
+/* Load that registry now; returns 0, or -1 with *cause (caller frees) for the shipped brands.conf's problems only. */
+int brands_load_default(char **cause);
 
 size_t brands_count(const struct brands *b);
 const struct brand *brands_get(const struct brands *b, size_t i);
