@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "conffile.h"
 #include "i18n.h"
@@ -39,12 +40,19 @@ conffile_open(const char *path, int flags, char **cause)
 {
 	FILE *f = fopen(path, "r");
 	struct conffile *cf;
+	struct stat st;
 
 	if (cause != NULL)
 		*cause = NULL;
 	if (f == NULL) {
 		if (!((flags & CONFFILE_OPTIONAL) && errno == ENOENT) && cause != NULL)
 			*cause = xasprintf("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (cause != NULL)
+			*cause = xasprintf("%s: %s", path, strerror(EISDIR));
+		fclose(f);
 		return NULL;
 	}
 	cf = conffile_new(path, flags);
@@ -231,6 +239,12 @@ conffile_close(struct conffile *cf, char **cause)
 		*cause = NULL;
 	if (cf == NULL)
 		return 0;
+	if (cf->f != NULL && ferror(cf->f)) {
+		if (cf->errors.len > 0)
+			buf_addc(&cf->errors, '\n');
+		buf_addf(&cf->errors, "%s: %s", cf->name, strerror(EIO));
+		cf->nerrors++;
+	}
 	rc = cf->nerrors > 0 ? -1 : 0;
 	if (cf->nerrors > CONFFILE_MAX_ERRORS)
 	{
