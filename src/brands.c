@@ -357,8 +357,9 @@ brands_load_dir(struct brands *b, const char *dir, char **cause)
 		char *c = NULL;
 
 		if (brands_load_file(b, names[i], &c) != 0) {
-			if (cause != NULL && *cause == NULL)
-				*cause = c;
+			rc = -1;
+			if (cause != NULL)
+				conffile_join(cause, c);
 			else
 				free(c);
 		}
