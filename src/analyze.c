@@ -7,7 +7,10 @@
 
 #include "analyze.h"
 #include "attach.h"
+#include "bulk.h"
 #include "brands.h"
+#include "conffile.h"
+#include "confusable.h"
 #include "domain.h"
 #include "domainage.h"
 #include "geoip.h"
@@ -21,6 +24,7 @@
 #include "spamtag.h"
 #include "url.h"
 #include "text.h"
+#include "unwrap.h"
 #include "util.h"
 
 #define MAX_HOPS 100
@@ -764,6 +768,26 @@ analyze_set_origin(struct report *r, const struct settings *cfg, int origin)
 {
 	r->origin = origin < 0 ? -2 : origin;
 	run_checks(r, cfg);
+}
+
+int
+analyze_load_data(char **cause)
+{
+	int (*const loaders[])(char **) = {
+		brands_load_default, text_load, lure_load, confusable_load_default, url_load,
+		bulk_load, unwrap_load, geoip_cdn_load,
+	};
+	int rc = 0;
+
+	*cause = NULL;
+	for (size_t i = 0; i < sizeof loaders / sizeof loaders[0]; i++) {
+		char *c = NULL;
+
+		if (loaders[i](&c) != 0)
+			rc = -1;
+		conffile_join(cause, c);
+	}
+	return rc;
 }
 
 int

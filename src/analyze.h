@@ -71,6 +71,18 @@ struct report {
  * with report_free), or -1 with a one-line *cause naming the reason (the
  * caller adds the file name).
  */
+/*
+ * Load every data list the checks use (brand registry, phrase, urgency and
+ * lure lists, confusables, TLD, shortener, mailing-service, tracker and CDN
+ * lists) now rather than on first use. Returns 0, or -1 with *cause (caller
+ * frees): one line per missing or unreadable shipped file naming the path
+ * looked at (util_data_path()), and per bad line of a list. Callers that
+ * start up (kensa report/scan, the TUI) stop on -1: a missing list would
+ * otherwise only weaken the verdicts. The user's brands.d problems are left
+ * to the reports' notices.
+ */
+int analyze_load_data(char **cause);
+
 int analyze_file(const char *path, const struct settings *cfg, struct report **out, char **cause);
 
 /* Analyse an already loaded message; takes ownership of m. Never fails. */

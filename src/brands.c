@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "brands.h"
+#include "conffile.h"
 #include "confusable.h"
 #include "lookalike.h"
 #include "domain.h"
@@ -191,47 +192,37 @@ section_end(struct brands *b, struct brand *cur, bool keep, bool open)
 	b->dirty = true;
 }
 
-/* Keep the first problem only; later ones are dropped. */
+/* Record a bad line: "what: arg". */
 static void
-problem(char **cause, const char *name, int line, const char *what, const char *arg)
+problem(struct conffile *cf, const char *what, const char *arg)
 {
-	if (cause == NULL || *cause != NULL)
-		return;
-	*cause = xasprintf("%s:%d: %s%s%s", name, line, _(what), arg != NULL ? ": " : "",
-	    arg != NULL ? arg : "");
+	if (arg != NULL)
+		conffile_error(cf, "%s: %s", _(what), arg);
+	else
+		conffile_error(cf, "%s", _(what));
 }
 
-int
-brands_load_mem(struct brands *b, const char *text, size_t len, const char *name, char **cause)
+/* Read every line of cf into b; closes cf. */
+static int
+load_cf(struct brands *b, struct conffile *cf, char **cause)
 {
-	char *copy = xstrndup(text, len), *line, *next;
+	const char *name = conffile_name(cf);
+	struct conffile_line l;
 	struct brand cur;
 	bool in = false, bad_section = false;
 	unsigned seen = 0;
 	char **ids = NULL;
 	size_t nids = 0;
-	int lineno = 0, rc = 0;
+	int rc;
 	static const char *const keys[] = {
 		"name", "aliases", "domains", "mail_domains", "services", "parent", "country", "phones",
 	};
 
-	if (cause != NULL)
-		*cause = NULL;
 	memset(&cur, 0, sizeof cur);
-	for (line = copy; line != NULL; line = next) {
-		char *s, *eq, *key, *value;
+	while (conffile_next(cf, &l)) {
+		char *s = l.text, *eq, *key, *value;
 		int k;
 
-		lineno++;
-		next = strchr(line, '\n');
-		if (next != NULL)
-			*next++ = '\0';
-		s = trim(line);
-		if (lineno == 1 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
-		    (unsigned char)s[2] == 0xBF)
-			s += 3;
-		if (*s == '\0' || *s == '#')
-			continue;
 		if (*s == '[') {
 			char *close = strchr(s, ']');
 
@@ -241,25 +232,22 @@ brands_load_mem(struct brands *b, const char *text, size_t len, const char *name
 			bad_section = false;
 			seen = 0;
 			if (close == NULL || *trim(close + 1) != '\0') {
-				problem(cause, name, lineno, N_("a section line is \"[id]\""), s);
+				problem(cf, N_("a section line is \"[id]\""), s);
 				bad_section = true;
-				rc = -1;
 				continue;
 			}
 			*close = '\0';
 			cur.id = xstrdup(trim(s + 1));
 			cur.file = xstrdup(name);
-			cur.line = lineno;
+			cur.line = (int)l.lineno;
 			if (!valid_id(cur.id)) {
-				problem(cause, name, lineno, N_("a brand id is lower-case ASCII letters, digits, '_' or '-'"), cur.id);
+				problem(cf, N_("a brand id is lower-case ASCII letters, digits, '_' or '-'"), cur.id);
 				bad_section = true;
-				rc = -1;
 			}
 			for (size_t i = 0; i < nids && !bad_section; i++)
 				if (strcmp(ids[i], cur.id) == 0) {
-					problem(cause, name, lineno, N_("brand id used twice in one file"), cur.id);
+					problem(cf, N_("brand id used twice in one file"), cur.id);
 					bad_section = true;
-					rc = -1;
 				}
 			if ((nids & (nids - 1)) == 0)   /* grow at powers of two */
 				ids = xreallocarray(ids, nids ? nids * 2 : 1, sizeof *ids);
@@ -267,31 +255,27 @@ brands_load_mem(struct brands *b, const char *text, size_t len, const char *name
 			continue;
 		}
 		if ((eq = strchr(s, '=')) == NULL) {
-			problem(cause, name, lineno, N_("expected \"key = value\""), s);
-			rc = -1;
+			problem(cf, N_("expected \"key = value\""), s);
 			continue;
 		}
 		*eq = '\0';
 		key = trim(s);
 		value = trim(eq + 1);
 		if (!in) {
-			problem(cause, name, lineno, N_("key outside a [brand] section"), key);
-			rc = -1;
+			problem(cf, N_("key outside a [brand] section"), key);
 			continue;
 		}
 		for (k = 0; k < (int)(sizeof keys / sizeof keys[0]); k++)
 			if (strcmp(key, keys[k]) == 0)
 				break;
 		if (k == (int)(sizeof keys / sizeof keys[0])) {
-			problem(cause, name, lineno, N_("unknown key"), key);
+			problem(cf, N_("unknown key"), key);
 			bad_section = true;
-			rc = -1;
 			continue;
 		}
 		if (seen & (1u << k)) {
-			problem(cause, name, lineno, N_("key given twice in one section"), key);
+			problem(cf, N_("key given twice in one section"), key);
 			bad_section = true;
-			rc = -1;
 			continue;
 		}
 		seen |= 1u << k;
@@ -318,7 +302,7 @@ brands_load_mem(struct brands *b, const char *text, size_t len, const char *name
 	/* The last section. */
 	section_end(b, &cur, in && !bad_section, in);
 	list_free(ids, nids);
-	free(copy);
+	rc = conffile_close(cf, cause);
 	/* Ready for matching now: brands_match() may run in several threads at once. */
 	if (b->dirty)
 		aliases_build(b);
@@ -326,28 +310,17 @@ brands_load_mem(struct brands *b, const char *text, size_t len, const char *name
 }
 
 int
+brands_load_mem(struct brands *b, const char *text, size_t len, const char *name, char **cause)
+{
+	return load_cf(b, conffile_open_mem(text, len, name, 0), cause);
+}
+
+int
 brands_load_file(struct brands *b, const char *path, char **cause)
 {
-	FILE *f = fopen(path, "rb");
-	struct buf data;
-	char chunk[8192];
-	size_t k;
-	int rc;
+	struct conffile *cf = conffile_open(path, 0, cause);
 
-	if (cause != NULL)
-		*cause = NULL;
-	if (f == NULL) {
-		if (cause != NULL)
-			*cause = xasprintf("%s: %s", path, strerror(errno));
-		return -1;
-	}
-	buf_init(&data);
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&data, chunk, k);
-	fclose(f);
-	rc = brands_load_mem(b, data.s, data.len, path, cause);
-	buf_free(&data);
-	return rc;
+	return cf != NULL ? load_cf(b, cf, cause) : -1;
 }
 
 static int
@@ -385,8 +358,8 @@ brands_load_dir(struct brands *b, const char *dir, char **cause)
 
 		if (brands_load_file(b, names[i], &c) != 0) {
 			rc = -1;
-			if (cause != NULL && *cause == NULL)
-				*cause = c;
+			if (cause != NULL)
+				conffile_join(cause, c);
 			else
 				free(c);
 		}
@@ -397,6 +370,7 @@ brands_load_dir(struct brands *b, const char *dir, char **cause)
 
 static struct brands *default_brands;
 static char *default_problem;
+static char *shipped_problem;   /* the shipped file's part of default_problem */
 static bool default_told;
 static pthread_once_t default_once = PTHREAD_ONCE_INIT;
 static pthread_mutex_t default_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -407,18 +381,28 @@ default_load(void)
 	char *path = util_data_path("brands.conf"), *c = NULL, *dir;
 
 	default_brands = brands_new();
-	if (brands_load_file(default_brands, path, &c) != 0)
+	if (brands_load_file(default_brands, path, &c) != 0) {
 		default_problem = c;
+		shipped_problem = xstrdup(c);
+	}
 	free(path);
 	dir = util_config_path("brands.d");
 	if (dir != NULL) {
 		c = NULL;
-		if (brands_load_dir(default_brands, dir, &c) != 0 && default_problem == NULL)
-			default_problem = c;
+		if (brands_load_dir(default_brands, dir, &c) != 0)
+			conffile_join(&default_problem, c);
 		else
 			free(c);
 		free(dir);
 	}
+}
+
+int
+brands_load_default(char **cause)
+{
+	pthread_once(&default_once, default_load);
+	*cause = shipped_problem != NULL ? xstrdup(shipped_problem) : NULL;
+	return shipped_problem != NULL ? -1 : 0;
 }
 
 const struct brands *

@@ -38,9 +38,9 @@ void brands_free(struct brands *b);
 /*
  * Parse one registry file into b. A section whose id is already in b
  * replaces it (user overrides); new ids add brands. Returns 0, or -1 with
- * *cause "FILE:LINE: reason" (caller frees) for an unreadable file or a bad
- * line (syntax, unknown key, duplicate key or id within the file); the
- * file's good sections still load.
+ * *cause (caller frees) "FILE: reason" for an unreadable file, else one
+ * "FILE:LINE: reason" per bad line (syntax, unknown key, duplicate key or id
+ * within the file) joined by newlines; the file's good sections still load.
  */
 int brands_load_file(struct brands *b, const char *path, char **cause);
 /* The same from memory; name is used in messages. */
@@ -52,9 +52,11 @@ int brands_load_dir(struct brands *b, const char *dir, char **cause);
  * The process-wide registry: util_data_path("brands.conf"), then
  * $XDG_CONFIG_HOME/kensa/brands.d (else ~/.config/kensa/brands.d). Loaded
  * once; never NULL (empty when nothing could be read). *cause, when not
- * NULL, receives the first load problem of the first call (caller frees).
+ * NULL, receives the load problems of the first call, one a line (caller frees).
  */
 const struct brands *brands_default(char **cause);
+/* Load that registry now; returns 0, or -1 with *cause (caller frees) for the shipped brands.conf's problems only. */
+int brands_load_default(char **cause);
 
 size_t brands_count(const struct brands *b);
 const struct brand *brands_get(const struct brands *b, size_t i);

@@ -11,7 +11,9 @@
 #include "authres.h"
 #include "bulk.h"
 #include "claim.h"
+#include "conffile.h"
 #include "domain.h"
+#include "i18n.h"
 #include "message.h"
 #include "util.h"
 
@@ -26,35 +28,44 @@ static struct esp *esps;
 static size_t nesps;
 static pthread_once_t esps_once = PTHREAD_ONCE_INIT;
 
+static char *esps_error;   /* what esps_load() could not read, for bulk_load() */
+
+/* "DOMAIN  Service name" a line, '#' comments. */
 static void
 esps_load(void)
 {
-	char *path = util_data_path("mailing-services.txt"), line[512];
-	FILE *f = fopen(path, "r");
+	char *path = util_data_path("mailing-services.txt"), *err = NULL;
+	struct conffile *cf = conffile_open(path, 0, &err);
+	struct conffile_line l;
 
 	free(path);
-	if (f == NULL)
-		return;
-	while (fgets(line, sizeof line, f) != NULL) {
-		char *s = line + strspn(line, " \t"), *e, *name;
+	while (cf != NULL && conffile_next(cf, &l)) {
+		char *s = l.text, *e, *name;
 
-		if (*s == '#' || *s == '\n' || *s == '\0')
+		e = s + strcspn(s, " \t");
+		if (*e == '\0') {
+			conffile_error(cf, _("a domain without a service name: %s"), s);
 			continue;
-		e = s + strcspn(s, " \t\r\n");
-		if (*e == '\0' || *e == '\r' || *e == '\n')
-			continue;   /* a domain without a name */
+		}
 		*e++ = '\0';
 		name = e + strspn(e, " \t");
-		name[strcspn(name, "\r\n")] = '\0';
 		str_squeeze_space(name);
-		if (*name == '\0')
-			continue;
 		esps = xreallocarray(esps, nesps + 1, sizeof *esps);
 		esps[nesps].pattern = xstrdup(s);
 		ascii_lower(esps[nesps].pattern);
 		esps[nesps++].name = xstrdup(name);
 	}
-	fclose(f);
+	if (cf != NULL)
+		conffile_close(cf, &err);
+	esps_error = err;
+}
+
+int
+bulk_load(char **cause)
+{
+	pthread_once(&esps_once, esps_load);
+	*cause = esps_error != NULL ? xstrdup(esps_error) : NULL;
+	return esps_error != NULL ? -1 : 0;
 }
 
 const char *

@@ -43,6 +43,12 @@ bool bulk_any(const struct bulk_evidence *b);
 char *bulk_summary(const struct bulk_evidence *b);
 
 /*
+ * Load data/mailing-services.txt (else done on first use). Returns 0, or -1
+ * with *cause naming the unreadable file or its bad lines (caller frees).
+ */
+int bulk_load(char **cause);
+
+/*
  * The mailing service whose domain host is on (its registrable domain or
  * the host itself matched against data/mailing-services.txt), or NULL.
  * The string is static (the table lives as long as the process).

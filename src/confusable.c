@@ -10,6 +10,7 @@
 #include <uninorm.h>
 #include <unistr.h>
 
+#include "conffile.h"
 #include "confusable.h"
 #include "util.h"
 
@@ -34,36 +35,23 @@ cmp_pair(const void *a, const void *b)
 int
 confusable_load(const char *path, char **cause)
 {
-	FILE *f = fopen(path, "r");
-	char line[256];
-	int lineno = 0, rc = 0;
+	struct conffile *cf = conffile_open(path, 0, cause);
+	struct conffile_line l;
 	struct pair *v = NULL;
 	size_t n = 0, cap = 0;
 
-	if (cause != NULL)
-		*cause = NULL;
 	loaded = true;
-	if (f == NULL) {
-		if (cause != NULL)
-			*cause = xasprintf("%s: %s", path, strerror(errno));
+	if (cf == NULL)
 		return -1;
-	}
-	while (fgets(line, sizeof line, f) != NULL) {
+	while (conffile_next(cf, &l)) {
 		struct pair p;
-		char *s = line, *e;
+		char *s = l.text, *e;
 		unsigned long cp;
 
-		lineno++;
-		while (*s == ' ' || *s == '\t')
-			s++;
-		if (*s == '#' || *s == '\n' || *s == '\r' || *s == '\0')
-			continue;
 		memset(&p, 0, sizeof p);
 		cp = strtoul(s, &e, 16);
 		if (e == s || cp > 0x10FFFF || (s = strchr(e, ';')) == NULL) {
-			if (rc == 0 && cause != NULL)
-				*cause = xasprintf("%s:%d: expected \"XXXX ; YYYY\"", path, lineno);
-			rc = -1;
+			conffile_error(cf, "expected \"XXXX ; YYYY\"");
 			continue;
 		}
 		p.from = (ucs4_t)cp;
@@ -77,9 +65,7 @@ confusable_load(const char *path, char **cause)
 			s = e;
 		}
 		if (p.nto == 0) {
-			if (rc == 0 && cause != NULL)
-				*cause = xasprintf("%s:%d: no prototype", path, lineno);
-			rc = -1;
+			conffile_error(cf, "no prototype");
 			continue;
 		}
 		if (n == cap) {
@@ -88,13 +74,12 @@ confusable_load(const char *path, char **cause)
 		}
 		v[n++] = p;
 	}
-	fclose(f);
 	if (n > 1)   /* qsort(NULL, 0, ...) is undefined */
 		qsort(v, n, sizeof *v, cmp_pair);
 	free(table);
 	table = v;
 	ntable = n;
-	return rc;
+	return conffile_close(cf, cause);
 }
 
 static const struct pair *
@@ -121,18 +106,27 @@ nfd(const uint8_t *s, size_t n, size_t *outn)
 
 static pthread_once_t default_once = PTHREAD_ONCE_INIT;
 
+static char *default_error;   /* why the shipped table did not load, for confusable_load_default() */
+
 /* The shipped table, once, unless a table was loaded explicitly before. */
 static void
 default_load(void)
 {
-	char *path, *cause = NULL;
+	char *path;
 
 	if (loaded)
 		return;
 	path = util_data_path("confusables.txt");
-	confusable_load(path, &cause);
-	free(cause);
+	confusable_load(path, &default_error);
 	free(path);
+}
+
+int
+confusable_load_default(char **cause)
+{
+	pthread_once(&default_once, default_load);
+	*cause = default_error != NULL ? xstrdup(default_error) : NULL;
+	return default_error != NULL ? -1 : 0;
 }
 
 /* Each character of n bytes replaced by its prototype. Returns a NUL-terminated string, *outn its length. */

@@ -7,9 +7,16 @@
 /*
  * Load the source -> prototype table from path (lines "XXXX ; YYYY ZZZZ",
  * '#' comments), replacing any table loaded before. Returns 0, or -1 with
- * *cause "FILE:LINE: reason" (caller frees).
+ * *cause (caller frees, may be NULL) "FILE: reason" when unreadable, else
+ * one "FILE:LINE: reason" per bad line, joined by newlines.
  */
 int confusable_load(const char *path, char **cause);
+
+/*
+ * Load util_data_path("confusables.txt") now, as confusable_skeleton() does
+ * on first use. Returns 0, or -1 with *cause saying why (caller frees).
+ */
+int confusable_load_default(char **cause);
 
 /*
  * The skeleton of a UTF-8 string (UTS #39 section 4: NFD, each character

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "conffile.h"
 #include "domainage.h"
 #include "i18n.h"
 #include "util.h"
@@ -592,41 +593,36 @@ find_date(const char *s, time_t *out)
 static void
 list_load_file(struct domainage *da, const char *path, const char *name)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
+	/* downloaded lists come in many shapes: what is not a domain line is skipped, not reported */
+	struct conffile *cf = conffile_open(path, CONFFILE_HASH_ANYWHERE, NULL);
+	struct conffile_line l;
 	time_t file_date = 0;
 	bool has_file_date = find_date(name, &file_date) == 0;
 
-	if (f == NULL)
+	if (cf == NULL)
 		return;
-	while (getline(&line, &cap, f) > 0) {
-		char *p = line, *dom, *rest;
+	while (conffile_next(cf, &l)) {
+		char *p = l.text, *dom, *rest;
 		size_t dl;
 		time_t t;
 
-		if ((rest = strchr(p, '#')) != NULL)
-			*rest = '\0';
-		while (*p == ' ' || *p == '\t')
-			p++;
-		dl = strcspn(p, " \t,;\r\n");
+		dl = strcspn(p, " \t,;");
 		if (dl == 0 || dl > 253)
 			continue;
 		dom = xstrndup(p, dl);
 		while (dl > 0 && dom[dl - 1] == '.')
 			dom[--dl] = '\0';
 		ascii_lower(dom);
-		rest = p + strcspn(p, " \t,;\r\n");
+		rest = p + strcspn(p, " \t,;");
 		rest += strspn(rest, " \t,;");
-		rest[strcspn(rest, " \t\r\n")] = '\0';
+		rest[strcspn(rest, " \t")] = '\0';
 		if (*rest != '\0' && domainage_parse_time(rest, &t) == 0)
 			table_put(&da->lists, dom, DOMAINAGE_FOUND, t, 0, path);
 		else if (*rest == '\0' && has_file_date)
 			table_put(&da->lists, dom, DOMAINAGE_FOUND, file_date, 0, path);
 		free(dom);
 	}
-	free(line);
-	fclose(f);
+	conffile_close(cf, NULL);
 }
 
 static void

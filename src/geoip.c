@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "conffile.h"
 #include "geoip.h"
 #include "i18n.h"
 #include "util.h"
@@ -621,29 +622,28 @@ static struct cdn *cdns;
 static size_t ncdns;
 static pthread_once_t cdn_once = PTHREAD_ONCE_INIT;
 
-/* "13335 Cloudflare" per line, '#' comments. */
+static char *cdn_error;   /* what cdn_load() could not read, for geoip_cdn_load() */
+
+/* "13335 Cloudflare" (or "AS13335 Cloudflare") per line, '#' comments. */
 static void
 cdn_load(void)
 {
-	char *path = util_data_path("cdn-asn.txt"), *line = NULL;
-	size_t cap = 0;
-	FILE *f = fopen(path, "r");
+	char *path = util_data_path("cdn-asn.txt"), *err = NULL;
+	struct conffile *cf = conffile_open(path, CONFFILE_HASH_ANYWHERE, &err);
+	struct conffile_line l;
 
 	free(path);
-	if (f == NULL)
-		return;
-	while (getline(&line, &cap, f) > 0) {
-		char *p = line, *end;
+	while (cf != NULL && conffile_next(cf, &l)) {
+		char *p = l.text, *end;
 		unsigned long asn;
 
-		line[strcspn(line, "#\r\n")] = '\0';
-		while (*p == ' ' || *p == '\t')
-			p++;
 		if (ascii_strncasecmp(p, "AS", 2) == 0)
 			p += 2;
 		asn = strtoul(p, &end, 10);
-		if (end == p || asn == 0)
+		if (end == p || asn == 0) {
+			conffile_error(cf, _("expected \"ASN name\": %s"), l.text);
 			continue;
+		}
 		while (*end == ' ' || *end == '\t')
 			end++;
 		cdns = xreallocarray(cdns, ncdns + 1, sizeof *cdns);
@@ -652,8 +652,17 @@ cdn_load(void)
 		cdns[ncdns].name = xstrdup(*end != '\0' ? end : "CDN");
 		ncdns++;
 	}
-	free(line);
-	fclose(f);
+	if (cf != NULL)
+		conffile_close(cf, &err);
+	cdn_error = err;
+}
+
+int
+geoip_cdn_load(char **cause)
+{
+	pthread_once(&cdn_once, cdn_load);
+	*cause = cdn_error != NULL ? xstrdup(cdn_error) : NULL;
+	return cdn_error != NULL ? -1 : 0;
 }
 
 const char *

@@ -90,5 +90,7 @@ int geoip_resolve(const char *host, int timeout_ms, char **addrs, int max, char 
  * ("13335 Cloudflare" per line), the network's name (static); else NULL.
  */
 const char *geoip_cdn_name(unsigned long asn);
+/* Load that list now (else done on first use). Returns 0, or -1 with *cause saying why (caller frees). */
+int geoip_cdn_load(char **cause);
 
 #endif

@@ -345,6 +345,18 @@ cmd_default(int argc, char **argv)
 	return tui_main(&opts, &topt);
 }
 
+/* Each line of a multi-line cause as its own "kensa: ..." line on stderr. */
+static void
+print_lines(const char *cause)
+{
+	for (const char *p = cause; p != NULL && *p != '\0';) {
+		size_t n = strcspn(p, "\n");
+
+		fprintf(stderr, "%s: %.*s\n", progname, (int)n, p);
+		p += n + (p[n] == '\n');
+	}
+}
+
 /*
  * gettext ignores LANGUAGE under the C locale: when a language was asked
  * for there, borrow a UTF-8 locale of that language for messages only.
@@ -439,16 +451,15 @@ main(int argc, char **argv)
 	/* the command line wins over the config file */
 	cli_geoip = opts.geoip_dir != NULL ? xstrdup(opts.geoip_dir) : NULL;
 	cli_network = opts.network;
+	/* every bad line is named; a config kensa cannot follow is not half-followed */
 	if (settings_load(&opts, config, &cause) != 0) {
-		fprintf(stderr, "%s: %s\n", progname, cause);
+		print_lines(cause);
 		free(cause);
-		if ((config != NULL && opts.config_path == NULL) || opts.bad_trust) {
-			free(rest);
-			free(cli_lang);
-			free(cli_geoip);
-			settings_free(&opts);
-			return 1;
-		}
+		free(rest);
+		free(cli_lang);
+		free(cli_geoip);
+		settings_free(&opts);
+		return 1;
 	}
 	if (cli_geoip != NULL) {
 		free(opts.geoip_dir);
@@ -480,6 +491,17 @@ main(int argc, char **argv)
 		return 1;
 	}
 	message_init();
+	/* A missing shipped list would only weaken verdicts, silently: stop and say where kensa looked. */
+	if ((command == NULL || strcmp(command, "report") == 0 || strcmp(command, "scan") == 0) &&
+	    analyze_load_data(&cause) != 0) {
+		print_lines(cause);
+		fprintf(stderr, _("%s: cannot start without its data files (an uninstalled build finds them "
+		    "through KENSA_DATADIR)\n"), progname);
+		free(cause);
+		free(rest);
+		settings_free(&opts);
+		return 1;
+	}
 
 	if (command == NULL)
 		rc = cmd_default(nrest, rest);

@@ -11,6 +11,7 @@
 #include "address.h"
 #include "auth.h"
 #include "brands.h"
+#include "conffile.h"
 #include "domain.h"
 #include "findings.h"
 #include "i18n.h"
@@ -91,42 +92,32 @@ entry_add(const char *phrase, const char *kind)
 	lists.v[lists.n++] = e;
 }
 
-/* Read one list; kind NULL means the free-mail list (one domain a line). Missing optional files are fine. */
+/* Read one list: vocab lines are "PHRASE<TAB>KIND", else one free-mail domain a line. Missing optional files are fine. */
 static int
 list_read(const char *path, bool vocab, bool optional, char **cause)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
+	struct conffile *cf = conffile_open(path, optional ? CONFFILE_OPTIONAL : 0, cause);
+	struct conffile_line l;
 
-	if (f == NULL) {
-		if (optional)
-			return 0;
-		*cause = xasprintf(_("cannot read %s"), path);
-		return -1;
-	}
-	while ((len = getline(&line, &cap, f)) >= 0) {
-		char *tab;
+	if (cf == NULL)
+		return *cause != NULL ? -1 : 0;
+	while (conffile_next(cf, &l)) {
+		char *line = l.text, *tab;
 
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r' || line[len - 1] == ' '))
-			line[--len] = '\0';
-		if (len == 0 || line[0] == '#')
-			continue;
 		if (!vocab) {
 			ascii_lower(line);
 			lists.freemail = xreallocarray(lists.freemail, lists.nfreemail + 1, sizeof *lists.freemail);
 			lists.freemail[lists.nfreemail++] = xstrdup(line);
 			continue;
 		}
-		if ((tab = strchr(line, '\t')) == NULL)
+		if ((tab = strchr(line, '\t')) == NULL) {
+			conffile_error(cf, _("expected \"PHRASE<TAB>KIND\": %s"), line);
 			continue;
+		}
 		*tab = '\0';
 		entry_add(line, tab + 1 + strspn(tab + 1, "\t "));
 	}
-	free(line);
-	fclose(f);
-	return 0;
+	return conffile_close(cf, cause);
 }
 
 static int
@@ -158,22 +149,19 @@ lure_load(char **cause)
 		pthread_mutex_unlock(&lists_lock);
 		return rc;
 	}
+	*cause = NULL;
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		char *path = util_data_path(files[i].name), *err = NULL;
 
-		if (list_read(path, files[i].vocab, false, &err) != 0 && rc == 0) {
-			*cause = err;
+		if (list_read(path, files[i].vocab, false, &err) != 0)
 			rc = -1;
-		} else
-			free(err);
+		conffile_join(cause, err);
 		free(path);
 		err = NULL;
 		if ((path = util_config_path(files[i].name)) != NULL) {
-			if (list_read(path, files[i].vocab, true, &err) != 0 && rc == 0) {
-				*cause = err;
+			if (list_read(path, files[i].vocab, true, &err) != 0)
 				rc = -1;
-			} else
-				free(err);
+			conffile_join(cause, err);
 			free(path);
 		}
 	}

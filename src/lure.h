@@ -22,7 +22,8 @@ struct lure_phone {
  * Load data/lures.{en,ja} and data/freemail.txt (util_data_path()) and the
  * user's files of the same names in $XDG_CONFIG_HOME/kensa/ (else
  * ~/.config/kensa/), which extend them. Idempotent and thread-safe.
- * Returns 0, or -1 with *cause naming the unreadable file (caller frees).
+ * Returns 0, or -1 with *cause (caller frees): "PATH: reason" for each
+ * unreadable file and "PATH:LINE: reason" for each bad line, one a line.
  */
 int lure_load(char **cause);
 /* Forget the loaded lists (the next call loads them again); for tests. */

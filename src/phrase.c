@@ -16,6 +16,7 @@
 #include <unistr.h>
 #include <uniwidth.h>
 
+#include "conffile.h"
 #include "i18n.h"
 #include "phrase.h"
 #include "text-int.h"
@@ -506,33 +507,19 @@ plist_add(struct plist *pl, const char *line, bool urgency)
 static int
 list_read(struct plist *pl, const char *path, bool urgency, bool optional, char **cause)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
+	struct conffile *cf = conffile_open(path, optional ? CONFFILE_OPTIONAL : 0, cause);
+	struct conffile_line l;
 
-	if (f == NULL) {
-		if (optional && errno == ENOENT)
-			return 0;
-		*cause = xasprintf(_("cannot read %s: %s"), path, strerror(errno));
-		return -1;
-	}
-	while ((n = getline(&line, &cap, f)) != -1) {
-		char *s = line;
-
-		while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
-			s[--n] = '\0';
-		while (*s == ' ')
-			s++;
-		if (*s == '\0' || *s == '#')
+	if (cf == NULL)
+		return *cause != NULL ? -1 : 0;
+	while (conffile_next(cf, &l)) {
+		if (u8_check((const uint8_t *)l.text, l.len) != NULL) {
+			conffile_error(cf, _("not UTF-8"));
 			continue;
-		if (u8_check((const uint8_t *)s, strlen(s)) != NULL)
-			continue;
-		plist_add(pl, s, urgency);
+		}
+		plist_add(pl, l.text, urgency);
 	}
-	free(line);
-	fclose(f);
-	return 0;
+	return conffile_close(cf, cause);
 }
 
 static uint64_t
@@ -764,23 +751,20 @@ phrase_load(char **cause)
 		pthread_mutex_unlock(&lists_lock);
 		return phrase_load(cause);
 	}
+	*cause = NULL;
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		struct plist *pl = files[i].urgency ? &lists.urgency : &lists.phrases;
 		char *path = util_data_path(files[i].name), *err = NULL;
 
-		if (list_read(pl, path, files[i].urgency, false, &err) != 0 && rc == 0) {
-			*cause = err;
+		if (list_read(pl, path, files[i].urgency, false, &err) != 0)
 			rc = -1;
-		} else
-			free(err);
+		conffile_join(cause, err);
 		free(path);
 		err = NULL;
 		if ((path = util_config_path(files[i].name)) != NULL) {
-			if (list_read(pl, path, files[i].urgency, true, &err) != 0 && rc == 0) {
-				*cause = err;
+			if (list_read(pl, path, files[i].urgency, true, &err) != 0)
 				rc = -1;
-			} else
-				free(err);
+			conffile_join(cause, err);
 			free(path);
 		}
 	}

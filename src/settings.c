@@ -1,28 +1,34 @@
-/* settings.c — the config file reader and the option table. */
+/* settings.c — the option table (name, type, default, validator, help) and the config file reader. */
 #include "config.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "conffile.h"
 #include "i18n.h"
 #include "received.h"
 #include "message.h"
 #include "settings.h"
 #include "util.h"
 
+static int apply(struct settings *s, const struct setting_def *d, const char *value, char **why);
+
 void
 settings_init(struct settings *s)
 {
 	memset(s, 0, sizeof *s);
 	s->boundary_override = -1;
-	s->dns = true;
-	s->new_domain_days = 30;
-	s->rdap_url = xstrdup("https://rdap.org/");
-	s->rdap_timeout = 5;
-	s->cache = true;
-	s->max_message_size = MESSAGE_MAX_SIZE;
+	for (size_t i = 0; i < settings_table_size; i++) {
+		char *why = NULL;
+
+		if (settings_table[i].def != NULL && apply(s, &settings_table[i], settings_table[i].def, &why) != 0)
+			abort();   /* a default the table's own validator refuses */
+		free(why);
+	}
 	if (getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0')
 		s->no_color = true;
 }
@@ -61,6 +67,8 @@ add_list(char ***v, size_t *n, const char *value)
 	free(copy);
 }
 
+/* ---- the table ---- */
+
 static int
 parse_bool(const char *v, bool *out)
 {
@@ -75,99 +83,186 @@ parse_bool(const char *v, bool *out)
 	return 0;
 }
 
+/* lang: a language kensa has messages in (po/LINGUAS, and English, the source), as "ja", "ja_JP" or "ja_JP.UTF-8". */
+static int
+check_lang(const char *value, char **why)
+{
+	static const char *const known[] = { "en", "ja", "C", "POSIX" };
+	size_t n = strcspn(value, "_.@");
+
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (strlen(known[i]) == n && strncmp(value, known[i], n) == 0)
+			return 0;
+	*why = xasprintf(_("lang: no messages in \"%s\" (ja, en)"), value);
+	return -1;
+}
+
+/* keymap: a shipped keymap (keymaps/NAME.keys) or a path, which must be readable. */
+static int
+check_keymap(const char *value, char **why)
+{
+	static const char *const shipped[] = { "default", "vi", "emacs" };
+
+	if (strchr(value, '/') != NULL) {
+		if (access(value, R_OK) == 0)
+			return 0;
+		*why = xasprintf(_("keymap: %s: %s"), value, strerror(errno));
+		return -1;
+	}
+	for (size_t i = 0; i < sizeof shipped / sizeof shipped[0]; i++)
+		if (strcmp(value, shipped[i]) == 0)
+			return 0;
+	*why = xasprintf(_("keymap: \"%s\" is neither default, vi, emacs nor a file path"), value);
+	return -1;
+}
+
+#define F(field) offsetof(struct settings, field)
+#define NONE ((size_t)-1)
+
+/* Every setting, as tmux's options-table.c: defaults are written as config text and parsed by the same code. */
+const struct setting_def settings_table[] = {
+	{ "trusted_relays", SETTING_LIST, NULL, F(trusted_relays), F(ntrusted_relays), 0, 0, NULL,
+	  N_("relays whose Received lines are trusted: addresses, CIDR blocks, host names (\"!\" excludes)") },
+	{ "authserv_id", SETTING_LIST, NULL, F(authserv_ids), F(nauthserv_ids), 0, 0, NULL,
+	  N_("authserv-ids of Authentication-Results headers your own servers add") },
+	{ "authserv_ids", SETTING_LIST, NULL, F(authserv_ids), F(nauthserv_ids), 0, 0, NULL,
+	  N_("the same as authserv_id") },
+	{ "geoip_dir", SETTING_STRING, NULL, F(geoip_dir), NONE, 0, 0, NULL,
+	  N_("directory of the GeoIP/ASN databases") },
+	{ "network", SETTING_BOOL, "off", F(network), NONE, 0, 0, NULL,
+	  N_("allow RDAP and DNS look-ups") },
+	{ "color", SETTING_BOOL, NULL, F(no_color), NONE, 0, 0, NULL,
+	  N_("\"off\" draws without colour (as NO_COLOR)") },
+	{ "cache", SETTING_BOOL, "on", F(cache), NONE, 0, 0, NULL,
+	  N_("keep the analysis cache") },
+	{ "dns", SETTING_BOOL, "on", F(dns), NONE, 0, 0, NULL,
+	  N_("with network on, also ask DNS (off: RDAP only)") },
+	{ "new_domain_days", SETTING_NUMBER, "30", F(new_domain_days), NONE, 1, 3650, NULL,
+	  N_("a domain registered fewer days before the mail is new") },
+	{ "rdap_timeout", SETTING_NUMBER, "5", F(rdap_timeout), NONE, 1, 60, NULL,
+	  N_("seconds per RDAP query") },
+	{ "rdap_bootstrap", SETTING_STRING, NULL, F(rdap_bootstrap), NONE, 0, 0, NULL,
+	  N_("IANA-format RDAP bootstrap file (default: the shipped copy)") },
+	{ "rdap_url", SETTING_STRING, "https://rdap.org/", F(rdap_url), NONE, 0, 0, NULL,
+	  N_("fallback RDAP base URL (empty: none)") },
+	{ "max_message_size", SETTING_SIZE, "256M", F(max_message_size), NONE, 1, 4ll << 30, NULL,
+	  N_("bytes read of one message, with a K, M or G suffix") },
+	{ "keymap", SETTING_STRING, NULL, F(keymap), NONE, 0, 0, check_keymap,
+	  N_("key bindings: default, vi, emacs or a file") },
+	{ "lang", SETTING_STRING, NULL, F(lang), NONE, 0, 0, check_lang,
+	  N_("language of the output (ja, en)") },
+};
+const size_t settings_table_size = sizeof settings_table / sizeof settings_table[0];
+
+#undef F
+
+const struct setting_def *
+settings_find(const char *name)
+{
+	for (size_t i = 0; i < settings_table_size; i++)
+		if (strcmp(settings_table[i].name, name) == 0)
+			return &settings_table[i];
+	return NULL;
+}
+
 /* trusted_relays: every entry checked and written canonically (received_relay_parse); one bad entry rejects the line. */
 static int
-add_relays(struct settings *s, const char *value, char **why)
+relays_norm(char **v, size_t n, char **why)
 {
-	char **v = NULL;
-	size_t n = 0;
-
-	add_list(&v, &n, value);
 	for (size_t i = 0; i < n; i++) {
 		char *norm, *cause = NULL;
 
 		if (received_relay_parse(v[i], &norm, &cause) != 0) {
 			*why = xasprintf(_("trusted_relays: %s"), cause);
 			free(cause);
-			free_list(v, n);
 			return -1;
 		}
 		free(v[i]);
 		v[i] = norm;
 	}
-	s->trusted_relays = xreallocarray(s->trusted_relays, s->ntrusted_relays + n + 1,
-	    sizeof *s->trusted_relays);
-	for (size_t i = 0; i < n; i++)
-		s->trusted_relays[s->ntrusted_relays++] = v[i];
-	free(v);
 	return 0;
 }
 
-/* settings_set() with the reason for a refusal in *why (caller frees), when there is one to give. */
+/* Apply one value through its table row; the reason for a refusal in *why (caller frees). */
 static int
-set_value(struct settings *s, const char *key, const char *value, char **why)
+apply(struct settings *s, const struct setting_def *d, const char *value, char **why)
 {
+	char *field = (char *)s + d->offset, *end;
 	bool b;
 
-	*why = NULL;
-	if (strcmp(key, "trusted_relays") == 0) {
-		if (add_relays(s, value, why) != 0) {
-			s->bad_trust = true;
+	if (d->check != NULL && d->check(value, why) != 0)
+		return -1;
+	switch (d->type) {
+	case SETTING_BOOL:
+		if (parse_bool(value, &b) != 0) {
+			*why = xasprintf(_("%s: expected on or off, got \"%s\""), d->name, value);
 			return -1;
 		}
-	} else if (strcmp(key, "authserv_id") == 0 || strcmp(key, "authserv_ids") == 0)
-		add_list(&s->authserv_ids, &s->nauthserv_ids, value);
-	else if (strcmp(key, "geoip_dir") == 0) {
-		free(s->geoip_dir);
-		s->geoip_dir = xstrdup(value);
-	} else if (strcmp(key, "network") == 0) {
-		if (parse_bool(value, &s->network) != 0)
-			return -1;
-	} else if (strcmp(key, "color") == 0) {
-		if (parse_bool(value, &b) != 0)
-			return -1;
-		if (!b)
-			s->no_color = true;
-	} else if (strcmp(key, "cache") == 0) {
-		if (parse_bool(value, &s->cache) != 0)
-			return -1;
-	} else if (strcmp(key, "dns") == 0) {
-		if (parse_bool(value, &s->dns) != 0)
-			return -1;
-	} else if (strcmp(key, "new_domain_days") == 0 || strcmp(key, "rdap_timeout") == 0) {
-		char *end;
+		if (d->offset == offsetof(struct settings, no_color)) {
+			if (!b)   /* "color = on" never overrides NO_COLOR or --no-color */
+				s->no_color = true;
+		} else
+			*(bool *)(void *)field = b;
+		break;
+	case SETTING_NUMBER: {
 		long v = strtol(value, &end, 10);
-		if (end == value || *end != '\0' || v < 1 || v > 3650)
+		if (end == value || *end != '\0' || v < d->min || v > d->max) {
+			*why = xasprintf(_("%s: expected a number from %lld to %lld, got \"%s\""), d->name,
+			    d->min, d->max, value);
 			return -1;
-		if (key[0] == 'n')
-			s->new_domain_days = (int)v;
-		else if (v > 60)
-			return -1;
-		else
-			s->rdap_timeout = (int)v;
-	} else if (strcmp(key, "rdap_bootstrap") == 0 || strcmp(key, "rdap_url") == 0) {
-		char **dst = key[5] == 'b' ? &s->rdap_bootstrap : &s->rdap_url;
-		free(*dst);
-		*dst = xstrdup(value);
-	} else if (strcmp(key, "max_message_size") == 0) {
+		}
+		*(int *)(void *)field = (int)v;
+		break;
+	}
+	case SETTING_SIZE: {
 		/* bytes, or with a K, M or G suffix (powers of 1024) */
-		char *end;
 		unsigned long long v = strtoull(value, &end, 10);
 		int shift = *end == 'k' || *end == 'K' ? 10 : *end == 'm' || *end == 'M' ? 20 :
 		    *end == 'g' || *end == 'G' ? 30 : 0;
-		if (end == value || *value == '-' || (shift != 0 && *++end != '\0') || *end != '\0' || v < 1 ||
-		    v > (4ull << 30) >> shift)
+		if (end == value || *value == '-' || (shift != 0 && *++end != '\0') || *end != '\0' ||
+		    v < (unsigned long long)d->min || v > (unsigned long long)d->max >> shift) {
+			*why = xasprintf(_("%s: expected a size such as 256M (at most 4G), got \"%s\""), d->name, value);
 			return -1;
-		s->max_message_size = (size_t)(v << shift);
-	} else if (strcmp(key, "keymap") == 0) {
-		free(s->keymap);
-		s->keymap = xstrdup(value);
-	} else if (strcmp(key, "lang") == 0) {
-		free(s->lang);
-		s->lang = xstrdup(value);
-	} else
-		return -1;
+		}
+		*(size_t *)(void *)field = (size_t)(v << shift);
+		break;
+	}
+	case SETTING_STRING:
+		free(*(char **)(void *)field);
+		*(char **)(void *)field = xstrdup(value);
+		break;
+	case SETTING_LIST: {
+		char ***v = (char ***)(void *)field, **items = NULL;
+		size_t *n = (size_t *)(void *)((char *)s + d->count_offset), nitems = 0;
+
+		add_list(&items, &nitems, value);
+		if (d->offset == offsetof(struct settings, trusted_relays) && relays_norm(items, nitems, why) != 0) {
+			free_list(items, nitems);
+			s->bad_trust = true;
+			return -1;
+		}
+		*v = xreallocarray(*v, *n + nitems + 1, sizeof **v);
+		for (size_t i = 0; i < nitems; i++)
+			(*v)[(*n)++] = items[i];
+		free(items);
+		break;
+	}
+	}
 	return 0;
+}
+
+/* settings_set() with the reason for a refusal in *why (caller frees). */
+static int
+set_value(struct settings *s, const char *key, const char *value, char **why)
+{
+	const struct setting_def *d = settings_find(key);
+
+	*why = NULL;
+	if (d == NULL) {
+		*why = xasprintf(_("unknown setting: %s"), key);
+		return -1;
+	}
+	return apply(s, d, value, why);
 }
 
 int
@@ -183,61 +278,30 @@ settings_set(struct settings *s, const char *key, const char *value)
 int
 settings_load(struct settings *s, const char *path, char **cause)
 {
-	char *def = NULL, *line = NULL;
-	size_t cap = 0;
-	ssize_t len;
-	unsigned lineno = 0;
-	FILE *f;
-	int rc = 0;
+	char *def = NULL;
+	struct conffile *cf;
+	struct conffile_line l;
+	int rc;
 
 	*cause = NULL;
 	if (path == NULL) {
 		if ((def = util_config_path("config")) == NULL)
 			return 0;
 	}
-	f = fopen(path != NULL ? path : def, "r");
-	if (f == NULL) {
-		if (path == NULL && errno == ENOENT) {
-			free(def);
-			return 0;
-		}
-		*cause = xasprintf("%s: %s", path != NULL ? path : def, strerror(errno));
-		free(def);
-		return -1;
-	}
+	cf = conffile_open(path != NULL ? path : def,
+	    CONFFILE_KV | CONFFILE_HASH_ANYWHERE | CONFFILE_SQUEEZE | (path == NULL ? CONFFILE_OPTIONAL : 0), cause);
+	free(def);
+	if (cf == NULL)
+		return *cause != NULL ? -1 : 0;
 	free(s->config_path);
-	s->config_path = xstrdup(path != NULL ? path : def);
-	while ((len = getline(&line, &cap, f)) >= 0) {
-		char *p = line, *eq, *key, *value, *why = NULL;
+	s->config_path = xstrdup(conffile_name(cf));
+	while (conffile_next(cf, &l)) {
+		char *why = NULL;
 
-		lineno++;
-		if ((eq = strchr(p, '#')) != NULL)
-			*eq = '\0';
-		str_squeeze_space(p);
-		if (*p == '\0')
-			continue;
-		if ((eq = strchr(p, '=')) == NULL) {
-			if (*cause == NULL)
-				*cause = xasprintf(_("%s:%u: expected \"key = value\""), s->config_path, lineno);
-			rc = -1;
-			continue;
-		}
-		*eq = '\0';
-		key = p;
-		value = eq + 1;
-		str_squeeze_space(key);
-		str_squeeze_space(value);
-		if (set_value(s, key, value, &why) != 0) {
-			if (*cause == NULL && why != NULL)
-				*cause = xasprintf("%s:%u: %s", s->config_path, lineno, why);
-			else if (*cause == NULL)
-				*cause = xasprintf(_("%s:%u: unknown key or bad value: %s"), s->config_path, lineno, key);
-			rc = -1;
-		}
+		if (set_value(s, l.key, l.value, &why) != 0)
+			conffile_error(cf, "%s", why);
 		free(why);
 	}
-	free(line);
-	fclose(f);
-	free(def);
+	rc = conffile_close(cf, cause);
 	return rc;
 }

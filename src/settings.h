@@ -26,6 +26,33 @@ struct settings {
 	size_t max_message_size;/* "max_message_size = 256M": bytes read of one message (file or stream) */
 };
 
+enum setting_type {
+	SETTING_BOOL,    /* on/off, yes/no, true/false, 1/0 */
+	SETTING_NUMBER,  /* an int from min to max */
+	SETTING_SIZE,    /* bytes, or with a K, M or G suffix; from min to max bytes */
+	SETTING_STRING,
+	SETTING_LIST,    /* comma- or space-separated; each line adds to the list */
+};
+
+/* One row of the option table: every config key, its default and its check. */
+struct setting_def {
+	const char *name;
+	enum setting_type type;
+	const char *def;          /* default, written as in a config file; NULL: unset */
+	size_t offset;            /* the field in struct settings */
+	size_t count_offset;      /* SETTING_LIST: the size_t count beside it */
+	long long min, max;       /* SETTING_NUMBER, SETTING_SIZE */
+	int (*check)(const char *value, char **why);   /* NULL, or 0 / -1 with *why (caller frees) */
+	const char *help;         /* untranslated (N_), one line */
+};
+
+extern const struct setting_def settings_table[];
+extern const size_t settings_table_size;
+
+/* The row of name, or NULL. */
+const struct setting_def *settings_find(const char *name);
+
+/* Zero s and apply every default of settings_table (and NO_COLOR from the environment). */
 void settings_init(struct settings *s);
 void settings_free(struct settings *s);
 
@@ -33,13 +60,14 @@ void settings_free(struct settings *s);
  * Read a config file of "key = value" lines ('#' starts a comment). path
  * NULL means the default ($XDG_CONFIG_HOME/kensa/config, else
  * ~/.config/kensa/config), which may be missing. Returns 0, or -1 with
- * *cause "FILE:LINE: reason" (caller frees) for an unreadable explicit file
- * or a bad line; later lines still load.
+ * *cause (caller frees) "FILE: reason" for an unreadable explicit file, or
+ * one "FILE:LINE: reason" line per bad line (unknown key, a value the
+ * table's type or validator refuses), joined by newlines; good lines load.
  */
 int settings_load(struct settings *s, const char *path, char **cause);
 
 /*
- * Set one key; returns 0 or -1 for an unknown key or bad value. A
+ * Set one key through settings_table; returns 0 or -1 for an unknown key or bad value. A
  * trusted_relays line with one malformed entry (received_relay_parse) is
  * refused whole and sets bad_trust.
  */

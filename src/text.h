@@ -42,7 +42,8 @@ void text_scan(const char *s, size_t len, const char *where, long base, unsigned
  * Load data/phrases.{ja,en} and data/urgency.{ja,en} (util_data_path())
  * and the user's files of the same names in $XDG_CONFIG_HOME/kensa/ (else
  * ~/.config/kensa/), which extend them. Idempotent. Returns 0, or -1 with
- * *cause naming the unreadable file (the lists read so far stay loaded).
+ * *cause naming each unreadable file and bad line, one a line (the lists
+ * read so far stay loaded).
  */
 int text_load(char **cause);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "conffile.h"
 #include "domain.h"
 #include "unwrap.h"
 #include "url.h"
@@ -401,29 +402,24 @@ static struct track_entry *tracks;
 static size_t ntracks;
 static pthread_once_t tracks_once = PTHREAD_ONCE_INIT;
 
+static char *tracks_error;   /* what tracks_load() could not read, for unwrap_load() */
+
 /* Lines "PATTERN  Service name  # comment"; a PATTERN starting with '/' is a path prefix. */
 static void
-tracks_load_file(const char *path)
+tracks_load_file(const char *path, int flags)
 {
-	FILE *f = path != NULL ? fopen(path, "r") : NULL;
-	char line[1024];
+	char *err = NULL;
+	struct conffile *cf = path != NULL ? conffile_open(path, flags | CONFFILE_HASH_ANYWHERE, &err) : NULL;
+	struct conffile_line l;
 
-	if (f == NULL)
-		return;
-	while (fgets(line, sizeof line, f) != NULL) {
-		char *s = line, *e, *name;
+	while (cf != NULL && conffile_next(cf, &l)) {
+		char *s = l.text, *e, *name;
 		struct track_entry *t;
 
-		s[strcspn(s, "#\r\n")] = '\0';
-		s += strspn(s, " \t");
-		if (*s == '\0')
-			continue;
 		e = s + strcspn(s, " \t");
 		name = *e != '\0' ? e + 1 : e;
 		*e = '\0';
 		name += strspn(name, " \t");
-		for (size_t l = strlen(name); l > 0 && (name[l - 1] == ' ' || name[l - 1] == '\t'); l--)
-			name[l - 1] = '\0';
 		tracks = xreallocarray(tracks, ntracks + 1, sizeof *tracks);
 		t = &tracks[ntracks++];
 		t->kind = *s == '/' ? TRACK_PATH : strpbrk(s, "*?[") != NULL ? TRACK_GLOB : TRACK_DOMAIN;
@@ -435,7 +431,9 @@ tracks_load_file(const char *path)
 		t->pattern = xstrdup(s);
 		t->name = xstrdup(*name != '\0' ? name : s);
 	}
-	fclose(f);
+	if (cf != NULL)
+		conffile_close(cf, &err);
+	conffile_join(&tracks_error, err);
 }
 
 static void
@@ -443,11 +441,19 @@ tracks_load(void)
 {
 	char *path = util_data_path("tracking-hosts.txt");
 
-	tracks_load_file(path);
+	tracks_load_file(path, 0);
 	free(path);
 	path = util_config_path("tracking-hosts.txt");
-	tracks_load_file(path);
+	tracks_load_file(path, CONFFILE_OPTIONAL);
 	free(path);
+}
+
+int
+unwrap_load(char **cause)
+{
+	pthread_once(&tracks_once, tracks_load);
+	*cause = tracks_error != NULL ? xstrdup(tracks_error) : NULL;
+	return tracks_error != NULL ? -1 : 0;
 }
 
 /* fnmatch over host names with '*' kept within one label; "*.rest" also matches rest itself. */

@@ -28,6 +28,12 @@ size_t unwrap_url(const char *url, struct unwrap *out);
 void unwrap_free(struct unwrap *u);
 
 /*
+ * Load data/tracking-hosts.txt and the user's list (else done on first use).
+ * Returns 0, or -1 with *cause naming what could not be read (caller frees).
+ */
+int unwrap_load(char **cause);
+
+/*
  * The click tracker a host belongs to (data/tracking-hosts.txt and the
  * user's ~/.config/kensa/tracking-hosts.txt), or NULL. host lower-case ASCII.
  */

@@ -11,6 +11,7 @@
 #include <unistr.h>
 
 #include "brands.h"
+#include "conffile.h"
 #include "confusable.h"
 #include "domain.h"
 #include "findings.h"
@@ -327,25 +328,22 @@ struct wordlist {
 
 static struct wordlist risky_tlds, shorteners;
 
+static char *lists_error;   /* what lists_load() could not read, for url_load() */
+
+/* One name a line ("top", ".top"); the first word counts, '#' starts a comment. */
 static void
 wordlist_load(struct wordlist *w, const char *name)
 {
-	char *path = util_data_path(name), line[512];
-	FILE *f = fopen(path, "r");
+	char *path = util_data_path(name), *err = NULL;
+	struct conffile *cf = conffile_open(path, CONFFILE_HASH_ANYWHERE, &err);
+	struct conffile_line l;
 
 	w->loaded = true;
 	free(path);
-	if (f == NULL)
-		return;
-	while (fgets(line, sizeof line, f) != NULL) {
-		char *s = line, *e;
+	while (cf != NULL && conffile_next(cf, &l)) {
+		char *s = l.text + strspn(l.text, ".");
 
-		while (*s == ' ' || *s == '\t' || *s == '.')
-			s++;
-		if (*s == '#' || *s == '\0' || *s == '\n')
-			continue;
-		e = s + strcspn(s, " \t\r\n#");
-		*e = '\0';
+		s[strcspn(s, " \t")] = '\0';
 		if (*s == '\0')
 			continue;
 		w->v = xreallocarray(w->v, w->n + 1, sizeof *w->v);
@@ -353,7 +351,9 @@ wordlist_load(struct wordlist *w, const char *name)
 		ascii_lower(w->v[w->n]);
 		w->n++;
 	}
-	fclose(f);
+	if (cf != NULL)
+		conffile_close(cf, &err);
+	conffile_join(&lists_error, err);
 }
 
 static const psl_ctx_t *psl_ctx;
@@ -367,6 +367,14 @@ lists_load(void)
 	wordlist_load(&shorteners, "shorteners.txt");
 	if ((psl_ctx = psl_latest(NULL)) == NULL)
 		psl_ctx = psl_builtin();
+}
+
+int
+url_load(char **cause)
+{
+	pthread_once(&lists_once, lists_load);
+	*cause = lists_error != NULL ? xstrdup(lists_error) : NULL;
+	return lists_error != NULL ? -1 : 0;
 }
 
 static bool

@@ -92,6 +92,11 @@ void links_collect(const struct message *m, const struct brands *b, struct link 
 void link_fill(struct link *l, const struct brands *b);
 void links_free(struct link *v, size_t n);
 
+/*
+ * Load data/risky-tlds.txt and data/shorteners.txt (else done on first use).
+ * Returns 0, or -1 with *cause naming the file that could not be read (caller frees).
+ */
+int url_load(char **cause);
 /* true when the TLD of host is in data/risky-tlds.txt; the same for data/shorteners.txt. */
 bool url_risky_tld(const char *host);
 bool url_is_shortener(const char *host);

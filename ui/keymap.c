@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "conffile.h"
 #include "i18n.h"
 #include "keymap.h"
 #include "util.h"
@@ -199,38 +200,21 @@ ctx_from_name(const char *s)
 	return -1;
 }
 
-static void __attribute__((format(printf, 4, 5)))
-add_error(struct buf *err, const char *path, unsigned line, const char *fmt, ...)
-{
-	va_list ap;
-	char *msg;
-
-	va_start(ap, fmt);
-	msg = xvasprintf(fmt, ap);
-	va_end(ap);
-	buf_addf(err, "%s:%u: %s", path, line, msg);
-	free(msg);
-	buf_addc(err, '\n');
-}
-
+/* One file; its bad lines, and those of the files it includes, go to err as "FILE:LINE: reason\n". */
 static int
 load(const char *path, struct buf *err, int depth)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	unsigned lineno = 0;
+	struct conffile *cf = conffile_open(path, CONFFILE_HASH_WORD, NULL);
+	struct conffile_line l;
+	char *errs = NULL;
 
-	if (f == NULL)
+	if (cf == NULL)
 		return -1;
-	while (getline(&line, &cap, f) >= 0) {
+	while (conffile_next(cf, &l)) {   /* '#' after a blank is a comment; the key '#' itself is written "Hash" */
 		char *w[5], *save = NULL, *p;
 		int nw = 0, ctx = CTX_GLOBAL, key, act;
 
-		lineno++;
-		if ((p = strchr(line, '#')) != NULL && (p == line || p[-1] == ' ' || p[-1] == '\t'))
-			*p = '\0';   /* a comment; the key '#' itself is written "Hash" */
-		for (p = strtok_r(line, " \t\r\n", &save); p != NULL && nw < 5; p = strtok_r(NULL, " \t\r\n", &save))
+		for (p = strtok_r(l.text, " \t\r\n", &save); p != NULL && nw < 5; p = strtok_r(NULL, " \t\r\n", &save))
 			w[nw++] = p;
 		if (nw == 0)
 			continue;
@@ -244,26 +228,26 @@ load(const char *path, struct buf *err, int depth)
 			else
 				inc = xasprintf("%s.keys", w[1]);
 			if (depth > 8)
-				add_error(err, path, lineno, _("include nested too deeply: %s"), w[1]);
+				conffile_error(cf, _("include nested too deeply: %s"), w[1]);
 			else if (load(inc, err, depth + 1) != 0)
-				add_error(err, path, lineno, _("cannot read the included keymap %s"), inc);
+				conffile_error(cf, _("cannot read the included keymap %s"), inc);
 			free(inc);
 			continue;
 		}
 		if ((strcmp(w[0], "bind") != 0 || (nw != 3 && nw != 4)) && (strcmp(w[0], "unbind") != 0 || (nw != 2 && nw != 3))) {
-			add_error(err, path, lineno, _("expected \"bind [CONTEXT] KEY ACTION\" or \"unbind [CONTEXT] KEY\", got \"%s\""), w[0]);
+			conffile_error(cf, _("expected \"bind [CONTEXT] KEY ACTION\" or \"unbind [CONTEXT] KEY\", got \"%s\""), w[0]);
 			continue;
 		}
 		if ((w[0][0] == 'b' && nw == 4) || (w[0][0] == 'u' && nw == 3)) {
 			if ((ctx = ctx_from_name(w[1])) < 0) {
-				add_error(err, path, lineno, _("unknown context: %s (global, index, message, list, received)"), w[1]);
+				conffile_error(cf, _("unknown context: %s (global, index, message, list, received)"), w[1]);
 				continue;
 			}
 			memmove(&w[1], &w[2], sizeof w[0] * (size_t)(nw - 2));
 			nw--;
 		}
 		if ((key = key_parse(w[1])) < 0) {
-			add_error(err, path, lineno, _("unknown key: %s"), w[1]);
+			conffile_error(cf, _("unknown key: %s"), w[1]);
 			continue;
 		}
 		if (w[0][0] == 'u') {
@@ -271,13 +255,16 @@ load(const char *path, struct buf *err, int depth)
 			continue;
 		}
 		if ((act = action_from_name(w[2])) < 0) {
-			add_error(err, path, lineno, _("unknown action: %s"), w[2]);
+			conffile_error(cf, _("unknown action: %s"), w[2]);
 			continue;
 		}
 		bind_key(ctx, key, act);
 	}
-	free(line);
-	fclose(f);
+	if (conffile_close(cf, &errs) != 0) {
+		buf_adds(err, errs);
+		buf_addc(err, '\n');
+	}
+	free(errs);
 	return 0;
 }
 

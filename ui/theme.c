@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conffile.h"
 #include "i18n.h"
 #include "theme.h"
 #include "util.h"
@@ -125,34 +126,17 @@ spec_parse(const char *s, struct spec *out, const char **bad)
 int
 theme_load(const char *path, char **errors)
 {
-	FILE *f = fopen(path, "r");
-	char *line = NULL;
-	size_t cap = 0;
-	unsigned lineno = 0;
-	struct buf err;
+	struct conffile *cf = conffile_open(path, CONFFILE_KV | CONFFILE_HASH_ANYWHERE | CONFFILE_SQUEEZE, NULL);
+	struct conffile_line l;
 
 	*errors = NULL;
-	if (f == NULL)
+	if (cf == NULL)
 		return -1;
-	buf_init(&err);
-	while (getline(&line, &cap, f) >= 0) {
-		char *p = line, *eq, *key, *dot;
+	while (conffile_next(cf, &l)) {
+		char *key = l.key, *dot;
 		struct spec sp, *dst = NULL;
 		const char *bad = NULL;
 
-		lineno++;
-		if ((eq = strchr(p, '#')) != NULL)
-			*eq = '\0';
-		str_squeeze_space(p);
-		if (*p == '\0')
-			continue;
-		if ((eq = strchr(p, '=')) == NULL) {
-			buf_addf(&err, _("%s:%u: expected \"element = colours\"\n"), path, lineno);
-			continue;
-		}
-		*eq = '\0';
-		key = p;
-		str_squeeze_space(key);
 		dot = strchr(key, '.');
 		for (int e = 0; e < E_COUNT && dot == NULL; e++)
 			if (strcmp(key, elem_names[e]) == 0)
@@ -166,19 +150,20 @@ theme_load(const char *path, char **errors)
 					dst = &user_level[a][lv];
 		}
 		if (dst == NULL) {
-			buf_addf(&err, _("%s:%u: unknown theme element: %s\n"), path, lineno, key);
+			conffile_error(cf, _("unknown theme element: %s"), key);
 			continue;
 		}
-		if (spec_parse(eq + 1, &sp, &bad) != 0) {
-			buf_addf(&err, _("%s:%u: not a colour or attribute: %s\n"), path, lineno, bad);
+		if (spec_parse(l.value, &sp, &bad) != 0) {
+			conffile_error(cf, _("not a colour or attribute: %s"), bad);
 			continue;
 		}
 		*dst = sp;
 	}
-	free(line);
-	fclose(f);
-	*errors = err.len > 0 ? buf_take(&err) : NULL;
-	buf_free(&err);
+	if (conffile_close(cf, errors) != 0) {
+		char *e = xasprintf("%s\n", *errors);   /* callers add these lines as they are */
+		free(*errors);
+		*errors = e;
+	}
 	return 0;
 }
 

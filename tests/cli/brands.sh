@@ -48,9 +48,9 @@ check "broken file: exit 0" test $rc = 0
 check "broken file: a notice names file and line" grep -q '70-broken.conf:1:' <<<"$(jq -r '.notices[]' <<<"$j")"
 check "broken file: other brands still load" test "$(jq -r .brand.id <<<"$j")" = jfmm
 
-# Without the brand registry the brand checks are off, not broken (the weight table is required).
-mkdir -p "$tmp/nowhere" && cp "$top_srcdir/data/weights.conf" "$tmp/nowhere/"
-j=$(KENSA_DATADIR=$tmp/nowhere HOME=$tmp XDG_CONFIG_HOME=$tmp/none "$KENSA" report --format json "$amazon"); rc=$?
-check "no data dir: exit 0" test $rc = 0
-check "no data dir: a notice says the registry is missing" grep -q 'brand registry' <<<"$(jq -r '.notices[]' <<<"$j")"
+# Without the brand registry kensa stops and says where it looked (tests/cli/datafiles.sh does every list).
+rm -rf "$tmp/nowhere" && cp -r "$top_srcdir/data" "$tmp/nowhere" && rm "$tmp/nowhere/brands.conf"
+out=$(KENSA_DATADIR=$tmp/nowhere HOME=$tmp XDG_CONFIG_HOME=$tmp/none "$KENSA" report --format json "$amazon" 2>&1); rc=$?
+check "no brands.conf: exit 1" test $rc = 1
+check "no brands.conf: the path is named" grep -q "$tmp/nowhere/brands.conf: No such file" <<<"$out"
 finish
