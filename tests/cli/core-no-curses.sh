@@ -22,4 +22,19 @@ bad=$(grep -lE '#define REACT_|struct view_ops \{' "$top_srcdir"/ui/tui.h || tru
 check "ui/tui.h is the application API; the view interface is view.h${bad:+: $bad}" test -z "$bad"
 bad=$(grep -l '#include "view-' "$top_srcdir"/ui/*.[ch] || true)
 check "ui/: no file includes a view's file${bad:+: $bad}" test -z "$bad"
+# Linking: configure keeps curses out of LIBS; only kensa and the UI tests link it.
+libs=$(sed -n 's/^LIBS = //p' "$top_builddir/Makefile")
+check "configure's LIBS holds no curses (LIBS = $libs)" sh -c "! grep -q curses <<'X'
+$libs
+X"
+if command -v ldd >/dev/null 2>&1; then
+	check "kensa links curses (the check below can see it)" sh -c "ldd '$KENSA' | grep -q curses"
+	for b in tests/unit/test_url tests/fuzz/replay_url; do
+		[ -x "$top_builddir/$b" ] || continue
+		n=$(ldd "$top_builddir/$b" | grep -c curses)
+		check "$b (core only) links no curses (ldd: $n)" test "$n" = 0
+	done
+else
+	skip "core-only programs link no curses" "no ldd here"
+fi
 finish

@@ -11,4 +11,11 @@ for t in ${FUZZ_TARGETS:?run through make check (Makefile.am lists the targets o
 	check "replay_$t over $files inputs (exit $rc)" test $rc = 0
 	check "replay_$t: no sanitizer report" sh -c "! grep -qE 'Sanitizer|runtime error' '$tmp/$t.err'"
 done
+# Makefile.am's FUZZ_TARGETS is the one list: every harness here is in it
+missing=
+for f in "$top_srcdir"/tests/fuzz/fuzz_*.c; do
+	t=${f##*/fuzz_}; t=${t%.c}
+	case " $FUZZ_TARGETS " in *" $t "*) ;; *) missing="$missing $t" ;; esac
+done
+check "every tests/fuzz/fuzz_*.c is in FUZZ_TARGETS${missing:+ (missing:$missing)}" test -z "$missing"
 finish

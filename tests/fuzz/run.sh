@@ -9,7 +9,7 @@ for t in ${FUZZ_TARGETS:?run through make check (Makefile.am lists the targets o
 		"$tmp/corpus-$t" "$top_srcdir/tests/fuzz/corpus/$t" >"$tmp/$t.log" 2>&1
 	rc=$?
 	check "fuzz_$t ran ${secs}s without a crash (exit $rc)" test $rc = 0
-	[ $rc = 0 ] || tail -30 "$tmp/$t.log"
+	[ $rc = 0 ] || tail -30 "$tmp/$t.log" | sed 's/^/# /'
 	grep -E 'stat::number_of_executed_units' "$tmp/$t.log" | sed "s/^/# $t: /"
 done
 finish

@@ -2,13 +2,15 @@
 # Each test starts kensa in a detached session of a fixed size, sends keys and
 # reads the screen back with capture-pane; waits are bounded retry loops.
 . "$top_srcdir/tests/cli/lib.sh"
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "# SKIP: tmux is not installed (./quickstart installs it)"
-	exit 77
-fi
+command -v tmux >/dev/null 2>&1 || skip_all "tmux is not installed (./quickstart installs it)"
 sock=kensa-test-$$
 trap 'tmux -L "$sock" kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 T() { tmux -u -L "$sock" -f /dev/null "$@"; }
+# tmux brings its own terminal, but needs a pseudo-terminal for it (absent in some containers)
+if ! T new-session -d -x 20 -y 5 "sleep 5" >/dev/null 2>&1; then
+	skip_all "tmux cannot open a session here (no pseudo-terminals?)"
+fi
+T kill-server >/dev/null 2>&1
 
 # start W H [VAR=VALUE...] -- ARGS...: run kensa ARGS in a fresh W x H session.
 # The pane stays after kensa exits and shows "[exit N]".
