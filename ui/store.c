@@ -17,7 +17,13 @@
 #include "store.h"
 #include "util.h"
 
-#define QUEUE_LOW   256     /* keep at least this many jobs queued while any are left */
+/*
+ * The input loop applies results and tops the queue up every 150 ms at most:
+ * the queue must hold more than the pool can do in that time, which with a
+ * warm cache (a stat and a lookup per message) is thousands of messages.
+ */
+#define QUEUE_LOW   16384   /* top up below this many queued jobs … */
+#define QUEUE_FILL  49152   /* … to this many (about 5 MB of jobs at most, freed once done) */
 #define WORKER_NICE 10      /* the workers yield to the input loop (and to the message on screen) */
 
 struct job {
@@ -143,7 +149,7 @@ make_job(struct store *s, size_t id)
 	return j;
 }
 
-/* Keep the pool's FIFO topped up in listing order, a few hundred jobs at a time. */
+/* Keep the pool's FIFO topped up in listing order. */
 static void
 refill(struct store *s)
 {
@@ -151,7 +157,9 @@ refill(struct store *s)
 
 	if (s->pool == NULL)
 		return;
-	for (queued = pool_queued(s->pool); queued < QUEUE_LOW && s->fill_next < n; s->fill_next++) {
+	if ((queued = pool_queued(s->pool)) >= QUEUE_LOW)
+		return;
+	for (; queued < QUEUE_FILL && s->fill_next < n; s->fill_next++) {
 		struct mailbox_entry *e = mailbox_entry(s->mb, s->fill_next);
 		if (e->state >= ENTRY_ANALYSED || (e->flags & (EF_QUEUED | EF_GONE)))
 			continue;
