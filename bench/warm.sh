@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# bench/warm.sh — the analysis cache's payoff on a large Maildir: kensa scan
+# cold (filling the cache) and warm, then the browser opened on the same
+# Maildir with the warm cache, timed (first screen included) until no
+# message is left to analyse. MESSAGES hard links cycling over the corpus.
+# Usage: bench/warm.sh [KENSA] (default build/kensa). Not a test: the
+# printed figures go to bench/RESULTS-open.md by hand.
+set -eu
+cd "$(dirname "$0")/.."
+kensa=$(realpath "${1:-build/kensa}")
+n=${MESSAGES:-100000}
+corpus=${CORPUS:-../shared/corpus}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kensa-warm.XXXXXX")
+sock=kensa-warm-$$
+T() { tmux -u -L "$sock" -f /dev/null "$@"; }
+trap 'T kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+[ -x "$kensa" ] || { echo "bench: $kensa not built (./quickstart first)"; exit 1; }
+command -v tmux >/dev/null || { echo "bench: tmux is needed"; exit 1; }
+
+md=$tmp/Maildir
+mkdir -p "$md/cur" "$md/new" "$md/tmp"
+find "$corpus/ham" "$corpus/phish" "$corpus/seeds" -type f ! -name '*.md' ! -name '*.tsv' ! -name '.*' -print0 | sort -z >"$tmp/files"
+perl -e 'local $/ = "\0"; open my $f, "<", $ARGV[2] or die; my @src = map { chomp; $_ } <$f>;
+	for my $i (0 .. $ARGV[1] - 1) { my $s = $src[$i % @src];
+	my $d = sprintf("%s/cur/%d.M%dP1.bench:2,S", $ARGV[0], 1600000000 + $i * 60, $i);
+	link($s, $d) or symlink($s, $d) or die "$d: $!\n" }' "$md" "$n" "$tmp/files"
+now() { date +%s.%N; }
+run="env LC_ALL=C.UTF-8 HOME=$tmp XDG_CACHE_HOME=$tmp/cache KENSA_DATADIR=${KENSA_DATADIR:-$PWD/data} KENSA_KEYMAPDIR=$PWD/keymaps $kensa"
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(uname -sr)"
+echo "Maildir: $n messages"
+t0=$(now); $run scan "$md" >/dev/null 2>&1; tcold=$(echo "$(now) - $t0" | bc -l)
+t0=$(now); $run scan "$md" >/dev/null 2>&1; twarm=$(echo "$(now) - $t0" | bc -l)
+printf 'scan filling the cache: %7.2f s\nscan warm:              %7.2f s (%.0fx the cold scan; target >= 20x)\n' \
+	"$tcold" "$twarm" "$(echo "$tcold / $twarm" | bc -l)"
+t0=$(now)
+T new-session -d -x 100 -y 30 "$run $md; sleep 600"
+for i in $(seq 72000); do
+	T capture-pane -p -t 0 | grep -Eq "$n messages" && ! T capture-pane -p -t 0 | grep -q 'being analysed' && break
+	sleep 0.05
+done
+printf 'browser, warm cache: risk column complete in %.2f s (target <= 1 s)\n' "$(echo "$(now) - $t0" | bc -l)"
+T capture-pane -p -t 0 | tail -1
