@@ -25,14 +25,9 @@ if ! command -v neomutt >/dev/null; then
 fi
 
 # the Maildir: n hard links cycling over the corpus files (symlinks if links are refused)
+. bench/lib.sh
 md=$tmp/Maildir
-mkdir -p "$md/cur" "$md/new" "$md/tmp"
-find "$corpus/ham" "$corpus/phish" "$corpus/seeds" -type f ! -name '*.md' ! -name '*.tsv' ! -name '.*' -print0 | sort -z >"$tmp/files"
-perl -e 'local $/ = "\0"; open my $f, "<", $ARGV[2] or die; my @src = map { chomp; $_ } <$f>;
-	for my $i (0 .. $ARGV[1] - 1) { my $s = $src[$i % @src];
-	my $d = sprintf("%s/cur/%d.M%dP1.bench:2,S", $ARGV[0], 1600000000 + $i * 60, $i);
-	link($s, $d) or symlink($s, $d) or die "$d: $!\n" }' "$md" "$n" "$tmp/files"
-nsrc=$(tr -cd '\0' <"$tmp/files" | wc -c)
+nsrc=$(big_maildir "$md" "$n" "$corpus")
 find "$corpus" -type f -print0 | xargs -0 cat >/dev/null   # warm the page cache
 ls -f "$md/cur" >/dev/null
 

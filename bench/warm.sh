@@ -17,13 +17,9 @@ trap 'T kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 [ -x "$kensa" ] || { echo "bench: $kensa not built (./quickstart first)"; exit 1; }
 command -v tmux >/dev/null || { echo "bench: tmux is needed"; exit 1; }
 
+. bench/lib.sh
 md=$tmp/Maildir
-mkdir -p "$md/cur" "$md/new" "$md/tmp"
-find "$corpus/ham" "$corpus/phish" "$corpus/seeds" -type f ! -name '*.md' ! -name '*.tsv' ! -name '.*' -print0 | sort -z >"$tmp/files"
-perl -e 'local $/ = "\0"; open my $f, "<", $ARGV[2] or die; my @src = map { chomp; $_ } <$f>;
-	for my $i (0 .. $ARGV[1] - 1) { my $s = $src[$i % @src];
-	my $d = sprintf("%s/cur/%d.M%dP1.bench:2,S", $ARGV[0], 1600000000 + $i * 60, $i);
-	link($s, $d) or symlink($s, $d) or die "$d: $!\n" }' "$md" "$n" "$tmp/files"
+big_maildir "$md" "$n" "$corpus" >/dev/null
 now() { date +%s.%N; }
 run="env LC_ALL=C.UTF-8 HOME=$tmp XDG_CACHE_HOME=$tmp/cache KENSA_DATADIR=${KENSA_DATADIR:-$PWD/data} KENSA_KEYMAPDIR=$PWD/keymaps $kensa"
 
