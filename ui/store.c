@@ -27,7 +27,6 @@
 #define WORKER_NICE 10      /* the workers yield to the input loop (and to the message on screen) */
 
 struct job {
-	struct store *s;
 	uint32_t id;
 	uint32_t name;       /* the entry's name when queued: a rename since makes the result stale */
 	char *path;
@@ -141,7 +140,6 @@ make_job(struct store *s, size_t id)
 	struct job *j = xmalloc(sizeof *j);
 	struct mailbox_entry *e = mailbox_entry(s->mb, id);
 
-	j->s = s;
 	j->id = (uint32_t)id;
 	j->name = e->name;
 	j->path = mailbox_path(s->mb, id);

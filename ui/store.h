@@ -2,10 +2,8 @@
 #ifndef KENSA_UI_STORE_H
 #define KENSA_UI_STORE_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <time.h>
 
 #include "analyze.h"
 #include "mailbox.h"

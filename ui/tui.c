@@ -1234,7 +1234,7 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 				t->list_gen++;
 				t->need_draw = true;
 				if (store_pending(t->store) == 0)
-					malloc_trim(0);   /* the worker's transient memory back to the system */
+					malloc_trim(0);   /* the workers' transient memory back to the system */
 			}
 			last_collect = now;
 		}
