@@ -330,10 +330,50 @@ cmd_scan(int argc, char **argv)
 
 /* ---- no command: the message browser (ui/) on a Maildir, a file or standard input ---- */
 
+/*
+ * The browser loads the shipped data files on a thread while it lists the
+ * Maildir (the two are about as long on a large Maildir); it waits for them
+ * before the first analysis and stops, as report and scan do, when one is
+ * missing.
+ */
+static pthread_t data_thread;
+static bool data_threaded, data_done;
+static int data_rc;
+static char *data_cause;
+
+static void *
+load_data(void *arg)
+{
+	(void)arg;
+	data_rc = analyze_load_data(&data_cause);
+	return NULL;
+}
+
+static void print_lines(const char *cause);
+
+static int
+wait_data(void)
+{
+	if (data_done)
+		return data_rc;
+	if (data_threaded)
+		pthread_join(data_thread, NULL);
+	data_done = true;
+	if (data_rc != 0) {
+		print_lines(data_cause);
+		fprintf(stderr, _("%s: cannot start without its data files (an uninstalled build finds them "
+		    "through KENSA_DATADIR)\n"), progname);
+	}
+	free(data_cause);
+	data_cause = NULL;
+	return data_rc;
+}
+
 static int
 cmd_default(int argc, char **argv)
 {
-	struct tui_options topt = { NULL, opts.keymap, opts.no_color };
+	struct tui_options topt = { NULL, opts.keymap, opts.no_color, wait_data };
+	int rc;
 
 	for (int i = 0; i < argc; i++) {
 		if (argv[i][0] == '-' && argv[i][1] != '\0')
@@ -342,7 +382,13 @@ cmd_default(int argc, char **argv)
 			die_usage("%s", _("only one MAILDIR or FILE may be given"));
 		topt.target = argv[i];
 	}
-	return tui_main(&opts, &topt);
+	data_threaded = pthread_create(&data_thread, NULL, load_data, NULL) == 0;
+	if (!data_threaded)
+		load_data(NULL);   /* no thread to spare: load here */
+	rc = tui_main(&opts, &topt);
+	if (wait_data() != 0 && rc == 0)
+		rc = 1;
+	return rc;
 }
 
 /* Each line of a multi-line cause as its own "kensa: ..." line on stderr. */
@@ -492,7 +538,7 @@ main(int argc, char **argv)
 	}
 	message_init();
 	/* A missing shipped list would only weaken verdicts, silently: stop and say where kensa looked. */
-	if ((command == NULL || strcmp(command, "report") == 0 || strcmp(command, "scan") == 0) &&
+	if (command != NULL && (strcmp(command, "report") == 0 || strcmp(command, "scan") == 0) &&
 	    analyze_load_data(&cause) != 0) {
 		print_lines(cause);
 		fprintf(stderr, _("%s: cannot start without its data files (an uninstalled build finds them "

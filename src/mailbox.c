@@ -234,6 +234,7 @@ list_sub(struct mailbox *mb, struct folder_dir *f, const char *sub, bool only_un
 	struct dirent *de;
 	struct stat st;
 	char name[4096];
+	size_t plen, dlen;
 
 	if (d == NULL) {
 		free(path);
@@ -241,15 +242,23 @@ list_sub(struct mailbox *mb, struct folder_dir *f, const char *sub, bool only_un
 	}
 	if (stat(path, &st) == 0)
 		f->mtime[strcmp(sub, "cur") == 0] = st.st_mtim;
+	plen = (size_t)snprintf(name, sizeof name, "%s%s/", f->prefix, sub);   /* the folder part, once */
+	if (plen >= sizeof name) {
+		closedir(d);
+		free(path);
+		return -1;
+	}
 	while ((de = readdir(d)) != NULL) {
 		int len;
 
 		/* Every name but dot files and folders: what is not a regular file is refused with a reason when read. */
 		if (de->d_name[0] == '.' || de->d_type == DT_DIR)
 			continue;
-		len = snprintf(name, sizeof name, "%s%s/%s", f->prefix, sub, de->d_name);
-		if (len < 0 || (size_t)len >= sizeof name)
+		dlen = strlen(de->d_name);
+		if (plen + dlen >= sizeof name)
 			continue;
+		memcpy(name + plen, de->d_name, dlen + 1);
+		len = (int)(plen + dlen);
 		if (only_unknown) {
 			long id = hash_find(mb, name);
 
@@ -277,23 +286,126 @@ list_sub(struct mailbox *mb, struct folder_dir *f, const char *sub, bool only_un
 	return 0;
 }
 
+/*
+ * The defined order: folder by name as strcmp orders them (the root's ""
+ * first), then the file name in version order (strverscmp). Two different
+ * leading numbers without leading zeros order as strverscmp orders them
+ * (the longer run is the larger, equal lengths compare digit by digit), so
+ * the Maildir delivery time decides without reading the rest of the name;
+ * the names are compared only on a tie. One 16-byte key per entry keeps
+ * the sort of 100,000 names in cache.
+ */
+struct sort_key {
+	uint64_t lead;        /* the file name's leading number (no leading zero, at most 19 digits), else 0 */
+	uint32_t id;
+	uint32_t plen;        /* the folder name's length without "/cur/" or "/new/" ("" for the root) */
+};
+
 static int
-entry_cmp(const void *a, const void *b, void *arg)
+key_cmp(const void *a, const void *b, void *arg)
 {
-	const char *arena = arg;
-	const char *x = arena + ((const struct mailbox_entry *)a)->name;
-	const char *y = arena + ((const struct mailbox_entry *)b)->name;
-	const char *fx = file_of(x), *fy = file_of(y);
-	/* the folder name without "/cur/" or "/new/" ("" for the root) */
-	size_t px = (size_t)(fx - x) >= 5 ? (size_t)(fx - x) - 5 : 0;
-	size_t py = (size_t)(fy - y) >= 5 ? (size_t)(fy - y) - 5 : 0;
+	const struct sort_key *x = a, *y = b;
+	const struct mailbox *mb = arg;
+	const char *nx, *ny;
 	int c;
 
-	/* folder first, by name as strcmp orders them (the root's "" first), then the file name in version order */
-	c = memcmp(x, y, px < py ? px : py);
-	if (c == 0 && px != py)
-		c = px < py ? -1 : 1;
-	return c != 0 ? c : strverscmp(fx, fy);
+	if ((x->plen | y->plen) == 0 && x->lead != y->lead && x->lead != 0 && y->lead != 0)
+		return x->lead < y->lead ? -1 : 1;   /* the common case: one folder, two delivery times */
+	nx = mb->arena + mb->v[x->id].name;
+	ny = mb->arena + mb->v[y->id].name;
+	if ((x->plen | y->plen) != 0) {
+		c = memcmp(nx, ny, x->plen < y->plen ? x->plen : y->plen);
+		if (c == 0 && x->plen != y->plen)
+			c = x->plen < y->plen ? -1 : 1;
+		if (c != 0)
+			return c;
+		if (x->lead != y->lead && x->lead != 0 && y->lead != 0)
+			return x->lead < y->lead ? -1 : 1;
+	}
+	c = strverscmp(file_of(nx), file_of(ny));
+	return c != 0 ? c : (x->id < y->id ? -1 : x->id > y->id);
+}
+
+/*
+ * The common case, one folder of Maildir names: a stable radix sort on the
+ * delivery time (11 bits a pass, as many passes as the largest time needs),
+ * then key_cmp on the runs of equal times. false, with k untouched, when a
+ * name has no leading number or another folder is listed.
+ */
+static bool
+radix_sort(struct sort_key *k, size_t n, const struct mailbox *mb)
+{
+	uint64_t max = 0;
+	struct sort_key *tmp, *src = k, *dst;
+	size_t count[2048];
+
+	for (size_t i = 0; i < n; i++) {
+		if (k[i].lead == 0 || k[i].plen != 0)
+			return false;
+		if (k[i].lead > max)
+			max = k[i].lead;
+	}
+	dst = tmp = xreallocarray(NULL, n, sizeof *tmp);
+	for (unsigned shift = 0; shift < 64 && (max >> shift) != 0; shift += 11) {
+		size_t sum = 0;
+		struct sort_key *t;
+
+		memset(count, 0, sizeof count);
+		for (size_t i = 0; i < n; i++)
+			count[(src[i].lead >> shift) & 2047]++;
+		for (size_t b = 0; b < 2048; b++) {
+			size_t c = count[b];
+			count[b] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			dst[count[(src[i].lead >> shift) & 2047]++] = src[i];
+		t = src, src = dst, dst = t;
+	}
+	if (src != k)
+		memcpy(k, src, n * sizeof *k);
+	free(tmp);
+	/* equal delivery times: the names decide */
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && k[j].lead == k[i].lead; j++)
+			;
+		if (j - i > 1)
+			qsort_r(k + i, j - i, sizeof *k, key_cmp, (void *)mb);
+	}
+	return true;
+}
+
+/* Put entries [first, n) in the defined order. */
+static void
+sort_entries(struct mailbox *mb, size_t first)
+{
+	size_t n = mb->n - first;
+	struct sort_key *k;
+	struct mailbox_entry *v;
+
+	if (n < 2)
+		return;
+	k = xreallocarray(NULL, n, sizeof *k);
+	for (size_t i = 0; i < n; i++) {
+		const char *name = mb->arena + mb->v[first + i].name, *file = file_of(name);
+		size_t digits = 0;
+		uint64_t lead = 0;
+
+		if (file[0] >= '1' && file[0] <= '9')
+			for (; digits < 20 && file[digits] >= '0' && file[digits] <= '9'; digits++)
+				lead = lead * 10 + (uint64_t)(file[digits] - '0');
+		k[i].lead = digits > 0 && digits < 20 ? lead : 0;
+		k[i].plen = (size_t)(file - name) >= 5 ? (uint32_t)(file - name) - 5 : 0;
+		k[i].id = (uint32_t)(first + i);
+	}
+	if (!radix_sort(k, n, mb))
+		qsort_r(k, n, sizeof *k, key_cmp, mb);
+	v = xreallocarray(NULL, n, sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = mb->v[k[i].id];
+	memcpy(mb->v + first, v, n * sizeof *v);
+	free(v);
+	free(k);
 }
 
 static int
@@ -388,8 +500,7 @@ mailbox_open(const char *root, const char *folder, unsigned flags, const struct 
 			return -1;
 		}
 	}
-	if (mb->n > 1)
-		qsort_r(mb->v, mb->n, sizeof *mb->v, entry_cmp, mb->arena);
+	sort_entries(mb, 0);
 	/* the name hash is built when new mail is first looked for */
 	*out = mb;
 	return 0;
@@ -595,7 +706,7 @@ mailbox_poll(struct mailbox *mb)
 				list_sub(mb, &mb->fd[f], subs[i], true, &added);
 		}
 	if (mb->n - first > 1) {   /* the new ones in the defined order among themselves */
-		qsort_r(mb->v + first, mb->n - first, sizeof *mb->v, entry_cmp, mb->arena);
+		sort_entries(mb, first);
 		hash_rebuild(mb);
 	}
 	return added;

@@ -1028,6 +1028,15 @@ load_theme(struct buf *errors)
 	free(path);
 }
 
+static int (*data_ready)(void);
+
+/* The data files are needed from the first analysis on (main loads them while the Maildir is listed). */
+static int
+wait_for_data(void)
+{
+	return data_ready != NULL ? data_ready() : 0;
+}
+
 static int
 open_target(struct tui *t, const char *target)
 {
@@ -1045,6 +1054,8 @@ open_target(struct tui *t, const char *target)
 			free(cause);
 			return -1;
 		}
+		if (wait_for_data() != 0)
+			return -1;
 		if (message_load_mem(t->single_data, t->single_len, "-", &m, &cause) != 0) {
 			fprintf(stderr, "kensa: -: %s\n", cause);
 			free(cause);
@@ -1066,6 +1077,8 @@ open_target(struct tui *t, const char *target)
 		return -1;
 	}
 	if (!S_ISDIR(st.st_mode)) {
+		if (wait_for_data() != 0)
+			return -1;
 		if (analyze_for_screen(t, target, &t->rep, &cause) != 0) {
 			fprintf(stderr, "kensa: %s: %s\n", target, cause);
 			free(cause);
@@ -1077,6 +1090,11 @@ open_target(struct tui *t, const char *target)
 	if (store_open(target, "", t->cfg, &t->store, &cause) != 0) {
 		fprintf(stderr, "kensa: %s: %s\n", target, cause);
 		free(cause);
+		return -1;
+	}
+	if (wait_for_data() != 0) {
+		store_free(t->store);
+		t->store = NULL;
 		return -1;
 	}
 	t->root = xstrdup(target);
@@ -1105,6 +1123,7 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 	const char *target = opt->target;
 
 	memset(t, 0, sizeof *t);
+	data_ready = opt->data_ready;
 	t->cfg = cfg;
 	t->current = -1;
 	t->rep_entry = -1;

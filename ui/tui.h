@@ -23,6 +23,7 @@ struct tui_options {
 	const char *target;    /* Maildir, message file, or "-" */
 	const char *keymap;    /* name in the keymaps directory or a file; NULL: default */
 	bool no_color;
+	int (*data_ready)(void);   /* waits for the data files; nonzero (said on stderr) when they are missing; may be NULL */
 };
 
 /* Run the TUI; returns the exit status. */

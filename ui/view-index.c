@@ -217,6 +217,30 @@ keyed_cmp(const void *a, const void *b)
 	return x->id > y->id ? -1 : x->id < y->id ? 1 : 0;
 }
 
+/*
+ * A Maildir listed in delivery order is already in date order, oldest
+ * first: reversed, it is the index's order without a sort. True when k is
+ * in keyed_cmp's order (turned round if it was exactly backwards).
+ */
+static bool
+keyed_presorted(struct keyed *k, size_t n)
+{
+	bool fwd = true, back = true;
+
+	for (size_t i = 1; i < n && (fwd || back); i++) {
+		int c = keyed_cmp(&k[i - 1], &k[i]);
+		fwd = fwd && c < 0;
+		back = back && c > 0;
+	}
+	if (back)
+		for (size_t i = 0, j = n - 1; i < j; i++, j--) {
+			struct keyed t = k[i];
+			k[i] = k[j];
+			k[j] = t;
+		}
+	return fwd || back;
+}
+
 /* Date and risk orders through one integer key per row: no pointer chasing in the comparisons (100,000 rows). */
 static void
 keyed_sort(struct store *s, uint32_t *order, size_t n, enum sort sort, bool reverse)
@@ -229,7 +253,7 @@ keyed_sort(struct store *s, uint32_t *order, size_t n, enum sort sort, bool reve
 		k[i].id = order[i];
 		k[i].key = sort == SORT_DATE ? e->date : ((int64_t)(risk_rank(e) + 3) << 36) | date;
 	}
-	if (n > 1)   /* qsort(NULL, 0, ...) is undefined */
+	if (n > 1 && !keyed_presorted(k, n))   /* qsort(NULL, 0, ...) is undefined */
 		qsort(k, n, sizeof *k, keyed_cmp);
 	for (size_t i = 0; i < n; i++)
 		order[reverse ? n - 1 - i : i] = k[i].id;

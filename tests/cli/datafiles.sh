@@ -24,6 +24,14 @@ check "no cdn-asn.txt: scan names the path" grep -q "$tmp/data/cdn-asn.txt: No s
 out=$(KENSA_DATADIR=$tmp/data "$KENSA" "$m" 2>&1 </dev/null); rc=$?
 check "no cdn-asn.txt: the TUI exits 1 (got $rc)" test "$rc" = 1
 check "no cdn-asn.txt: the TUI names the path" grep -q "$tmp/data/cdn-asn.txt: No such file" <<<"$out"
+check "no cdn-asn.txt: the TUI stops on the data, not on the terminal" test "$(grep -c 'needs a terminal' <<<"$out")" = 0
+# the browser loads the data while it lists the Maildir: a message file and standard input wait for it too
+out=$(KENSA_DATADIR=$tmp/data "$KENSA" "$pocket" 2>&1 </dev/null); rc=$?
+check "no cdn-asn.txt: the TUI on a file exits 1 (got $rc)" test "$rc" = 1
+check "no cdn-asn.txt: the TUI on a file names the path" grep -q "$tmp/data/cdn-asn.txt: No such file" <<<"$out"
+out=$(KENSA_DATADIR=$tmp/data "$KENSA" - <"$pocket" 2>&1); rc=$?
+check "no cdn-asn.txt: the TUI on stdin exits 1 (got $rc)" test "$rc" = 1
+check "no cdn-asn.txt: the TUI on stdin names the path once" test "$(grep -c "$tmp/data/cdn-asn.txt: No such file" <<<"$out")" = 1
 # several files missing: each one named
 rm -f "$tmp/data/lures.ja" "$tmp/data/brands.conf"
 out=$(KENSA_DATADIR=$tmp/data "$KENSA" report "$pocket" 2>&1)

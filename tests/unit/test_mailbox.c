@@ -222,6 +222,75 @@ START_TEST(version_order)
 }
 END_TEST
 
+/* The file name part of a listed name. */
+static const char *
+file_part(const char *name)
+{
+	const char *slash = strrchr(name, '/');
+
+	return slash != NULL ? slash + 1 : name;
+}
+
+/* Many names, listed in random directory order: consecutive entries are in strverscmp order. */
+static void
+check_version_order(bool with_odd_names)
+{
+	struct mailbox *mb = NULL;
+	char *cause = NULL;
+	unsigned seed = 12345;
+	size_t made = 3;   /* the fixture's cur/10…, cur/2…, new/5… */
+
+	for (int i = 0; i < 400; i++) {
+		char name[128];
+		unsigned r;
+
+		seed = seed * 1103515245u + 12345u;
+		r = seed >> 8;
+		switch (r % 5) {
+		case 0:   /* today's ten-digit times */
+			snprintf(name, sizeof name, "%s/%u.M%uP1.host%s", r & 1 ? "cur" : "new", 1600000000u + r % 5000,
+			    i, r & 1 ? ":2,S" : "");
+			break;
+		case 1:   /* the same second, several messages */
+			snprintf(name, sizeof name, "cur/1700000000.M%uP%u.host:2,", r % 97, i);
+			break;
+		case 2:   /* short and long runs of digits */
+			snprintf(name, sizeof name, "new/%u.%u.host", r % 1000 + 1, i);
+			break;
+		case 3:
+			snprintf(name, sizeof name, "cur/%u%09u.x%d:2,", r % 9 + 1, r, i);
+			break;
+		default:
+			if (with_odd_names)   /* leading zeros, letters, a twenty-digit run */
+				snprintf(name, sizeof name, "cur/%s%u.%d:2,",
+				    r % 3 == 0 ? "0" : r % 3 == 1 ? "msg" : "12345678901234567890", r % 100, i);
+			else
+				snprintf(name, sizeof name, "new/99%u.%d", r % 10, i);
+			break;
+		}
+		file_at(name);
+		made++;
+	}
+	ck_assert_int_eq(mailbox_open(root, "", 0, NULL, &mb, &cause), 0);
+	ck_assert_uint_eq(mailbox_count(mb), made);
+	for (size_t i = 1; i < mailbox_count(mb); i++)
+		ck_assert_msg(strverscmp(file_part(NAME(mb, i - 1)), file_part(NAME(mb, i))) <= 0, "%s before %s",
+		    NAME(mb, i - 1), NAME(mb, i));
+	mailbox_free(mb);
+}
+
+START_TEST(version_order_many)
+{
+	check_version_order(false);
+}
+END_TEST
+
+START_TEST(version_order_odd_names)
+{
+	check_version_order(true);
+}
+END_TEST
+
 START_TEST(nothing_written)
 {
 	struct mailbox *mb = NULL;
@@ -471,6 +540,8 @@ main(void)
 	tcase_add_test(tc, root_listing);
 	tcase_add_test(tc, recursive_listing);
 	tcase_add_test(tc, version_order);
+	tcase_add_test(tc, version_order_many);
+	tcase_add_test(tc, version_order_odd_names);
 	tcase_add_test(tc, nothing_written);
 	tcase_add_test(tc, empty_maildir);
 	tcase_add_test(tc, errors);
