@@ -44,6 +44,8 @@ struct cache {
 	pthread_mutex_t lock;
 	struct pending *pend;
 	size_t npend;
+	struct pending *late;             /* out of turn: written with the next cache_flush */
+	size_t nlate;
 	size_t hits, misses, writes;
 };
 
@@ -372,11 +374,19 @@ pending_cmp(const void *a, const void *b)
 
 /* Write the pending entries in one transaction; called with the lock held. */
 static void
-flush_locked(struct cache *c)
+flush_locked(struct cache *c, bool with_late)
 {
 	MDB_txn *txn;
 	int rc = 0;
 
+	if (with_late && c->nlate > 0) {
+		c->pend = xreallocarray(c->pend, c->npend + c->nlate + BATCH, sizeof *c->pend);
+		memcpy(c->pend + c->npend, c->late, c->nlate * sizeof *c->late);
+		c->npend += c->nlate;
+		free(c->late);
+		c->late = NULL;
+		c->nlate = 0;
+	}
 	if (c->npend == 0)
 		return;
 	qsort(c->pend, c->npend, sizeof *c->pend, pending_cmp);
@@ -408,7 +418,7 @@ cache_close(struct cache *c)
 	if (c == NULL)
 		return;
 	pthread_mutex_lock(&c->lock);
-	flush_locked(c);
+	flush_locked(c, true);
 	pthread_mutex_unlock(&c->lock);
 	mdb_env_close(c->env);
 	pthread_mutex_destroy(&c->lock);
@@ -455,7 +465,7 @@ cache_put(struct cache *c, const char *base, const struct stat *st, const struct
 		c->pend = xreallocarray(c->pend, c->npend + BATCH, sizeof *c->pend);
 	c->pend[c->npend++] = p;
 	if (c->npend >= BATCH)
-		flush_locked(c);
+		flush_locked(c, false);
 	pthread_mutex_unlock(&c->lock);
 }
 
@@ -465,7 +475,22 @@ cache_flush(struct cache *c)
 	if (c == NULL)
 		return;
 	pthread_mutex_lock(&c->lock);
-	flush_locked(c);
+	flush_locked(c, true);
+	pthread_mutex_unlock(&c->lock);
+}
+
+void
+cache_put_late(struct cache *c, const char *base, const struct stat *st, const struct cache_entry *e)
+{
+	struct pending p;
+
+	if (c == NULL)
+		return;
+	make_key(base, st, p.key);
+	p.val = encode(e, &p.len);
+	pthread_mutex_lock(&c->lock);
+	c->late = xreallocarray(c->late, c->nlate + 1, sizeof *c->late);
+	c->late[c->nlate++] = p;
 	pthread_mutex_unlock(&c->lock);
 }
 

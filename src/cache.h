@@ -46,6 +46,13 @@ void cache_close(struct cache *c);
 bool cache_get(struct cache *c, const char *base, const struct stat *st, struct cache_entry *out);
 /* Store e for the message; written in batches (and at cache_close). Thread-safe. */
 void cache_put(struct cache *c, const char *base, const struct stat *st, const struct cache_entry *e);
+/*
+ * The same for a message analysed out of turn (the one on screen, ahead of
+ * the listing order): held until cache_flush or cache_close, so the entries
+ * of a Maildir analysed in delivery order keep appending at the end of the
+ * tree (full pages) instead of splitting pages around a newer key.
+ */
+void cache_put_late(struct cache *c, const char *base, const struct stat *st, const struct cache_entry *e);
 /* Fill e from an analysed report (strings copied). */
 void cache_entry_from_report(struct cache_entry *e, const struct report *r);
 void cache_entry_free(struct cache_entry *e);

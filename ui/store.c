@@ -29,6 +29,7 @@
 struct job {
 	uint32_t id;
 	uint32_t name;       /* the entry's name when queued: a rename since makes the result stale */
+	bool out_of_turn;    /* asked for ahead of the listing order (on screen, opened) */
 	char *path;
 };
 
@@ -94,7 +95,7 @@ run_job(void *ctx, void *arg)
 		mailbox_summary_from_report(&res.sum, r);
 		if (have_st && r->pending == NULL) {
 			cache_entry_from_report(&ce, r);
-			cache_put(cache, j->path, &st, &ce);
+			(j->out_of_turn ? cache_put_late : cache_put)(cache, j->path, &st, &ce);
 			cache_entry_free(&ce);
 		}
 		report_free(r);
@@ -143,6 +144,7 @@ make_job(struct store *s, size_t id)
 	j->id = (uint32_t)id;
 	j->name = e->name;
 	j->path = mailbox_path(s->mb, id);
+	j->out_of_turn = false;
 	e->flags |= EF_QUEUED;
 	return j;
 }
@@ -233,10 +235,13 @@ void
 store_want(struct store *s, size_t id)
 {
 	struct mailbox_entry *e = mailbox_entry(s->mb, id);
+	struct job *j;
 
 	if (s->pool == NULL || e->state >= ENTRY_ANALYSED || (e->flags & (EF_QUEUED | EF_GONE)))
 		return;
-	pool_push_first(s->pool, make_job(s, id));
+	j = make_job(s, id);
+	j->out_of_turn = true;
+	pool_push_first(s->pool, j);
 }
 
 static void

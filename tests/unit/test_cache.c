@@ -295,6 +295,58 @@ START_TEST(foreign_lmdb_moved_aside)
 END_TEST
 
 /* A value damaged inside a sound file is a miss, never a wrong answer. */
+/*
+ * The browser analyses the rows on screen (the newest mail) first, then the
+ * rest in delivery order: the out-of-turn entries wait for the flush, so
+ * the in-order ones append and the file stays as small as a scan's.
+ */
+static off_t
+fill(const char *sub, bool newest_late)
+{
+	struct cache *c;
+	struct cache_entry e, got;
+	struct stat st, fst;
+	char name[64], *path;
+	const int n = 20000;
+
+	snprintf(dir + strlen(dir), sizeof dir - strlen(dir), "/%s", sub);
+	c = open_ok("fp-fill");
+	entry(&e, VERDICT_CLEAN, 0, "A newsletter of an ordinary length, as most subjects are");
+	for (int i = n - 30; newest_late && i < n; i++) {   /* the screen's rows */
+		snprintf(name, sizeof name, "cur/%d.M%dP1.host:2,S", 1600000000 + i * 60, i);
+		st = fake_stat(1, (ino_t)(1000 + i), 4096, 1600000000 + i * 60);
+		cache_put_late(c, name, &st, &e);
+	}
+	for (int i = 0; i < (newest_late ? n - 30 : n); i++) {
+		snprintf(name, sizeof name, "cur/%d.M%dP1.host:2,S", 1600000000 + i * 60, i);
+		st = fake_stat(1, (ino_t)(1000 + i), 4096, 1600000000 + i * 60);
+		cache_put(c, name, &st, &e);
+	}
+	snprintf(name, sizeof name, "cur/%d.M%dP1.host:2,S", 1600000000 + (n - 1) * 60, n - 1);
+	st = fake_stat(1, (ino_t)(1000 + n - 1), 4096, 1600000000 + (n - 1) * 60);
+	if (newest_late)   /* not written before the flush … */
+		ck_assert(!cache_get(c, name, &st, &got));
+	cache_flush(c);
+	ck_assert(cache_get(c, name, &st, &got));   /* … written by it */
+	cache_entry_free(&got);
+	cache_close(c);
+	path = xasprintf("%s/analysis.mdb", dir);
+	ck_assert_int_eq(stat(path, &fst), 0);
+	free(path);
+	*strrchr(dir, '/') = '\0';
+	return fst.st_size;
+}
+
+START_TEST(out_of_turn_keeps_pages_full)
+{
+	off_t in_order = fill("a", false), late = fill("b", true);
+
+	ck_assert_msg(late <= in_order + in_order / 10, "in order %lld bytes, newest first %lld", (long long)in_order,
+	    (long long)late);
+	ck_assert_msg(in_order / 20000 <= 200, "%lld bytes a message", (long long)(in_order / 20000));
+}
+END_TEST
+
 START_TEST(damaged_value_is_a_miss)
 {
 	struct cache *c = open_ok("fp");
@@ -349,6 +401,7 @@ main(void)
 	tcase_add_test(tc, corrupt_file_moved_aside);
 	tcase_add_test(tc, foreign_lmdb_moved_aside);
 	tcase_add_test(tc, damaged_value_is_a_miss);
+	tcase_add_test(tc, out_of_turn_keeps_pages_full);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
