@@ -451,8 +451,9 @@ cache_get(struct cache *c, const char *base, const struct stat *st, struct cache
 	return hit;
 }
 
-void
-cache_put(struct cache *c, const char *base, const struct stat *st, const struct cache_entry *e)
+/* Queue one entry: in the next batch, or (late) until the next flush. */
+static void
+put(struct cache *c, const char *base, const struct stat *st, const struct cache_entry *e, bool late)
 {
 	struct pending p;
 
@@ -461,12 +462,29 @@ cache_put(struct cache *c, const char *base, const struct stat *st, const struct
 	make_key(base, st, p.key);
 	p.val = encode(e, &p.len);
 	pthread_mutex_lock(&c->lock);
-	if (c->npend % BATCH == 0)
-		c->pend = xreallocarray(c->pend, c->npend + BATCH, sizeof *c->pend);
-	c->pend[c->npend++] = p;
-	if (c->npend >= BATCH)
-		flush_locked(c, false);
+	if (late) {
+		c->late = xreallocarray(c->late, c->nlate + 1, sizeof *c->late);
+		c->late[c->nlate++] = p;
+	} else {
+		if (c->npend % BATCH == 0)
+			c->pend = xreallocarray(c->pend, c->npend + BATCH, sizeof *c->pend);
+		c->pend[c->npend++] = p;
+		if (c->npend >= BATCH)
+			flush_locked(c, false);
+	}
 	pthread_mutex_unlock(&c->lock);
+}
+
+void
+cache_put(struct cache *c, const char *base, const struct stat *st, const struct cache_entry *e)
+{
+	put(c, base, st, e, false);
+}
+
+void
+cache_put_late(struct cache *c, const char *base, const struct stat *st, const struct cache_entry *e)
+{
+	put(c, base, st, e, true);
 }
 
 void
@@ -479,20 +497,6 @@ cache_flush(struct cache *c)
 	pthread_mutex_unlock(&c->lock);
 }
 
-void
-cache_put_late(struct cache *c, const char *base, const struct stat *st, const struct cache_entry *e)
-{
-	struct pending p;
-
-	if (c == NULL)
-		return;
-	make_key(base, st, p.key);
-	p.val = encode(e, &p.len);
-	pthread_mutex_lock(&c->lock);
-	c->late = xreallocarray(c->late, c->nlate + 1, sizeof *c->late);
-	c->late[c->nlate++] = p;
-	pthread_mutex_unlock(&c->lock);
-}
 
 static pthread_mutex_t shared_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct cache *shared;
