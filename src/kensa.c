@@ -351,6 +351,15 @@ load_data(void *arg)
 
 static void print_lines(const char *cause);
 
+/* Why kensa stops when a shipped data file is missing (report, scan and the browser alike). */
+static void
+data_missing(const char *cause)
+{
+	print_lines(cause);
+	fprintf(stderr, _("%s: cannot start without its data files (an uninstalled build finds them "
+	    "through KENSA_DATADIR)\n"), progname);
+}
+
 static int
 wait_data(void)
 {
@@ -360,9 +369,7 @@ wait_data(void)
 		pthread_join(data_thread, NULL);
 	data_done = true;
 	if (data_rc != 0) {
-		print_lines(data_cause);
-		fprintf(stderr, _("%s: cannot start without its data files (an uninstalled build finds them "
-		    "through KENSA_DATADIR)\n"), progname);
+		data_missing(data_cause);
 	}
 	free(data_cause);
 	data_cause = NULL;
@@ -540,9 +547,7 @@ main(int argc, char **argv)
 	/* A missing shipped list would only weaken verdicts, silently: stop and say where kensa looked. */
 	if (command != NULL && (strcmp(command, "report") == 0 || strcmp(command, "scan") == 0) &&
 	    analyze_load_data(&cause) != 0) {
-		print_lines(cause);
-		fprintf(stderr, _("%s: cannot start without its data files (an uninstalled build finds them "
-		    "through KENSA_DATADIR)\n"), progname);
+		data_missing(cause);
 		free(cause);
 		free(rest);
 		settings_free(&opts);
