@@ -29,27 +29,24 @@
 static struct settings opts;     /* the option table */
 static const char *progname = "kensa";
 
+/* The options kensa takes itself; those that set a setting come from settings_table (settings_help). */
 static void __attribute__((noreturn))
 usage(int status)
 {
 	FILE *f = status == 0 ? stdout : stderr;
 
-	fprintf(f, _("usage: %s [OPTIONS] [MAILDIR | FILE | -]\n"
-	    "       %s report [--format text|markdown|json] FILE...\n"
-	    "       %s scan [--json] [--recursive] MAILDIR...\n"
-	    "\n"
-	    "Options:\n"
-	    "  --config FILE      read settings from FILE (default ~/.config/kensa/config)\n"
-	    "  --geoip-dir DIR    look for GeoIP databases in DIR\n"
-	    "  --network          allow RDAP and DNS lookups (off by default)\n"
-	    "  --lang LANG        language of the output (ja, en)\n"
-	    "  --no-color         no colours (also NO_COLOR)\n"
-	    "  --version          print the version and data attributions\n"
-	    "  --help             this text\n"), progname, progname, progname);
-	fprintf(f, _("\n       %s geoip [IP...]   the GeoIP databases found, or what they say of each IP\n"), progname);
-	fprintf(f, "%s", _("  --keymap NAME      key bindings of the message browser: default, vi, emacs or a file\n"));
-	fprintf(f, "%s", _("  --no-cache         neither read nor write the analysis cache\n"));
-	fprintf(f, "%s", _("  --weights FILE     weights over the shipped table (default ~/.config/kensa/weights.conf)\n"));
+	fprintf(f, _("usage: %s [OPTIONS] [MAILDIR | FILE | -]\n"), progname);
+	fprintf(f, _("       %s report [--format text|markdown|json] FILE...\n"), progname);
+	fprintf(f, _("       %s scan [--json] [--recursive] MAILDIR...\n"), progname);
+	fprintf(f, _("       %s geoip [IP...]   the GeoIP databases found, or what they say of each IP\n"), progname);
+	fprintf(f, "\n%s\n", _("Options:"));
+	fprintf(f, "  --config FILE                 %s\n", _("read settings from FILE (default ~/.config/kensa/config)"));
+	fprintf(f, "  --weights FILE                %s\n", _("weights over the shipped table (default ~/.config/kensa/weights.conf)"));
+	settings_help(f, true);
+	fprintf(f, "  --version                     %s\n", _("print the version and data attributions"));
+	fprintf(f, "  --help                        %s\n", _("this text"));
+	fprintf(f, "\n%s\n", _("Settings (key = value lines in the config file; an option above wins over its setting):"));
+	settings_help(f, false);
 	exit(status);
 }
 
@@ -434,11 +431,12 @@ main(int argc, char **argv)
 {
 	char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
 	const char *config = NULL, *command = NULL;
-	char *cli_lang, *cli_geoip;
-	bool cli_network;
-	bool cli_no_cache = false;
-	const char *cli_keymap = NULL, *cli_weights = NULL;
-	int nrest = 0, rc;
+	/* options that set a setting: applied after the config file, so that they win */
+	const struct setting_def **cli_def = xcalloc((size_t)argc + 1, sizeof *cli_def);
+	const char **cli_val = xcalloc((size_t)argc + 1, sizeof *cli_val);
+	const char *cli_weights = NULL;
+	bool cli_lang = false;
+	int nrest = 0, ncli = 0, rc;
 	char *cause = NULL;
 
 	settings_init(&opts);
@@ -464,6 +462,7 @@ main(int argc, char **argv)
 		const char *a = argv[i];
 		const char *val = strchr(a, '=');
 		size_t klen = val != NULL ? (size_t)(val - a) : strlen(a);
+		const struct setting_def *d;
 #define OPT(name) (strncmp(a, name, klen) == 0 && strlen(name) == klen)
 #define VALUE() (val != NULL ? val + 1 : (i + 1 < argc ? argv[++i] : (die_usage(_("%s needs a value"), a), "")))
 		if (strcmp(a, "--") == 0) {
@@ -476,23 +475,14 @@ main(int argc, char **argv)
 			command = "version";
 		else if (OPT("--config"))
 			config = VALUE();
-		else if (OPT("--geoip-dir")) {
-			free(opts.geoip_dir);
-			opts.geoip_dir = xstrdup(VALUE());
-		} else if (OPT("--network"))
-			opts.network = true;
-		else if (OPT("--lang")) {
-			free(opts.lang);
-			opts.lang = xstrdup(VALUE());
-		} else if (OPT("--no-color"))
-			opts.no_color = true;
-		else if (OPT("--no-cache"))
-			cli_no_cache = true;
-		else if (OPT("--keymap"))
-			cli_keymap = VALUE();
 		else if (OPT("--weights"))
 			cli_weights = VALUE();
-		else if (command == NULL && nrest == 0 && (strcmp(a, "report") == 0 || strcmp(a, "scan") == 0 ||
+		else if (strncmp(a, "--", 2) == 0 && (d = settings_find_option(a, klen)) != NULL) {
+			if (d->metavar == NULL && val != NULL)
+				die_usage(_("%s takes no value"), d->option);
+			cli_def[ncli] = d;
+			cli_val[ncli++] = d->metavar != NULL ? VALUE() : d->flag_value;
+		} else if (command == NULL && nrest == 0 && (strcmp(a, "report") == 0 || strcmp(a, "scan") == 0 ||
 		    strcmp(a, "geoip") == 0))
 			command = a;
 		else
@@ -500,38 +490,29 @@ main(int argc, char **argv)
 #undef OPT
 #undef VALUE
 	}
-	cli_lang = opts.lang != NULL ? xstrdup(opts.lang) : NULL;
-	/* the command line wins over the config file */
-	cli_geoip = opts.geoip_dir != NULL ? xstrdup(opts.geoip_dir) : NULL;
-	cli_network = opts.network;
 	/* every bad line is named; a config kensa cannot follow is not half-followed */
 	if (settings_load(&opts, config, &cause) != 0) {
 		print_lines(cause);
 		free(cause);
 		free(rest);
-		free(cli_lang);
-		free(cli_geoip);
+		free(cli_def);
+		free(cli_val);
 		settings_free(&opts);
 		return 1;
 	}
-	if (cli_geoip != NULL) {
-		free(opts.geoip_dir);
-		opts.geoip_dir = cli_geoip;
+	/* the command line wins over the config file, and its values pass the same checks */
+	for (int i = 0; i < ncli; i++) {
+		char *why = NULL;
+
+		if (settings_apply(&opts, cli_def[i], cli_val[i], &why) != 0)
+			die_usage("%s: %s", cli_def[i]->option, why);
+		cli_lang |= strcmp(cli_def[i]->name, "lang") == 0;
 	}
-	if (cli_network)
-		opts.network = true;
-	if (cli_no_cache)
-		opts.cache = false;
-	if (cli_lang != NULL) {
-		free(opts.lang);
-		opts.lang = cli_lang;
-	} else if (opts.lang != NULL) {
+	free(cli_def);
+	free(cli_val);
+	if (!cli_lang && opts.lang != NULL) {
 		setenv("LANGUAGE", opts.lang, 1);   /* "lang" from the config file */
 		lang_locale();
-	}
-	if (cli_keymap != NULL) {
-		free(opts.keymap);
-		opts.keymap = xstrdup(cli_keymap);
 	}
 	if (command != NULL && strcmp(command, "version") == 0)
 		version();

@@ -122,35 +122,36 @@ check_keymap(const char *value, char **why)
 /* Every setting, as tmux's options-table.c: defaults are written as config text and parsed by the same code. */
 const struct setting_def settings_table[] = {
 	{ "trusted_relays", SETTING_LIST, NULL, F(trusted_relays), F(ntrusted_relays), 0, 0, NULL,
-	  N_("relays whose Received lines are trusted: addresses, CIDR blocks, host names (\"!\" excludes)") },
+	  N_("relays whose Received lines are trusted: addresses, CIDR blocks, host names (\"!\" excludes)"), NULL, NULL, NULL, NULL },
 	{ "authserv_id", SETTING_LIST, NULL, F(authserv_ids), F(nauthserv_ids), 0, 0, NULL,
-	  N_("authserv-ids of Authentication-Results headers your own servers add") },
+	  N_("authserv-ids of Authentication-Results headers your own servers add"), NULL, NULL, NULL, NULL },
 	{ "authserv_ids", SETTING_LIST, NULL, F(authserv_ids), F(nauthserv_ids), 0, 0, NULL,
-	  N_("the same as authserv_id") },
+	  N_("the same as authserv_id"), NULL, NULL, NULL, NULL },
 	{ "geoip_dir", SETTING_STRING, NULL, F(geoip_dir), NONE, 0, 0, NULL,
-	  N_("directory of the GeoIP/ASN databases") },
+	  N_("directory of the GeoIP/ASN databases"), "--geoip-dir", "DIR", NULL, N_("look for GeoIP databases in DIR") },
 	{ "network", SETTING_BOOL, "off", F(network), NONE, 0, 0, NULL,
-	  N_("allow RDAP and DNS look-ups") },
+	  N_("allow RDAP and DNS look-ups"), "--network", NULL, "on", N_("allow RDAP and DNS look-ups (off by default)") },
 	{ "color", SETTING_BOOL, NULL, F(no_color), NONE, 0, 0, NULL,
-	  N_("\"off\" draws without colour (as NO_COLOR)") },
+	  N_("\"off\" draws without colour (as NO_COLOR)"), "--no-color", NULL, "off", N_("no colours (also NO_COLOR)") },
 	{ "cache", SETTING_BOOL, "on", F(cache), NONE, 0, 0, NULL,
-	  N_("keep the analysis cache") },
+	  N_("keep the analysis cache"), "--no-cache", NULL, "off", N_("neither read nor write the analysis cache") },
 	{ "dns", SETTING_BOOL, "on", F(dns), NONE, 0, 0, NULL,
-	  N_("with network on, also ask DNS (off: RDAP only)") },
+	  N_("with network on, also ask DNS (off: RDAP only)"), NULL, NULL, NULL, NULL },
 	{ "new_domain_days", SETTING_NUMBER, "30", F(new_domain_days), NONE, 1, 3650, NULL,
-	  N_("a domain registered fewer days before the mail is new") },
+	  N_("a domain registered fewer days before the mail is new"), NULL, NULL, NULL, NULL },
 	{ "rdap_timeout", SETTING_NUMBER, "5", F(rdap_timeout), NONE, 1, 60, NULL,
-	  N_("seconds per RDAP query") },
+	  N_("seconds per RDAP query"), NULL, NULL, NULL, NULL },
 	{ "rdap_bootstrap", SETTING_STRING, NULL, F(rdap_bootstrap), NONE, 0, 0, NULL,
-	  N_("IANA-format RDAP bootstrap file (default: the shipped copy)") },
+	  N_("IANA-format RDAP bootstrap file (default: the shipped copy)"), NULL, NULL, NULL, NULL },
 	{ "rdap_url", SETTING_STRING, "https://rdap.org/", F(rdap_url), NONE, 0, 0, NULL,
-	  N_("fallback RDAP base URL (empty: none)") },
+	  N_("fallback RDAP base URL (empty: none)"), NULL, NULL, NULL, NULL },
 	{ "max_message_size", SETTING_SIZE, "256M", F(max_message_size), NONE, 1, 4ll << 30, NULL,
-	  N_("bytes read of one message, with a K, M or G suffix") },
+	  N_("bytes read of one message, with a K, M or G suffix"), NULL, NULL, NULL, NULL },
 	{ "keymap", SETTING_STRING, NULL, F(keymap), NONE, 0, 0, check_keymap,
-	  N_("key bindings: default, vi, emacs or a file") },
+	  N_("key bindings: default, vi, emacs or a file"), "--keymap", "NAME", NULL,
+	  N_("key bindings of the message browser: default, vi, emacs or a file") },
 	{ "lang", SETTING_STRING, NULL, F(lang), NONE, 0, 0, check_lang,
-	  N_("language of the output (ja, en)") },
+	  N_("language of the output (ja, en)"), "--lang", "LANG", NULL, NULL },
 };
 const size_t settings_table_size = sizeof settings_table / sizeof settings_table[0];
 
@@ -163,6 +164,50 @@ settings_find(const char *name)
 		if (strcmp(settings_table[i].name, name) == 0)
 			return &settings_table[i];
 	return NULL;
+}
+
+const struct setting_def *
+settings_find_option(const char *opt, size_t len)
+{
+	for (size_t i = 0; i < settings_table_size; i++)
+		if (settings_table[i].option != NULL && strlen(settings_table[i].option) == len &&
+		    strncmp(settings_table[i].option, opt, len) == 0)
+			return &settings_table[i];
+	return NULL;
+}
+
+/* The help column starts here; a longer left part puts the help on the next line. */
+#define HELP_COL 32
+
+static void
+help_line(FILE *f, const char *left, const char *help)
+{
+	int n = fprintf(f, "  %s", left);
+
+	if (n + 1 > HELP_COL)
+		fprintf(f, "\n%*s%s\n", HELP_COL, "", help);
+	else
+		fprintf(f, "%*s%s\n", HELP_COL - n, "", help);
+}
+
+void
+settings_help(FILE *f, bool options)
+{
+	for (size_t i = 0; i < settings_table_size; i++) {
+		const struct setting_def *d = &settings_table[i];
+		char *left;
+
+		if (options) {
+			if (d->option == NULL)
+				continue;
+			left = d->metavar != NULL ? xasprintf("%s %s", d->option, d->metavar) : xstrdup(d->option);
+			help_line(f, left, _(d->option_help != NULL ? d->option_help : d->help));
+		} else {
+			left = d->def != NULL ? xasprintf("%s = %s", d->name, d->def) : xstrdup(d->name);
+			help_line(f, left, _(d->help));
+		}
+		free(left);
+	}
 }
 
 /* trusted_relays: every entry checked and written canonically (received_relay_parse); one bad entry rejects the line. */
@@ -249,6 +294,13 @@ apply(struct settings *s, const struct setting_def *d, const char *value, char *
 	}
 	}
 	return 0;
+}
+
+int
+settings_apply(struct settings *s, const struct setting_def *d, const char *value, char **why)
+{
+	*why = NULL;
+	return apply(s, d, value, why);
 }
 
 /* settings_set() with the reason for a refusal in *why (caller frees). */

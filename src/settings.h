@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct settings {
 	char **trusted_relays;  size_t ntrusted_relays;  /* "trusted_relays = 192.0.2.0/24, mx.example.com" */
@@ -44,6 +45,11 @@ struct setting_def {
 	long long min, max;       /* SETTING_NUMBER, SETTING_SIZE */
 	int (*check)(const char *value, char **why);   /* NULL, or 0 / -1 with *why (caller frees) */
 	const char *help;         /* untranslated (N_), one line */
+	/* The command-line option that sets it, if any (--help is written from these rows). */
+	const char *option;       /* "--geoip-dir", or NULL */
+	const char *metavar;      /* "DIR" for an option that takes a value; NULL for a flag */
+	const char *flag_value;   /* a flag's value, written as in a config file ("on", "off") */
+	const char *option_help;  /* untranslated (N_); NULL: help */
 };
 
 extern const struct setting_def settings_table[];
@@ -51,6 +57,23 @@ extern const size_t settings_table_size;
 
 /* The row of name, or NULL. */
 const struct setting_def *settings_find(const char *name);
+
+/* The row whose command-line option is the len bytes at opt ("--network"), or NULL. */
+const struct setting_def *settings_find_option(const char *opt, size_t len);
+
+/*
+ * Apply value to the row d, as a config line would; 0, or -1 with the
+ * reason in *why (caller frees). The command line goes through this after
+ * the config file, so that it wins.
+ */
+int settings_apply(struct settings *s, const struct setting_def *d, const char *value, char **why);
+
+/*
+ * Write the help of the option table to f: with options, one line per
+ * command-line option the table binds ("  --geoip-dir DIR    ..."); else one
+ * line per config key, with its default ("  network = off      ...").
+ */
+void settings_help(FILE *f, bool options);
 
 /* Zero s and apply every default of settings_table (and NO_COLOR from the environment). */
 void settings_init(struct settings *s);
