@@ -18,6 +18,7 @@
 
 #include "conffile.h"
 #include "i18n.h"
+#include "normtext.h"
 #include "phrase.h"
 #include "text-int.h"
 #include "util.h"
@@ -59,43 +60,7 @@ static struct {
 	uint32_t *phish; size_t nphish; /* indexes of the "=phrase" entries */
 } lists;
 
-static bool
-is_space(ucs4_t c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-	    c == 0xa0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200a) || c == 0x202f ||
-	    c == 0x205f || c == 0x1680 || c == 0x85 || c == 0x2028 || c == 0x2029;
-}
-
-/* ---------------------------------------------------------------- normalisation */
-
-/* NFKC-stable single code points, cached for the BMP: 0 unknown, 1 stable, 2 not. */
-static uint8_t nfkc_cache[0x10000];
-
-static bool
-nfkc_stable(ucs4_t c)
-{
-	ucs4_t out[8];
-	size_t n = 8;
-	ucs4_t *r;
-	bool ok;
-
-	if (c < 0xa0)
-		return true;
-	if (c < 0x10000) {
-		uint8_t v = __atomic_load_n(&nfkc_cache[c], __ATOMIC_RELAXED);
-
-		if (v != 0)
-			return v == 1;
-	}
-	r = u32_normalize(UNINORM_NFKC, &c, 1, out, &n);
-	ok = r != NULL && n == 1 && r[0] == c;
-	if (r != NULL && r != out)
-		free(r);
-	if (c < 0x10000)
-		__atomic_store_n(&nfkc_cache[c], ok ? 1 : 2, __ATOMIC_RELAXED);
-	return ok;
-}
+/* ---------------------------------------------------------------- the match stream */
 
 static void
 ns_push(struct nstream *ns, ucs4_t c, size_t from, size_t to)
@@ -121,14 +86,6 @@ phrase_stream_free(struct nstream *ns)
 	memset(ns, 0, sizeof *ns);
 }
 
-static ucs4_t
-lower(ucs4_t c)
-{
-	if (c < 0x80)
-		return c >= 'A' && c <= 'Z' ? c + 32 : c;
-	return uc_tolower(c);
-}
-
 /* Emit one normalised code point, handling the pending white space run. */
 static void
 ns_emit(struct nstream *ns, ucs4_t c, size_t from, size_t to, long *space_from, size_t space_to)
@@ -139,75 +96,30 @@ ns_emit(struct nstream *ns, ucs4_t c, size_t from, size_t to, long *space_from, 
 			ns_push(ns, ' ', (size_t)*space_from, space_to);
 		*space_from = -1;
 	}
-	ns_push(ns, lower(c), from, to);
+	ns_push(ns, c, from, to);
 }
 
+/* The stream is normtext_unit()'s normal form, lower-cased, with each run of white space one ' '. */
 void
 phrase_stream_build(struct nstream *ns, const char *s, size_t len)
 {
-	size_t i = 0, space_to = 0;
+	size_t space_to = 0;
 	long space_from = -1;
-	ucs4_t cl[32];
 
 	memset(ns, 0, sizeof *ns);
-	while (i < len) {
-		size_t start = i, k = 0;
-		ucs4_t c, prev;
-		int m = next_cp(s, len, i, &c);
+	for (size_t i = 0; i < len;) {
+		ucs4_t u[NORMTEXT_UNIT_MAX];
+		size_t n, k = normtext_unit(s, len, i, true, u, &n);
 
-		i += (size_t)m;
-		cl[k++] = c;
-		/* the grapheme cluster (UAX #29, without the emoji rules) */
-		while (i < len) {
-			ucs4_t d;
-			int m2 = next_cp(s, len, i, &d);
-
-			prev = cl[k - 1];
-			/* below U+0300 nothing extends a cluster (CR LF is white space either way) */
-			if (d < 0x300 || uc_is_grapheme_break(prev, d) || k == sizeof cl / sizeof cl[0])
-				break;
-			cl[k++] = d;
-			i += (size_t)m2;
-		}
-		if (k == 1 && c < 0x80) {
-			if (is_space(c)) {
+		for (size_t j = 0; j < n; j++) {
+			if (u[j] == ' ') {
 				if (space_from < 0)
-					space_from = (long)start;
-				space_to = i;
-			} else if (c >= 0x20 && c != 0x7f)
-				ns_emit(ns, c, start, i, &space_from, space_to);
-			continue;
+					space_from = (long)i;
+				space_to = i + k;
+			} else
+				ns_emit(ns, u[j], i, i + k, &space_from, space_to);
 		}
-		if (k == 1 && is_space(c)) {
-			if (space_from < 0)
-				space_from = (long)start;
-			space_to = i;
-			continue;
-		}
-		if (k == 1 && nfkc_stable(c)) {
-			if (!uc_is_property_default_ignorable_code_point(c) && c >= 0xa0)
-				ns_emit(ns, c, start, i, &space_from, space_to);
-			continue;
-		}
-		{
-			ucs4_t out[64], *r;
-			size_t n = 64;
-
-			r = u32_normalize(UNINORM_NFKC, cl, k, out, &n);
-			if (r == NULL)
-				continue;
-			for (size_t j = 0; j < n; j++) {
-				if (is_space(r[j])) {
-					if (space_from < 0)
-						space_from = (long)start;
-					space_to = i;
-				} else if (!uc_is_property_default_ignorable_code_point(r[j]) &&
-				    !(r[j] < 0x20 || (r[j] >= 0x7f && r[j] < 0xa0)))
-					ns_emit(ns, r[j], start, i, &space_from, space_to);
-			}
-			if (r != out)
-				free(r);
-		}
+		i += k;
 	}
 }
 
