@@ -732,12 +732,12 @@ part_add(struct message *m, GMimeObject *o, int depth)
 	}
 }
 
-/* Depth-first, iteratively: GMime trees can be deep. */
+/* Depth-first, iteratively: GMime trees can be deep. cut: the parts squeeze_fields() cut before GMime saw them. */
 static void
-walk_tree(struct message *m, GMimeObject *root)
+walk_tree(struct message *m, GMimeObject *root, size_t cut)
 {
 	struct walk *stack;
-	size_t depth = 0, cap = 64, total = 0;
+	size_t depth = 0, cap = 64, total = cut;
 
 	stack = xreallocarray(NULL, cap, sizeof *stack);
 	stack[depth++] = (struct walk){ root, 0 };
@@ -1111,6 +1111,7 @@ text_parts_free(struct message *m)
 /* Header fields of the message dropped before parsing (squeeze_fields). */
 struct predropped {
 	size_t fields, received;
+	size_t parts;   /* MIME parts past MESSAGE_MAX_PARTS, cut before GMime built them */
 };
 
 static int
@@ -1154,7 +1155,7 @@ load_stream(GMimeStream *stream, size_t size, const struct predropped *pre, cons
 		notice_add(m, xasprintf(_("analysis capped: %zu header fields, %zu not read (the first %d and "
 		    "the fields the checks use were kept)"), m->nfields, m->nfields - m->nheaders, MESSAGE_MAX_HEADERS));
 	if ((root = g_mime_message_get_mime_part(msg)) != NULL) {
-		walk_tree(m, root);
+		walk_tree(m, root, pre->parts);
 		load_body(m, root);
 	}
 	if (m->body == NULL) {
@@ -1208,14 +1209,6 @@ looks_like_field(const guint8 *s, size_t n)
 	return i > 0 && i < n && s[i] == ':';
 }
 
-/*
- * Cut every header field (of the message and of its MIME parts: the lines
- * after a "--" line up to the next empty one) to FIELD_KEEP bytes, in
- * place, and return the new length. GMime holds a header's value in its
- * parser's buffer and again in the field, so a 50 MB header line cost four
- * times its size; no check reads more than MESSAGE_MAX_HEADER of a field,
- * and load_headers() still says that the field was cut.
- */
 /* Whether a field named at s (up to ':') is one the checks read. */
 static bool
 evidence_field(const guint8 *s, size_t n, bool *received)
@@ -1237,16 +1230,97 @@ evidence_field(const guint8 *s, size_t n, bool *received)
 /* Fields of the message's own header kept before those past it are counted and dropped unread. */
 #define FIELDS_PARSED (2 * MESSAGE_MAX_HEADERS)
 
+/* The multipart boundaries the header lines name, to count parts before GMime builds one object each. */
+#define MAX_BOUNDARIES 64
+struct boundaries {
+	char v[MAX_BOUNDARIES][72];   /* RFC 2046: at most 70 characters */
+	size_t len[MAX_BOUNDARIES];
+	size_t n;
+};
+
+/* Note the boundary="..." (or boundary=token) parameter on a header line, if any. */
+static void
+boundary_note(struct boundaries *b, const guint8 *s, size_t n)
+{
+	for (size_t i = 0; i + 9 < n; i++) {
+		size_t j, k;
+		bool q;
+
+		if ((s[i] != 'b' && s[i] != 'B') || ascii_strncasecmp((const char *)s + i, "boundary=", 9) != 0 ||
+		    (i > 0 && s[i - 1] != ';' && s[i - 1] != ' ' && s[i - 1] != '\t'))
+			continue;
+		j = i + 9;
+		q = s[j] == '"';
+		j += q;
+		for (k = j; k < n && k - j <= 70 && s[k] != '\r' && s[k] != '\n' &&
+		    (q ? s[k] != '"' : s[k] > ' ' && s[k] != ';' && s[k] != '"'); k++)
+			;
+		if (k == j || k - j > 70 || b->n == MAX_BOUNDARIES)
+			return;
+		for (size_t x = 0; x < b->n; x++)
+			if (b->len[x] == k - j && memcmp(b->v[x], s + j, k - j) == 0)
+				return;
+		memcpy(b->v[b->n], s + j, k - j);
+		b->len[b->n++] = k - j;
+		return;
+	}
+}
+
+/* Is the line "--" + a noted boundary, and not the closing "--boundary--"? */
+static bool
+opening_delimiter(const struct boundaries *b, const guint8 *s, size_t n)
+{
+	for (size_t x = 0; x < b->n; x++) {
+		size_t l = b->len[x], k = 2 + l;
+
+		if (n < k || memcmp(s + 2, b->v[x], l) != 0)
+			continue;
+		while (k < n && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		if (k == n || s[k] == '\r' || s[k] == '\n')
+			return true;
+	}
+	return false;
+}
+
+/*
+ * In place, before GMime parses anything, and returning the new length:
+ * - cut every header field (of the message and of its MIME parts: the lines
+ *   after a "--" line up to the next empty one) to FIELD_KEEP bytes. GMime
+ *   holds a header's value in its parser's buffer and again in the field,
+ *   so a 50 MB header line cost four times its size; no check reads more
+ *   than MESSAGE_MAX_HEADER of a field, and load_headers() still says that
+ *   the field was cut;
+ * - past FIELDS_PARSED fields of the message's own header, count and drop
+ *   the fields the checks do not read;
+ * - stop at the part after the first MESSAGE_MAX_PARTS (counted by the
+ *   opening delimiters of the boundaries the headers name): GMime builds
+ *   some 3 kB of objects a part, so 10,000 empty parts in 0.4 MB took 34 MB
+ *   to be walked only up to the cap. The parts cut are counted in pre.
+ */
 static size_t
 squeeze_fields(guint8 *d, size_t len, struct predropped *pre)
 {
-	size_t r = 0, w = 0, field = 0, nfields = 0, nevidence = 0;
-	bool header = true, in_field = false, top = true, dropping = false;
+	size_t r = 0, w = 0, field = 0, nfields = 0, nevidence = 0, nparts = 0;
+	bool header = true, in_field = false, top = true, dropping = false, cut = false;
+	struct boundaries *bd = xcalloc(1, sizeof *bd);
 
 	while (r < len) {
 		const guint8 *nl = memchr(d + r, '\n', len - r);
 		size_t e = nl != NULL ? (size_t)(nl - d) + 1 : len, n = e - r, keep = n;
 
+		if (header && memchr(d + r, '=', n) != NULL)
+			boundary_note(bd, d + r, n);
+		if (cut) {   /* past the part cap: only counted */
+			if ((n == 1 && d[r] == '\n') || (n == 2 && d[r] == '\r' && d[r + 1] == '\n'))
+				header = false;
+			else if (n >= 2 && d[r] == '-' && d[r + 1] == '-') {
+				header = true;
+				pre->parts += opening_delimiter(bd, d + r, n);
+			}
+			r = e;
+			continue;
+		}
 		if (header) {
 			bool rec;
 
@@ -1278,13 +1352,21 @@ squeeze_fields(guint8 *d, size_t len, struct predropped *pre)
 					continue;
 				}
 			}
-		} else if (n >= 2 && d[r] == '-' && d[r + 1] == '-')
+		} else if (n >= 2 && d[r] == '-' && d[r + 1] == '-') {
 			header = true;   /* a boundary, perhaps: part headers follow */
+			if (opening_delimiter(bd, d + r, n) && ++nparts > MESSAGE_MAX_PARTS) {
+				cut = true;
+				pre->parts++;
+				r = e;
+				continue;
+			}
+		}
 		if (keep > 0 && w != r)
 			memmove(d + w, d + r, keep);
 		w += keep;
 		r = e;
 	}
+	free(bd);
 	return w;
 }
 
@@ -1297,7 +1379,7 @@ load_bytes(GByteArray *arr, const char *name, struct message **out, char **cause
 {
 	GMimeStream *s, *sub;
 	size_t len = arr->len, total = arr->len, skip;
-	struct predropped pre = { 0, 0 };
+	struct predropped pre = { 0, 0, 0 };
 	int r;
 
 	if (len > 0 && cr_only((const char *)arr->data, len))

@@ -421,6 +421,68 @@ START_TEST(ten_thousand_parts)
 }
 END_TEST
 
+/* Parts past the cap are cut before GMime builds them; the count and the parts read stay as they were. */
+START_TEST(nested_parts_counted_before_parsing)
+{
+	struct buf b;
+	char *s;
+
+	buf_init(&b);
+	buf_adds(&b, "Subject: nested\nContent-Type: multipart/mixed;\n\tboundary=\"outer\"\n\n");
+	for (int i = 0; i < 600; i++)
+		buf_addf(&b, "--outer\nContent-Type: multipart/alternative; boundary=in\n\n"
+		    "--in\nContent-Type: text/plain\n\nalt %d\n--in\nContent-Type: text/html\n\n<p>alt %d</p>\n--in--\n", i, i);
+	buf_adds(&b, "--outer--\n");
+	s = buf_take(&b);
+	load(s);
+	free(s);
+	/* the root, 600 alternatives and their 1,200 leaves */
+	ck_assert_uint_eq(m->nparts, MESSAGE_MAX_PARTS);
+	ck_assert(has_notice("1801 MIME parts, first 1000 read"));
+	ck_assert_uint_eq(m->parts[MESSAGE_MAX_PARTS - 1].depth, 2);
+}
+END_TEST
+
+/* Text lines that start with "--" but name no boundary are text: nothing is cut (over 68 KiB, so the pre-pass runs). */
+START_TEST(dash_lines_are_not_parts)
+{
+	struct buf b;
+	char *s;
+
+	buf_init(&b);
+	buf_adds(&b, "Subject: sql\nContent-Type: multipart/mixed; boundary=\"b 1\"\n\n--b 1\nContent-Type: text/plain\n\n");
+	for (int i = 0; i < 3000; i++)
+		buf_addf(&b, "-- step %d: a line long enough that the message passes 68 KiB\n\n--b\n\n", i);
+	buf_adds(&b, "--b 1\nContent-Type: text/plain\n\nthe last part\n--b 1--\n");
+	s = buf_take(&b);
+	load(s);
+	free(s);
+	ck_assert_uint_eq(m->nparts, 3);
+	ck_assert(!has_notice("MIME parts"));
+	ck_assert_ptr_nonnull(strstr(m->body, "-- step 2999"));
+	ck_assert_ptr_nonnull(strstr(m->body, "the last part"));
+}
+END_TEST
+
+/* Exactly the cap: every part read, no notice. */
+START_TEST(parts_at_the_cap)
+{
+	struct buf b;
+	char *s;
+
+	buf_init(&b);
+	buf_adds(&b, "Subject: parts\nContent-Type: multipart/mixed; boundary=b\n\n");
+	for (int i = 0; i < MESSAGE_MAX_PARTS - 1; i++)
+		buf_addf(&b, "--b\nContent-Type: application/octet-stream\n\n%d: padding so that the message passes 68 KiB\n", i);
+	buf_adds(&b, "--b--\n");
+	s = buf_take(&b);
+	load(s);
+	free(s);
+	ck_assert_uint_eq(m->nparts, MESSAGE_MAX_PARTS);
+	ck_assert(!has_notice("MIME parts"));
+}
+END_TEST
+
 START_TEST(megabyte_header)
 {
 	size_t n = 1 << 20;
@@ -544,6 +606,9 @@ main(void)
 	tcase_add_test(tc, errors);
 	tcase_add_test(tc, stdin_dash);
 	tcase_add_test(tc, ten_thousand_parts);
+	tcase_add_test(tc, nested_parts_counted_before_parsing);
+	tcase_add_test(tc, dash_lines_are_not_parts);
+	tcase_add_test(tc, parts_at_the_cap);
 	tcase_add_test(tc, megabyte_header);
 	tcase_add_test(tc, many_headers);
 	tcase_add_test(tc, torture_japanese);
