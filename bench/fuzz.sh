@@ -4,6 +4,8 @@
 # Builds build-asan with clang, --enable-sanitizers --enable-fuzzing when it
 # is missing (as ./quickstart does), then only the fuzz binaries.
 # Usage: bench/fuzz.sh [SECONDS per harness, default 60] [harness...]
+# RUNS=N stops a harness after N executions (SECONDS still bounds it): RUNS=10000000
+# is the target. The harnesses are Makefile.am's FUZZ_TARGETS (one list).
 # Crashes are kept in bench/fuzz-crashes/<harness>/ (add them as seeds with the fix).
 # Output goes to bench/RESULTS-fuzz.md by hand (with the machine line).
 set -u
@@ -11,7 +13,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 secs=${1:-60}
 shift 2>/dev/null || true
-all="received authres message charset address url phone brands text rdap bootstrap sanitize attach html"
+all=$(sed -n 's/^FUZZ_TARGETS +\{0,1\}= *//p' Makefile.am | tr '\n' ' ')
 targets=${*:-$all}
 build=$root/build-asan
 work=$(mktemp -d); [ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
@@ -27,7 +29,7 @@ for t in $targets; do bins="$bins tests/fuzz/fuzz_$t"; done
 make -C "$build" -j"$(nproc)" $bins >"$work/make.log" 2>&1 || { tail -30 "$work/make.log"; exit 1; }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(uname -sr)"
-echo "kensa: $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $secs s per harness, clang $(clang -dumpversion), ASan+UBSan"
+echo "kensa: $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $secs s per harness${RUNS:+ or $RUNS executions}, clang $(clang -dumpversion), ASan+UBSan"
 echo
 printf '| harness | seeds | executions | exec/s | cov | ft | corpus after | crashes |\n'
 printf '|---|---:|---:|---:|---:|---:|---:|---:|\n'
@@ -38,7 +40,7 @@ for t in $targets; do
 	mkdir -p "$work/$t" "$root/bench/fuzz-crashes/$t"
 	nseeds=$(find "$seeds" -type f 2>/dev/null | wc -l)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		"$bin" -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+		"$bin" -max_total_time="$secs" ${RUNS:+-runs="$RUNS"} -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
 		-artifact_prefix="$root/bench/fuzz-crashes/$t/" "$work/$t" "$seeds" >"$work/$t.log" 2>&1
 	rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$t.log" | tail -1)
