@@ -211,11 +211,17 @@ wait_for '6 messages' >/dev/null
 keys G
 check "default keymap: G is not bound and says so" wait_for 'G is not bound'
 
-# a keymap that cannot be read: said so, and the default keys still work
+# a keymap that is neither shipped nor a file: one line naming the option, before any screen
 start 100 30 -- --keymap nosuch "$md"
-check "--keymap nosuch: reported" wait_for 'cannot read the keymap .*nosuch\.keys'
+check "--keymap nosuch: refused with the option named" wait_for '^kensa: --keymap: keymap: "nosuch" is neither'
+check "--keymap nosuch: usage exit" wait_for '^\[exit 2\]'
+# a shipped keymap whose file cannot be read: said so, and the default keys still work
+mkdir -p "$tmp/keymaps-default-only"
+cp "$top_srcdir/keymaps/default.keys" "$tmp/keymaps-default-only/"
+start 100 30 KENSA_KEYMAPDIR=$tmp/keymaps-default-only -- --keymap vi "$md"
+check "unreadable vi keymap: reported" wait_for 'cannot read the keymap .*vi\.keys'
 keys Q
-check "--keymap nosuch: default keys still work" wait_for '^\[exit 0\]'
+check "unreadable vi keymap: default keys still work" wait_for '^\[exit 0\]'
 
 # a bad line in the user's keys file: reported with file and line, the rest loads
 mkdir -p "$tmp/home/.config/kensa"
