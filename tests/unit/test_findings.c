@@ -289,6 +289,36 @@ START_TEST(weights_shipped)
 }
 END_TEST
 
+/*
+ * The shipped table's payload rule: a brand named by a stranger with a
+ * free-mail Reply-To (the advance-fee and "reply to claim" letter) has
+ * something to harm with, an answer; the same spoof without it (the prank
+ * that only points at the brand's own site) stays suspicious.
+ */
+START_TEST(weights_shipped_reply_to_freemail_is_payload)
+{
+	char *cause = NULL, *path = xasprintf("%s/weights.conf", TEST_DATADIR);
+	struct weights *w = weights_new();
+	struct findings fs = { 0 };
+	enum verdict v;
+
+	ck_assert_msg(weights_load_file(w, path, &cause) == 0, "%s", cause);
+	ck_assert(weights_payload(w, F_REPLY_TO_FREEMAIL, SEV_HIGH));
+	ck_assert(weights_payload(w, F_REPLY_TO_FREEMAIL, SEV_MEDIUM));
+	ck_assert(!weights_payload(w, F_REPLY_TO_MISMATCH, SEV_MEDIUM));
+	finding_add(&fs, F_FROM_BRAND_MISMATCH, SEV_HIGH, "header:From", -1, -1, NULL);
+	finding_add(&fs, F_AUTH_DMARC_FAIL, SEV_HIGH, "header:Authentication-Results", -1, -1, NULL);
+	ck_assert_int_ge(findings_score_with(&fs, w, &v), weights_threshold(w, VERDICT_PHISHING));
+	ck_assert_int_eq(v, VERDICT_SUSPICIOUS);
+	finding_add(&fs, F_REPLY_TO_FREEMAIL, SEV_HIGH, "header:Reply-To", -1, -1, NULL);
+	findings_score_with(&fs, w, &v);
+	ck_assert_int_eq(v, VERDICT_PHISHING);
+	findings_free(&fs);
+	free(path);
+	weights_free(w);
+}
+END_TEST
+
 START_TEST(labels)
 {
 	ck_assert_str_eq(severity_name(SEV_HIGH), "high");
@@ -314,6 +344,7 @@ main(void)
 	tcase_add_test(tc, weights_check_and_files);
 	tcase_add_test(tc, weights_score_with);
 	tcase_add_test(tc, weights_shipped);
+	tcase_add_test(tc, weights_shipped_reply_to_freemail_is_payload);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
