@@ -499,11 +499,38 @@ text_names_domain(const char *text)
 	return res;
 }
 
-/* Brand domain used as labels followed by more labels of another domain. */
-static char *
-find_brand_subdomain(const char *host, const char *org, const struct brands *b)
+/* A brand's id ("[paypal]") as a whole label or hyphen-separated part of one in the n bytes of host before its org domain. */
+static bool
+id_in_labels(const struct brand *br, const char *host, size_t n)
 {
-	size_t hl = strlen(host);
+	const char *id = br->id;
+	size_t il;
+
+	if (id == NULL)
+		return false;
+	id += *id == '[';
+	il = strcspn(id, "]");
+	if (il < 5)   /* "ana", "line", "visa": too short or too common to be told from ordinary labels */
+		return false;
+	for (size_t k = 0; k < il; k++)
+		if (!((id[k] >= 'a' && id[k] <= 'z') || (id[k] >= '0' && id[k] <= '9')))
+			return false;
+	for (size_t p = 0; p + il <= n; p++)
+		if ((p == 0 || host[p - 1] == '.' || host[p - 1] == '-') && strncmp(host + p, id, il) == 0 &&
+		    (host[p + il] == '.' || host[p + il] == '-'))
+			return true;
+	return false;
+}
+
+/*
+ * Brand domain used as labels followed by more labels of another domain;
+ * with names, also the brand's id as a label or part of one before the
+ * registrable domain ("paypal-login.example.top").
+ */
+static char *
+find_brand_subdomain_in(const char *host, const char *org, const struct brands *b, bool names)
+{
+	size_t hl = strlen(host), ol = org != NULL ? strlen(org) : 0;
 
 	if (b == NULL || org == NULL)
 		return NULL;
@@ -531,8 +558,35 @@ find_brand_subdomain(const char *host, const char *org, const struct brands *b)
 				}
 			}
 		}
+		if (names && hl > ol + 1 && host[hl - ol - 1] == '.' && strcmp(host + hl - ol, org) == 0 &&
+		    id_in_labels(br, host, hl - ol - 1) && !brands_owns(b, br, org, BRAND_ALL)) {
+			const char *id = br->id + (*br->id == '[');
+			return xstrndup(id, strcspn(id, "]"));
+		}
 	}
 	return NULL;
+}
+
+static char *
+find_brand_subdomain(const char *host, const char *org, const struct brands *b)
+{
+	return find_brand_subdomain_in(host, org, b, false);
+}
+
+char *
+url_brand_subdomain(const char *host, const struct brands *b)
+{
+	char *h, *org, *r;
+
+	if (host == NULL || *host == '\0' || b == NULL)
+		return NULL;
+	h = xstrdup(host);
+	ascii_lower(h);
+	org = domain_org(h);
+	r = org != NULL && strcmp(org, h) != 0 ? find_brand_subdomain_in(h, org, b, true) : NULL;
+	free(org);
+	free(h);
+	return r;
 }
 
 void

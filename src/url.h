@@ -88,6 +88,14 @@ struct link {
  * links_free().
  */
 void links_collect(const struct message *m, const struct brands *b, struct link **out, size_t *n);
+/*
+ * The brand a host wears before a registrable domain that is not the
+ * brand's: one of its domains as labels ("amazon.co.jp.account-verify.top"),
+ * or its id of 5 or more letters as a label or a hyphen-separated part of
+ * one ("paypal-login.secure.top"). The matched domain or id (caller frees),
+ * or NULL; host in ASCII (A-label) form, any case.
+ */
+char *url_brand_subdomain(const char *host, const struct brands *b);
 /* Fill the derived fields of l from l->href and l->text (used by links_collect; exposed for tests). */
 void link_fill(struct link *l, const struct brands *b);
 void links_free(struct link *v, size_t n);

@@ -1,6 +1,8 @@
 /* draw.c — text to the screen only through the sanitiser, measured with wcwidth so CJK columns line up. */
 #include "config.h"
 
+#include <stdbool.h>
+
 #include <curses.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -129,6 +131,22 @@ draw_width(const char *s, size_t len)
 size_t
 draw_wrap(const char *s, size_t len, size_t pos, int w, size_t *next)
 {
+	return draw_wrap_keep(s, len, pos, w, next, NULL, 0);
+}
+
+/* Is byte p inside one of the n kept spans? */
+static bool
+kept(const size_t (*keep)[2], size_t n, size_t p)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p >= keep[i][0] && p < keep[i][1])
+			return true;
+	return false;
+}
+
+size_t
+draw_wrap_keep(const char *s, size_t len, size_t pos, int w, size_t *next, const size_t (*keep)[2], size_t nkeep)
+{
 	struct san_cell c;
 	int col = 0;
 	size_t p = pos, space = (size_t)-1;
@@ -151,7 +169,8 @@ draw_wrap(const char *s, size_t len, size_t pos, int w, size_t *next)
 			*next = p;
 			return p;
 		}
-		if (s[p] == ' ') {
+		/* a break after a space; with kept spans, also after a '.' outside them */
+		if (s[p] == ' ' || (keep != NULL && s[p] == '.' && !kept(keep, nkeep, p))) {
 			space = p;
 			space_col = col;
 		}

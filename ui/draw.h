@@ -34,5 +34,12 @@ int draw_width(const char *s, size_t len);
  * space when one is in the second half of the line.
  */
 size_t draw_wrap(const char *s, size_t len, size_t pos, int w, size_t *next);
+/*
+ * draw_wrap() that may also break after a '.', but not after one inside the
+ * nkeep byte spans keep[i][0] <= p < keep[i][1] (a registrable domain kept
+ * whole: "amazon.co.jp." / "verify-secure.top", unless it alone passes w);
+ * keep NULL: as draw_wrap().
+ */
+size_t draw_wrap_keep(const char *s, size_t len, size_t pos, int w, size_t *next, const size_t (*keep)[2], size_t nkeep);
 
 #endif

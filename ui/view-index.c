@@ -5,10 +5,14 @@
 #include <string.h>
 #include <time.h>
 
+#include <unistr.h>
+
+#include "brands.h"
 #include "draw.h"
 #include "i18n.h"
 #include "store.h"
 #include "tui.h"
+#include "url.h"
 #include "view.h"
 #include "util.h"
 
@@ -469,6 +473,50 @@ entry_level(const struct mailbox_entry *e)
 	return LV_NONE;
 }
 
+/*
+ * The sender's domain in w cells: whole when it fits, else cut from the
+ * left ("…verify-secure.top"), so that the end, where the registrable
+ * domain stands, shows and not a brand's name put in front of it. A domain
+ * wearing a brand before another registrable domain is coloured as a high
+ * finding.
+ */
+static void
+draw_domain(int y, int x, int w, const char *dom, struct style base)
+{
+	const struct brands *b = brands_default(NULL);
+	char *worn;
+	struct style st;
+	size_t len;
+
+	if (dom == NULL)
+		dom = "";
+	worn = url_brand_subdomain(dom, b);
+	st = theme_over(base, worn != NULL ? theme_level(AREA_INDEX, LV_HIGH) : theme_elem(E_DIM));
+	len = strlen(dom);
+	free(worn);
+	if (draw_width(dom, len) <= w) {
+		draw_str(y, x, w, dom, st);
+		return;
+	}
+	{
+		const uint8_t *s = (const uint8_t *)dom, *p = s + len;
+		const char *ell = theme_glyph_ellipsis();
+		int ew = draw_width(ell, strlen(ell));
+
+		/* the longest tail that fits beside the ellipsis, a character at a time */
+		for (;;) {
+			ucs4_t c;
+			const uint8_t *q = u8_prev(&c, p, s);
+
+			if (q == NULL || draw_width((const char *)q, len - (size_t)(q - s)) > w - ew)
+				break;
+			p = q;
+		}
+		draw_str(y, x, ew, ell, st);
+		draw_str(y, x + ew, w - ew, (const char *)p, st);
+	}
+}
+
 static void
 index_draw(struct view *v)
 {
@@ -521,7 +569,7 @@ index_draw(struct view *v)
 		    theme_over(base, theme_level(AREA_INDEX, lv)) : base);
 		x += namew + 1;
 		if (domw > 0) {
-			draw_str(y, x, domw, store_str(s, e->from_domain), theme_over(base, theme_elem(E_DIM)));
+			draw_domain(y, x, domw, store_str(s, e->from_domain), base);
 			x += domw + 1;
 		}
 		draw_str(y, x, v->w - (x - v->x), store_str(s, e->subject), base);

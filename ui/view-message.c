@@ -21,6 +21,8 @@ struct field {
 	const char *label;    /* translated */
 	char *value;
 	enum level level;
+	size_t keep[4][2];    /* byte spans of value a wrap must not cut at a '.' (the From's registrable domain) */
+	size_t nkeep;
 };
 
 struct line {
@@ -67,7 +69,33 @@ add_field(struct msgview *m, const char *label, char *value, enum level lv)
 	m->fields = xreallocarray(m->fields, m->nfields + 1, sizeof *m->fields);
 	m->fields[m->nfields].label = label;
 	m->fields[m->nfields].value = value != NULL ? value : xstrdup("-");
+	m->fields[m->nfields].nkeep = 0;
 	m->fields[m->nfields++].level = lv;
+}
+
+/*
+ * A long domain wraps before its registrable part, not inside it: the
+ * panel shows "amazon.co.jp." / "verify-secure.top", so the part that
+ * decides is read whole. Every place org stands at a name's end is kept.
+ */
+static void
+keep_org(struct field *fl, const char *org)
+{
+	const char *v = fl->value, *p = v;
+	size_t ol = org != NULL ? strlen(org) : 0;
+
+	if (ol == 0)
+		return;
+	while ((p = strstr(p, org)) != NULL && fl->nkeep < sizeof fl->keep / sizeof fl->keep[0]) {
+		bool left = p == v || p[-1] == '.' || p[-1] == '@' || p[-1] == ' ' || p[-1] == '(';
+		bool right = p[ol] == '\0' || p[ol] == '\n' || p[ol] == ')' || p[ol] == ' ' || p[ol] == '>';
+
+		if (left && right) {
+			fl->keep[fl->nkeep][0] = (size_t)(p - v);
+			fl->keep[fl->nkeep++][1] = (size_t)(p - v) + ol;
+		}
+		p += ol;
+	}
 }
 
 static const char *
@@ -126,6 +154,7 @@ build_fields(struct msgview *m)
 	if (findings_has(&r->findings, F_FROM_CONFUSABLE))
 		buf_addf(&b, "\n%s %s", theme_glyph_level(LV_HIGH), _("imitates a brand"));
 	add_field(m, _("From"), buf_take(&b), lv);
+	keep_org(&m->fields[m->nfields - 1], f->org_domain);
 	if (r->addr.nreply_to > 0) {
 		buf_init(&b);
 		buf_adds(&b, "");
@@ -531,7 +560,8 @@ draw_panel(struct msgview *m)
 		bool first = true;
 
 		do {
-			size_t next, e = draw_wrap(f->value, len, pos, m->pw - LABEL_W, &next);
+			size_t next, e = draw_wrap_keep(f->value, len, pos, m->pw - LABEL_W, &next,
+			    f->nkeep > 0 ? (const size_t (*)[2])f->keep : NULL, f->nkeep);
 			if (first) {
 				draw_str(y, m->px, LABEL_W - 1, f->label, f->level >= LV_LOW && f->level != LV_VERIFIED ?
 				    theme_over(lab, st) : lab);

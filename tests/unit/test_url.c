@@ -398,6 +398,49 @@ START_TEST(skeletons)
 }
 END_TEST
 
+/* The brand a sender's domain wears before another registrable domain (the index's sender column colours it). */
+START_TEST(brand_subdomain_of_host)
+{
+	static const struct {
+		const char *host, *want;
+	} cases[] = {
+		{ "amazon.co.jp.account-verify-secure.top", "amazon.co.jp" },
+		{ "www.amazon.co.jp.account-verify-secure.top", "amazon.co.jp" },
+		{ "AMAZON.CO.JP.Verify.Example.com", "amazon.co.jp" },       /* any case */
+		{ "paypal.com-resolution.center.example", "paypal.com" },
+		{ "paypal-login.secure-check.top", "paypal" },                /* the id as part of a label */
+		{ "service.paypal.secure-check.top", "paypal" },              /* the id as a label */
+		{ "netflix-billing.support.example", "netflix" },
+		{ "rakuten.co.jp.xn--eckwd4c7c.example", "rakuten.co.jp" },
+		{ "mail.amazon.co.jp", NULL },                                 /* the brand's own */
+		{ "amazon.co.jp", NULL },
+		{ "smtp-out.paypal.com", NULL },
+		{ "news.rakuten.co.jp", NULL },
+		{ "secure-check.top", NULL },                                  /* nothing in front of it */
+		{ "paypalx.example.com", NULL },                               /* not a whole label or part */
+		{ "mypaypal.example.com", NULL },
+		{ "line-1.mail.example.com", NULL },                           /* "line": too short an id */
+		{ "visa.travel-agency.example", NULL },                        /* "visa": likewise */
+		{ "mail.example.co.jp", NULL },
+		{ "", NULL },
+		{ "example", NULL },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = url_brand_subdomain(cases[i].host, b);
+
+		if (cases[i].want == NULL)
+			ck_assert_msg(got == NULL, "%s: got %s", cases[i].host, got);
+		else
+			ck_assert_msg(got != NULL && strcmp(got, cases[i].want) == 0, "%s: got %s, want %s", cases[i].host,
+			    got != NULL ? got : "(null)", cases[i].want);
+		free(got);
+	}
+	ck_assert_ptr_null(url_brand_subdomain("paypal.example.com", NULL));
+	ck_assert_ptr_null(url_brand_subdomain(NULL, b));
+}
+END_TEST
+
 static Suite *
 url_suite(void)
 {
@@ -417,6 +460,7 @@ url_suite(void)
 	tcase_add_test(tc, shortener);
 	tcase_add_test(tc, confusable);
 	tcase_add_test(tc, skeletons);
+	tcase_add_test(tc, brand_subdomain_of_host);
 	suite_add_tcase(s, tc);
 	return s;
 }
