@@ -224,10 +224,12 @@ add_entry(struct mailbox *mb, const char *name, size_t len)
 /*
  * Read folder f's sub ("new" or "cur"). With only_unknown, names already
  * listed (by key) are renames: the entry takes the new name; the others are
- * added and counted in *added.
+ * added and counted in *added. seen (nseen entries, or NULL) marks the ids
+ * found again.
  */
 static int
-list_sub(struct mailbox *mb, struct folder_dir *f, const char *sub, bool only_unknown, size_t *added)
+list_sub(struct mailbox *mb, struct folder_dir *f, const char *sub, bool only_unknown, size_t *added, uint8_t *seen,
+    size_t nseen)
 {
 	char *path = xasprintf("%s/%s", f->dir, sub);
 	DIR *d = opendir(path);
@@ -264,6 +266,9 @@ list_sub(struct mailbox *mb, struct folder_dir *f, const char *sub, bool only_un
 
 			if (id >= 0) {
 				struct mailbox_entry *e = &mb->v[id];
+
+				if (seen != NULL && (size_t)id < nseen)
+					seen[id] = 1;
 				if (strcmp(mb->arena + e->name, name) != 0 && !(e->flags & EF_GONE)) {
 					/* renamed by another program (new/ -> cur/, flags) */
 					e->name = arena_add(mb, name, (size_t)len);
@@ -491,8 +496,8 @@ mailbox_open(const char *root, const char *folder, unsigned flags, const struct 
 	if (flags & MAILBOX_RECURSIVE)
 		add_subfolders(mb);
 	for (size_t i = 0; i < mb->nfd; i++) {
-		if (list_sub(mb, &mb->fd[i], "new", false, NULL) != 0 ||
-		    list_sub(mb, &mb->fd[i], "cur", false, NULL) != 0) {
+		if (list_sub(mb, &mb->fd[i], "new", false, NULL, NULL, 0) != 0 ||
+		    list_sub(mb, &mb->fd[i], "cur", false, NULL, NULL, 0) != 0) {
 			if (i > 0)
 				continue;   /* an unreadable subfolder does not stop the rest */
 			*cause = xasprintf("%s: %s", mb->dir, strerror(errno));
@@ -686,29 +691,65 @@ mailbox_apply(struct mailbox *mb, size_t id, const struct mailbox_summary *s)
 
 /* ---- new mail ---- */
 
+/* Does entry name belong to folder f (its prefix, then new/ or cur/ and a file name)? */
+static bool
+in_folder(const char *name, const struct folder_dir *f)
+{
+	size_t pl = strlen(f->prefix);
+
+	return strncmp(name, f->prefix, pl) == 0 && (strncmp(name + pl, "new/", 4) == 0 ||
+	    strncmp(name + pl, "cur/", 4) == 0) && strchr(name + pl + 4, '/') == NULL;
+}
+
 size_t
-mailbox_poll(struct mailbox *mb)
+mailbox_poll(struct mailbox *mb, size_t *gone)
 {
 	static const char *subs[2] = { "new", "cur" };
-	size_t added = 0, first = mb->n;
+	size_t added = 0, first = mb->n, ngone = 0;
+	uint8_t *seen = NULL;
 
 	if (mb->hash == NULL)
 		hash_rebuild(mb);
-	for (size_t f = 0; f < mb->nfd; f++)
+	for (size_t f = 0; f < mb->nfd; f++) {
+		bool changed = false, ok = true;
+
 		for (int i = 0; i < 2; i++) {
 			char *path = xasprintf("%s/%s", mb->fd[f].dir, subs[i]);
 			struct stat st;
-			bool changed = stat(path, &st) == 0 &&
-			    (st.st_mtim.tv_sec != mb->fd[f].mtime[i].tv_sec ||
+
+			changed |= stat(path, &st) == 0 && (st.st_mtim.tv_sec != mb->fd[f].mtime[i].tv_sec ||
 			    st.st_mtim.tv_nsec != mb->fd[f].mtime[i].tv_nsec);
 			free(path);
-			if (changed)
-				list_sub(mb, &mb->fd[f], subs[i], true, &added);
 		}
+		if (!changed)
+			continue;
+		/*
+		 * Both subs read again, so that a message moved from new/ to cur/
+		 * is found where it went; what neither holds any more was deleted
+		 * (or moved away) by another program.
+		 */
+		seen = xreallocarray(seen, first > 0 ? first : 1, 1);
+		memset(seen, 0, first);
+		for (int i = 0; i < 2; i++)
+			ok &= list_sub(mb, &mb->fd[f], subs[i], true, &added, seen, first) == 0;
+		for (size_t id = 0; ok && id < first; id++) {
+			struct mailbox_entry *e = &mb->v[id];
+
+			if (seen[id] || (e->flags & EF_GONE) || !in_folder(mb->arena + e->name, &mb->fd[f]))
+				continue;
+			if (e->state < ENTRY_ANALYSED)
+				mb->npending--, e->state = ENTRY_ERROR;
+			e->flags |= EF_GONE;
+			ngone++;
+		}
+	}
+	free(seen);
 	if (mb->n - first > 1) {   /* the new ones in the defined order among themselves */
 		sort_entries(mb, first);
 		hash_rebuild(mb);
 	}
+	if (gone != NULL)
+		*gone = ngone;
 	return added;
 }
 

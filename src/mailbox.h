@@ -90,11 +90,13 @@ void mailbox_summary_free(struct mailbox_summary *s);
 void mailbox_apply(struct mailbox *mb, size_t id, const struct mailbox_summary *s);
 
 /*
- * Look for messages delivered or renamed by another program since the
- * listing (only the folders whose new/ or cur/ changed are read): renamed
- * entries keep their id, new ones are appended. Returns how many were added.
+ * Look for messages delivered, renamed or deleted by another program since
+ * the listing (only the folders whose new/ or cur/ changed are read again,
+ * both subs): renamed entries keep their id, new ones are appended, and
+ * those no longer there are marked EF_GONE (counted in *gone, if not NULL).
+ * Returns how many were added.
  */
-size_t mailbox_poll(struct mailbox *mb);
+size_t mailbox_poll(struct mailbox *mb, size_t *gone);
 
 /*
  * Move entry id to the Maildir++ folder ".Junk" of the root (created if

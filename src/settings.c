@@ -52,6 +52,7 @@ settings_free(struct settings *s)
 	free(s->config_path);
 	free(s->rdap_bootstrap);
 	free(s->rdap_url);
+	free(s->start);
 	memset(s, 0, sizeof *s);
 }
 
@@ -116,6 +117,16 @@ check_keymap(const char *value, char **why)
 	return -1;
 }
 
+/* start: where the index's cursor starts. */
+static int
+check_start(const char *value, char **why)
+{
+	if (strcmp(value, "newest") == 0 || strcmp(value, "unread") == 0)
+		return 0;
+	*why = xasprintf(_("start: \"%s\" is neither newest nor unread"), value);
+	return -1;
+}
+
 #define F(field) offsetof(struct settings, field)
 #define NONE ((size_t)-1)
 
@@ -150,6 +161,9 @@ const struct setting_def settings_table[] = {
 	{ "keymap", SETTING_STRING, NULL, F(keymap), NONE, 0, 0, check_keymap,
 	  N_("key bindings: default, vi, emacs or a file"), "--keymap", "NAME", NULL,
 	  N_("key bindings of the message browser: default, vi, emacs or a file") },
+	{ "start", SETTING_STRING, "newest", F(start), NONE, 0, 0, check_start,
+	  N_("where the index's cursor starts: newest, or unread (the first unread row from the top)"),
+	  NULL, NULL, NULL, NULL },
 	{ "lang", SETTING_STRING, NULL, F(lang), NONE, 0, 0, check_lang,
 	  N_("language of the output (ja, en)"), "--lang", "LANG", NULL, NULL },
 };

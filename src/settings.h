@@ -25,6 +25,7 @@ struct settings {
 	int rdap_timeout;       /* "rdap_timeout = 5": seconds per query */
 	bool cache;             /* --no-cache, "cache = off": the analysis cache (cache.h) */
 	size_t max_message_size;/* "max_message_size = 256M": bytes read of one message (file or stream) */
+	char *start;            /* "start = newest" or "unread": where the index's cursor starts */
 };
 
 enum setting_type {

@@ -297,11 +297,11 @@ store_note_report(struct store *s, size_t id, const struct report *r)
 size_t
 store_poll(struct store *s)
 {
-	size_t added = mailbox_poll(s->mb);
+	size_t gone = 0, added = mailbox_poll(s->mb, &gone);
 
 	if (added > 0)
 		refill(s);
-	return added;
+	return added + gone;
 }
 
 int store_move_to_junk(struct store *s, size_t id, char **cause) { return mailbox_move_to_junk(s->mb, id, cause); }

@@ -10,6 +10,7 @@
 #include "brands.h"
 #include "draw.h"
 #include "i18n.h"
+#include "settings.h"
 #include "store.h"
 #include "tui.h"
 #include "url.h"
@@ -288,6 +289,15 @@ rebuild(struct view *v)
 	else if (ix->norder > 1)
 		keyed_sort(s, ix->order, ix->norder, ix->sort, ix->reverse);
 	ix->cursor = 0;
+	if (!ix->built && keep < 0 && tui_settings(v->t) != NULL && tui_settings(v->t)->start != NULL &&
+	    strcmp(tui_settings(v->t)->start, "unread") == 0) {
+		/* "start = unread": the first unread row from the top (the newest unread in date order) */
+		for (size_t i = 0; i < ix->norder; i++)
+			if (!(store_entry(s, ix->order[i])->flags & EF_SEEN)) {
+				ix->cursor = i;
+				break;
+			}
+	}
 	for (size_t i = 0; keep >= 0 && i < ix->norder; i++)
 		if (ix->order[i] == (uint32_t)keep) {
 			ix->cursor = i;

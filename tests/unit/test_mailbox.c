@@ -302,7 +302,7 @@ START_TEST(nothing_written)
 	ck_assert_uint_eq(mailbox_count(mb), 5);
 	for (size_t i = 0; i < mailbox_count(mb); i++)
 		mailbox_load_headers(mb, i);
-	ck_assert_uint_eq(mailbox_poll(mb), 0);
+	ck_assert_uint_eq(mailbox_poll(mb, NULL), 0);
 	mailbox_free(mb);
 	ck_assert_int_eq(mailbox_open(root, "", 0, NULL, &mb, &cause), 0);
 	mailbox_free(mb);
@@ -322,7 +322,7 @@ START_TEST(empty_maildir)
 	ck_assert_int_eq(mailbox_open(p, "", MAILBOX_RECURSIVE, NULL, &mb, &cause), 0);
 	ck_assert_ptr_null(cause);
 	ck_assert_uint_eq(mailbox_count(mb), 0);
-	ck_assert_uint_eq(mailbox_poll(mb), 0);
+	ck_assert_uint_eq(mailbox_poll(mb, NULL), 0);
 	mailbox_free(mb);
 	free(p);
 }
@@ -453,7 +453,7 @@ START_TEST(poll_sees_new_mail_and_renames)
 	char *cause = NULL, *a, *b;
 
 	ck_assert_int_eq(mailbox_open(root, "", MAILBOX_RECURSIVE, NULL, &mb, &cause), 0);
-	ck_assert_uint_eq(mailbox_poll(mb), 0);
+	ck_assert_uint_eq(mailbox_poll(mb, NULL), 0);
 	sleep(1);   /* a directory's mtime must change visibly */
 	file_at("new/20.M1P1.host");
 	file_at("new/11.M1P1.host");
@@ -463,7 +463,7 @@ START_TEST(poll_sees_new_mail_and_renames)
 	ck_assert_int_eq(rename(a, b), 0);
 	free(a);
 	free(b);
-	ck_assert_uint_eq(mailbox_poll(mb), 3);
+	ck_assert_uint_eq(mailbox_poll(mb, NULL), 3);
 	ck_assert_uint_eq(mailbox_count(mb), 8);
 	ck_assert_str_eq(NAME(mb, 1), "cur/5.M1P1.host:2,S");
 	ck_assert_uint_eq(FLAGS(mb, 1), EF_SEEN);
@@ -472,7 +472,49 @@ START_TEST(poll_sees_new_mail_and_renames)
 	ck_assert_str_eq(NAME(mb, 6), "new/20.M1P1.host");
 	ck_assert_str_eq(NAME(mb, 7), ".Junk/new/30.M1P1.host");
 	ck_assert_uint_eq(mailbox_pending(mb), 8);
-	ck_assert_uint_eq(mailbox_poll(mb), 0);
+	ck_assert_uint_eq(mailbox_poll(mb, NULL), 0);
+	mailbox_free(mb);
+}
+END_TEST
+
+/* Another program deletes: the entry is marked gone (not shown), a move from new/ to cur/ is not a deletion. */
+START_TEST(poll_sees_deletions)
+{
+	struct mailbox *mb = NULL;
+	char *cause = NULL, *a, *b;
+	size_t gone = 99, pending;
+
+	ck_assert_int_eq(mailbox_open(root, "", MAILBOX_RECURSIVE, NULL, &mb, &cause), 0);
+	ck_assert_uint_eq(mailbox_count(mb), 5);
+	ck_assert_uint_eq(mailbox_poll(mb, &gone), 0);
+	ck_assert_uint_eq(gone, 0);
+	pending = mailbox_pending(mb);
+	sleep(1);   /* a directory's mtime must change visibly */
+	/* entries: 0 cur/2, 1 new/5, 2 cur/10, 3 .Junk/new/1, 4 .Junk/cur/3 */
+	a = xasprintf("%s/cur/10.M1P1.host:2,S", root);
+	ck_assert_int_eq(unlink(a), 0);
+	free(a);
+	a = xasprintf("%s/.Junk/new/1.M1P1.host", root);
+	ck_assert_int_eq(unlink(a), 0);
+	free(a);
+	a = xasprintf("%s/new/5.M1P1.host", root);
+	b = xasprintf("%s/cur/5.M1P1.host:2,S", root);
+	ck_assert_int_eq(rename(a, b), 0);
+	free(a);
+	free(b);
+	ck_assert_uint_eq(mailbox_poll(mb, &gone), 0);
+	ck_assert_uint_eq(gone, 2);
+	ck_assert_uint_eq(mailbox_count(mb), 5);   /* ids stay; the gone ones are marked */
+	ck_assert(FLAGS(mb, 2) & EF_GONE);
+	ck_assert(FLAGS(mb, 3) & EF_GONE);
+	ck_assert(!(FLAGS(mb, 1) & EF_GONE));
+	ck_assert_str_eq(NAME(mb, 1), "cur/5.M1P1.host:2,S");
+	ck_assert(!(FLAGS(mb, 0) & EF_GONE));
+	ck_assert(!(FLAGS(mb, 4) & EF_GONE));
+	ck_assert_uint_eq(mailbox_pending(mb), pending - 2);   /* never to be analysed */
+	/* nothing changed since: nothing more is gone */
+	ck_assert_uint_eq(mailbox_poll(mb, &gone), 0);
+	ck_assert_uint_eq(gone, 0);
 	mailbox_free(mb);
 }
 END_TEST
@@ -548,6 +590,7 @@ main(void)
 	tcase_add_test(tc, headers_on_demand);
 	tcase_add_test(tc, summaries);
 	tcase_add_test(tc, poll_sees_new_mail_and_renames);
+	tcase_add_test(tc, poll_sees_deletions);
 	tcase_add_test(tc, rename_only_writes);
 	tcase_set_timeout(tc, 30);
 	suite_add_tcase(s, tc);
