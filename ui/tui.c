@@ -13,11 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #include <unistr.h>
 
 #include <curses.h>
+#include <term.h>
 
 #include "analyze.h"
 #include "cache.h"
@@ -1110,6 +1112,67 @@ now_ms(void)
 	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/*
+ * An unknown TERM would make initscr() exit: draw as xterm-256color (or
+ * vt100, which every terminfo database has) and say so on the first screen.
+ */
+static void
+term_fallback(struct buf *errors)
+{
+	static const char *const fallbacks[] = { "xterm-256color", "vt100" };
+	const char *term = getenv("TERM");
+	int err = 0;
+
+	if (term != NULL && *term != '\0' && setupterm(NULL, STDOUT_FILENO, &err) == OK) {
+		del_curterm(cur_term);
+		return;
+	}
+	for (size_t i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++)
+		if (setupterm(fallbacks[i], STDOUT_FILENO, &err) == OK) {
+			del_curterm(cur_term);
+			buf_addf(errors, _("unknown terminal type \"%s\": drawing as %s\n"), term != NULL ? term : "",
+			    fallbacks[i]);
+			setenv("TERM", fallbacks[i], 1);
+			return;
+		}
+}
+
+/*
+ * Home, End, Page Up/Down, Insert and Delete in every encoding terminals
+ * send, whatever TERM says: tmux and screen send ESC[1~ and ESC[4~ under
+ * TERM=xterm*, PuTTY ESC[1~ or ESC[H, rxvt ESC[7~, others ESC O H. The
+ * escape delay (25 ms) tells a lone Escape from these.
+ */
+static void
+extra_keys(void)
+{
+	static const struct {
+		const char *seq;
+		int key;
+	} extra[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME }, { "\033[H", KEY_HOME }, { "\033OH", KEY_HOME },
+		{ "\033[4~", KEY_END }, { "\033[8~", KEY_END }, { "\033[F", KEY_END }, { "\033OF", KEY_END },
+		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE }, { "\033[2~", KEY_IC }, { "\033[3~", KEY_DC },
+	};
+
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		if (key_defined(extra[i].seq) == 0)
+			define_key(extra[i].seq, extra[i].key);
+}
+
+/* C-s and C-q reach kensa instead of stopping the terminal's output (restored by endwin). */
+static void
+flow_control_off(void)
+{
+	struct termios tio;
+
+	if (tcgetattr(STDIN_FILENO, &tio) == 0) {
+		tio.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+		if (tcsetattr(STDIN_FILENO, TCSANOW, &tio) == 0)
+			def_prog_mode();
+	}
+}
+
 int
 tui_main(struct settings *cfg, const struct tui_options *opt)
 {
@@ -1166,6 +1229,7 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
 
+	term_fallback(&errors);
 	initscr();
 	curses_on = true;
 	cbreak();
@@ -1173,6 +1237,8 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
+	extra_keys();
+	flow_control_off();
 	curs_set(0);
 	theme_init(colour, t->utf8);
 
