@@ -393,8 +393,11 @@ write_text(FILE *f, const struct report *r)
 		fprintf(f, "  %2zu  ", i + 1);
 		pad_to(f, trust_word(h->trust), 14);
 		fprintf(f, "%s  %s", clean, t);
-		if (h->delay >= 0)
-			fprintf(f, " (+%lds)", h->delay);
+		if (h->delay >= 0) {
+			char d[32];
+
+			fprintf(f, " (+%s)", util_duration(h->delay, d, sizeof d));
+		}
 		if (r->hop_geo != NULL && r->hop_geo[i].country[0] != '\0')
 			fprintf(f, "  %s", r->hop_geo[i].country);
 		if (r->hop_geo != NULL && r->hop_geo[i].asn != 0)

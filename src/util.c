@@ -284,3 +284,20 @@ str_squeeze_space(char *s)
 		w--;
 	*w = '\0';
 }
+
+char *
+util_duration(long secs, char *buf, size_t n)
+{
+	const char *sign = secs < 0 ? "-" : "";
+	unsigned long s = secs < 0 ? 0UL - (unsigned long)secs : (unsigned long)secs;
+
+	if (s < 60)
+		snprintf(buf, n, "%s%lus", sign, s);
+	else if (s < 3600)
+		snprintf(buf, n, s % 60 ? "%s%lum %02lus" : "%s%lum", sign, s / 60, s % 60);
+	else if (s < 86400)
+		snprintf(buf, n, s % 3600 / 60 ? "%s%luh %02lum" : "%s%luh", sign, s / 3600, s % 3600 / 60);
+	else
+		snprintf(buf, n, s % 86400 / 3600 ? "%s%lud %luh" : "%s%lud", sign, s / 86400, s % 86400 / 3600);
+	return buf;
+}

@@ -29,6 +29,13 @@ int util_hex_digit(int c);
 /* Percent-decode n bytes of s; a '%' not followed by two hex digits stays as written (as urllib's unquote). Caller frees. */
 char *util_pct_decode(const char *s, size_t n);
 
+/*
+ * A duration as people read it, in its two largest units: "12s", "4m 10s",
+ * "3h 05m", "1d 12h" (a zero second unit left out: "4m", "1d"); negative
+ * durations get a '-'. Written to buf (at least 32 bytes), returned.
+ */
+char *util_duration(long secs, char *buf, size_t n);
+
 /* A growable NUL-terminated byte string. */
 struct buf {
 	char *s;

@@ -81,8 +81,11 @@ item(struct view *v, size_t i, int y, int x, int w, int maxrows, bool cur, bool 
 	buf_addf(&b, "  rDNS %s", hp->rdns_state == RDNS_NAME && hp->rdns != NULL ? hp->rdns :
 	    hp->rdns_state == RDNS_NONE ? _("none") : _("not stated"));
 	buf_addf(&b, "  %s %s", _("at"), when);
-	if (hp->delay >= 0)
-		buf_addf(&b, "  %s +%lds", _("delay"), hp->delay);
+	if (hp->delay >= 0) {
+		char d[32];
+
+		buf_addf(&b, "  %s +%s", _("delay"), util_duration(hp->delay, d, sizeof d));
+	}
 	if (hp->protocol != NULL)
 		buf_addf(&b, "  %s", hp->protocol);
 	if (hp->tls != NULL)

@@ -49,6 +49,30 @@ check "back to the index" wait_for '3 messages'
 keys Q
 check "quit" wait_for '^\[exit 0\]'
 
+# the Received view gives delays in human units (36 hours between two hops: +1d 12h)
+cat >"$md/cur/1700000004.M4P1.test:2,S" <<'X'
+Received: from mx.example.net (mx.example.net [192.0.2.10]) by mail.example.jp with ESMTP id B; Thu, 16 Nov 2023 00:00:00 +0900
+Received: from sender.example.org (sender.example.org [198.51.100.7]) by mx.example.net with ESMTP id A; Tue, 14 Nov 2023 12:00:00 +0900
+From: Delay <delay@example.org>
+To: taro@example.jp
+Subject: slow delivery
+Date: Tue, 14 Nov 2023 12:00:00 +0900
+Message-ID: <4@test>
+
+Late.
+X
+start 100 24 -- "$md"
+check "four messages" wait_for '4 messages'
+keys Home
+check "the slow one is the newest" wait_for 'slow delivery'
+keys Enter
+check "opened" wait_for 'Late\.'
+keys r
+check "Received view: a 36-hour delay as +1d 12h" wait_for '\+1d 12h'
+keys Q
+wait_for '^\[exit 0\]' >/dev/null
+rm "$md/cur/1700000004.M4P1.test:2,S"
+
 # without UTF-8 the cut is marked with an ASCII character
 start 100 24 LC_ALL=C -- "$md"
 check "C locale: index shown" wait_for '3 messages'

@@ -455,6 +455,24 @@ START_TEST(passed_over_and_submitted)
 }
 END_TEST
 
+/* Delays as people read them, in the report and the Received view. */
+START_TEST(durations)
+{
+	static const struct {
+		long s;
+		const char *want;
+	} cases[] = {
+		{ 0, "0s" }, { 1, "1s" }, { 59, "59s" }, { 60, "1m" }, { 250, "4m 10s" }, { 3599, "59m 59s" },
+		{ 3600, "1h" }, { 3660, "1h 01m" }, { 86399, "23h 59m" }, { 86400, "1d" }, { 90061, "1d 1h" },
+		{ 129600, "1d 12h" }, { 864000, "10d" }, { -5, "-5s" }, { -129600, "-1d 12h" },
+	};
+	char buf[32];
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		ck_assert_str_eq(util_duration(cases[i].s, buf, sizeof buf), cases[i].want);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -471,6 +489,7 @@ main(void)
 	tcase_add_test(tc, scan_lines);
 	tcase_add_test(tc, text_and_markdown);
 	tcase_add_test(tc, hostile_text_never_escapes);
+	tcase_add_test(tc, durations);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
