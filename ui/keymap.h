@@ -31,6 +31,8 @@
 	X(LIMIT,             "limit",             N_("show only messages matching a pattern")) \
 	X(TAG,               "tag",               N_("tag or untag the message")) \
 	X(UNTAG_ALL,         "untag-all",         N_("untag every message")) \
+	X(TAG_PATTERN,       "tag-pattern",       N_("tag the messages matching a pattern")) \
+	X(UNTAG_PATTERN,     "untag-pattern",     N_("untag the messages matching a pattern")) \
 	X(OPEN_FINDINGS,     "open-findings",     N_("show the findings of the message")) \
 	X(OPEN_RECEIVED,     "open-received",     N_("show the Received chain hop by hop")) \
 	X(OPEN_HEADERS,      "open-headers",      N_("show the raw and decoded headers")) \

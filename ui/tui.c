@@ -52,6 +52,7 @@ struct tui {
 	long rep_entry;
 	unsigned rep_gen, list_gen;
 	bool list_force;             /* entries moved or renamed: the index rebuilds at once */
+	bool origin_moved;           /* the user moved the trust boundary of rep (set-origin) */
 	char *single_path;           /* single-message mode: the file ("-" for stdin) */
 	char *single_data;           /* stdin's bytes */
 	size_t single_len;
@@ -180,6 +181,7 @@ analysis_take(struct tui *t, int ms)
 	} else {
 		report_free(t->rep);
 		t->rep = t->an_rep;
+		t->origin_moved = false;
 		t->rep_entry = t->an_entry;
 		t->rep_gen++;
 		store_note_report(t->store, (size_t)t->rep_entry, t->rep);
@@ -230,6 +232,7 @@ tui_report(struct tui *t)
 		free(path);
 		report_free(t->rep);
 		t->rep = r;
+		t->origin_moved = false;
 		t->rep_entry = t->current;
 		t->rep_gen++;
 		store_note_report(t->store, (size_t)t->current, r);
@@ -537,6 +540,7 @@ tui_open_folder(struct tui *t, const char *folder)
 		pop(t);
 	report_free(t->rep);
 	t->rep = NULL;
+	t->origin_moved = false;
 	t->rep_entry = -1;
 	store_free(t->store);
 	t->store = s;
@@ -669,10 +673,53 @@ message_bytes(struct tui *t, size_t *len)
 
 /* ---- global actions: what any view leaves unhandled (after NeoMutt's index/functions.c) ---- */
 
+void
+tui_set_origin_moved(struct tui *t, bool moved)
+{
+	t->origin_moved = moved;
+}
+
+/*
+ * Leaving kensa with work on screen (tagged messages, a limit, a trust
+ * boundary the user moved) asks first, naming what would be lost.
+ */
+static bool
+leave_ok(struct tui *t)
+{
+	size_t tagged = 0;
+	const char *limit = t->index != NULL ? view_index_limit(t->index) : NULL;
+	struct buf b;
+	bool ok;
+
+	for (size_t i = 0; t->store != NULL && i < store_count(t->store); i++) {
+		const struct mailbox_entry *e = store_entry(t->store, i);
+
+		tagged += (e->flags & EF_TAGGED) && !(e->flags & EF_GONE);
+	}
+	if (tagged == 0 && limit == NULL && !t->origin_moved)
+		return true;
+	buf_init(&b);
+	buf_adds(&b, _("Quit and lose"));
+	if (tagged > 0) {
+		buf_adds(&b, " ");
+		buf_addf(&b, ngettext("%zu tagged message", "%zu tagged messages", tagged), tagged);
+	}
+	if (limit != NULL)
+		buf_addf(&b, "%s%s \"%s\"", tagged > 0 ? ", " : " ", _("the limit"), limit);
+	if (t->origin_moved)
+		buf_addf(&b, "%s%s", tagged > 0 || limit != NULL ? ", " : " ", _("the trust boundary you moved"));
+	buf_adds(&b, "?");
+	ok = tui_confirm(t, b.s);
+	buf_free(&b);
+	return ok;
+}
+
 static int
 act_quit(struct tui *t, enum action a)
 {
 	(void)a;
+	if (!leave_ok(t))
+		return REACT_REDRAW;
 	t->quit = true;
 	return REACT_QUIT;
 }
@@ -683,6 +730,8 @@ act_back(struct tui *t, enum action a)
 	(void)a;
 	if (t->depth > 1)
 		return REACT_CLOSE;
+	if (!leave_ok(t))
+		return REACT_REDRAW;
 	t->quit = true;
 	return REACT_QUIT;
 }

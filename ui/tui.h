@@ -34,6 +34,8 @@ int tui_main(struct settings *cfg, const struct tui_options *opt);
 struct view *tui_push(struct tui *t, const struct view_ops *ops, void *arg);
 struct store *tui_store(struct tui *t);
 struct settings *tui_settings(struct tui *t);
+/* The user moved (or reset) the trust boundary of the message shown: quitting asks first while it is moved. */
+void tui_set_origin_moved(struct tui *t, bool moved);
 /* Tell the tui which index entry the cursor is on (-1: none). */
 void tui_set_current(struct tui *t, long entry);
 long tui_current(struct tui *t);

@@ -27,6 +27,12 @@ struct term {
 	char *text;
 };
 
+/* A parsed pattern: every term must match (AND). */
+struct pattern {
+	struct term *terms;
+	size_t n;
+};
+
 struct index {
 	uint32_t *order;
 	size_t norder, cap;
@@ -34,8 +40,7 @@ struct index {
 	enum sort sort;
 	bool reverse;
 	char *limit;
-	struct term *terms;
-	size_t nterms;
+	struct pattern lim;
 	unsigned gen;
 	long last_build;
 	bool built;
@@ -55,22 +60,22 @@ now_ms(void)
 /* ---- patterns ---- */
 
 static void
-terms_free(struct index *ix)
+pattern_free(struct pattern *p)
 {
-	for (size_t i = 0; i < ix->nterms; i++)
-		free(ix->terms[i].text);
-	free(ix->terms);
-	ix->terms = NULL;
-	ix->nterms = 0;
+	for (size_t i = 0; i < p->n; i++)
+		free(p->terms[i].text);
+	free(p->terms);
+	p->terms = NULL;
+	p->n = 0;
 }
 
-/* Parse "~f FROM_BRAND_MISMATCH ~v phishing !text"; returns 0 or -1 with *cause. */
+/* Parse "~f FROM_BRAND_MISMATCH ~v phishing !text" into *out (emptied first); returns 0 or -1 with *cause. */
 static int
-pattern_parse(struct index *ix, const char *pat, char **cause)
+pattern_parse(struct pattern *out, const char *pat, char **cause)
 {
 	char *copy = xstrdup(pat), *save = NULL, *w;
 
-	terms_free(ix);
+	pattern_free(out);
 	for (w = strtok_r(copy, " \t", &save); w != NULL; w = strtok_r(NULL, " \t", &save)) {
 		struct term t = { 't', false, 0, NULL };
 
@@ -113,14 +118,14 @@ pattern_parse(struct index *ix, const char *pat, char **cause)
 			t.text = xstrdup(w);
 		else
 			continue;
-		ix->terms = xreallocarray(ix->terms, ix->nterms + 1, sizeof *ix->terms);
-		ix->terms[ix->nterms++] = t;
+		out->terms = xreallocarray(out->terms, out->n + 1, sizeof *out->terms);
+		out->terms[out->n++] = t;
 	}
 	free(copy);
 	return 0;
 fail:
 	free(copy);
-	terms_free(ix);
+	pattern_free(out);
 	return -1;
 }
 
@@ -153,12 +158,18 @@ term_match(struct store *s, const struct mailbox_entry *e, const struct term *t)
 }
 
 static bool
-matches(struct index *ix, struct store *s, const struct mailbox_entry *e)
+pattern_match(const struct pattern *p, struct store *s, const struct mailbox_entry *e)
 {
-	for (size_t i = 0; i < ix->nterms; i++)
-		if (term_match(s, e, &ix->terms[i]) == ix->terms[i].negate)
+	for (size_t i = 0; i < p->n; i++)
+		if (term_match(s, e, &p->terms[i]) == p->terms[i].negate)
 			return false;
 	return true;
+}
+
+static bool
+matches(struct index *ix, struct store *s, const struct mailbox_entry *e)
+{
+	return pattern_match(&ix->lim, s, e);
 }
 
 /* ---- order ---- */
@@ -327,7 +338,7 @@ index_free(struct view *v)
 {
 	struct index *ix = v->data;
 
-	terms_free(ix);
+	pattern_free(&ix->lim);
 	free(ix->limit);
 	free(ix->order);
 	free(ix);
@@ -380,6 +391,49 @@ move_by(struct view *v, long d)
 	clamp(v);
 }
 
+/*
+ * Tag (or untag) every message the pattern matches, whether the limit
+ * shows it or not, as NeoMutt's tag-pattern; the count is said, and the
+ * actions on tagged messages say it again before they act.
+ */
+static void
+tag_pattern(struct view *v, bool tag)
+{
+	struct store *s = S(v);
+	struct pattern p = { NULL, 0 };
+	char *pat, *cause = NULL;
+	size_t n = 0;
+
+	pat = tui_prompt(v->t, tag ? _("Tag messages matching (text, ~f ID, ~v verdict, ~s, ~a, ~F, ~N, ~T, ! negates): ")
+	    : _("Untag messages matching (text, ~f ID, ~v verdict, ~s, ~a, ~F, ~N, ~T, ! negates): "), NULL);
+	if (pat == NULL)
+		return;
+	if (pattern_parse(&p, pat, &cause) != 0) {
+		tui_message(v->t, true, "%s", cause);
+		free(cause);
+		free(pat);
+		return;
+	}
+	if (p.n == 0) {   /* an empty pattern would match everything: nothing is done */
+		free(pat);
+		return;
+	}
+	for (size_t i = 0; i < store_count(s); i++) {
+		struct mailbox_entry *e = store_entry(s, i);
+
+		if ((e->flags & EF_GONE) || !pattern_match(&p, s, e) || ((e->flags & EF_TAGGED) != 0) == tag)
+			continue;
+		e->flags ^= EF_TAGGED;
+		n++;
+	}
+	if (tag)
+		tui_message(v->t, false, ngettext("%zu message tagged", "%zu messages tagged", n), n);
+	else
+		tui_message(v->t, false, ngettext("%zu message untagged", "%zu messages untagged", n), n);
+	pattern_free(&p);
+	free(pat);
+}
+
 static int
 index_key(struct view *v, enum action a)
 {
@@ -419,15 +473,21 @@ index_key(struct view *v, enum action a)
 		if ((pat = tui_prompt(v->t, _("Limit to (text, ~f ID, ~v verdict, ~s, ~a, ~F, ~N, ~T, ! negates; empty: all): "),
 		    ix->limit)) == NULL)
 			break;
-		if (pattern_parse(ix, pat, &cause) != 0) {
-			tui_message(v->t, true, "%s", cause);
-			free(cause);
-			free(pat);
-			break;
+		{
+			struct pattern np = { NULL, 0 };
+
+			if (pattern_parse(&np, pat, &cause) != 0) {   /* the limit in force stays */
+				tui_message(v->t, true, "%s", cause);
+				free(cause);
+				free(pat);
+				break;
+			}
+			pattern_free(&ix->lim);
+			ix->lim = np;
 		}
 		free(ix->limit);
-		ix->limit = ix->nterms > 0 ? pat : NULL;
-		if (ix->nterms == 0)
+		ix->limit = ix->lim.n > 0 ? pat : NULL;
+		if (ix->lim.n == 0)
 			free(pat);
 		rebuild(v);
 		clamp(v);
@@ -441,6 +501,10 @@ index_key(struct view *v, enum action a)
 	case A_UNTAG_ALL:
 		for (size_t i = 0; i < store_count(S(v)); i++)
 			store_entry(S(v), i)->flags &= (uint8_t)~EF_TAGGED;
+		break;
+	case A_TAG_PATTERN:
+	case A_UNTAG_PATTERN:
+		tag_pattern(v, a == A_TAG_PATTERN);
 		break;
 	default:
 		return REACT_UNHANDLED;
@@ -621,3 +685,11 @@ index_draw(struct view *v)
 const struct view_ops view_index_ops = {
 	"index", CTX_INDEX, index_init, index_free, index_resize, index_key, index_draw,
 };
+
+const char *
+view_index_limit(const struct view *v)
+{
+	const struct index *ix = v != NULL ? v->data : NULL;
+
+	return ix != NULL ? ix->limit : NULL;
+}

@@ -162,12 +162,14 @@ r_key(struct view *v, enum action a)
 	case A_SET_ORIGIN:
 		analyze_set_origin(rv->r, tui_settings(v->t), (int)h);
 		tui_report_changed(v->t);
+		tui_set_origin_moved(v->t, true);
 		tui_message(v->t, false, _("hops above [%zu] trusted; origin %s; verdict %s (%d)"), h + 1,
 		    ui_origin_ip(rv->r) != NULL ? ui_origin_ip(rv->r) : "-", verdict_label(rv->r->verdict), rv->r->score);
 		return REACT_REDRAW;
 	case A_RESET_ORIGIN:
 		analyze_set_origin(rv->r, tui_settings(v->t), -1);
 		tui_report_changed(v->t);
+		tui_set_origin_moved(v->t, false);
 		tui_message(v->t, false, _("origin chosen by kensa again: %s; verdict %s (%d)"),
 		    ui_origin_ip(rv->r) != NULL ? ui_origin_ip(rv->r) : "-", verdict_label(rv->r->verdict), rv->r->score);
 		return REACT_REDRAW;
