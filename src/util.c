@@ -46,6 +46,18 @@ util_config_path(const char *name)
 	return NULL;
 }
 
+char *
+util_state_path(const char *name)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+
+	if (xdg != NULL && *xdg == '/')
+		return xasprintf("%s/kensa/%s", xdg, name);
+	if (home != NULL && *home != '\0')
+		return xasprintf("%s/.local/state/kensa/%s", home, name);
+	return NULL;
+}
+
 int
 util_hex_digit(int c)
 {

@@ -24,6 +24,8 @@ void util_set_fatal_hook(void (*hook)(void));
 char *util_data_path(const char *name);
 /* Path of the user's file: $XDG_CONFIG_HOME/kensa/name, else ~/.config/kensa/name; NULL with neither set. Caller frees. */
 char *util_config_path(const char *name);
+/* $XDG_STATE_HOME/kensa/name, else ~/.local/state/kensa/name (what kensa writes for the user: indicator files); NULL without HOME. */
+char *util_state_path(const char *name);
 /* The value of a hex digit, or -1. */
 int util_hex_digit(int c);
 /* Percent-decode n bytes of s; a '%' not followed by two hex digits stays as written (as urllib's unquote). Caller frees. */

@@ -2,12 +2,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib.h>
 #include <stdbool.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -142,11 +144,42 @@ ui_osc52(const char *text)
 }
 
 int
-ui_write_file(const char *path, const char *text, char **cause)
+ui_write_file(const char *path, const char *text, bool overwrite, char **cause)
 {
-	FILE *f = fopen(path, "w");
+	const char *slash = strrchr(path, '/');
+	size_t len = strlen(text);
+	int fd;
 
-	if (f == NULL || fputs(text, f) < 0 || fclose(f) != 0) {
+	if (slash != NULL && slash != path) {   /* the directory, as mkdir -p */
+		char *dir = xstrndup(path, (size_t)(slash - path));
+
+		for (char *p = dir + 1; ; p++) {
+			if (*p == '/' || *p == '\0') {
+				char c = *p;
+
+				*p = '\0';
+				if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+					*cause = xasprintf("%s: %s", dir, strerror(errno));
+					free(dir);
+					return -1;
+				}
+				*p = c;
+				if (c == '\0')
+					break;
+			}
+		}
+		free(dir);
+	}
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (overwrite ? O_TRUNC : O_EXCL), 0600)) < 0) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (write(fd, text, len) != (ssize_t)len) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (close(fd) != 0) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		return -1;
 	}
@@ -191,11 +224,12 @@ ui_pipe(const char *cmd, const char *data, size_t len, char **cause)
 }
 
 int
-ui_pager_report(const struct report *r, char **cause)
+ui_pager_report(struct report *const *r, size_t n, char **cause)
 {
 	const char *pager = getenv("PAGER");
 	void (*old)(int);
 	FILE *f;
+	int st;
 
 	if (pager == NULL || *pager == '\0')
 		pager = "less";
@@ -205,9 +239,22 @@ ui_pager_report(const struct report *r, char **cause)
 		signal(SIGPIPE, old);
 		return -1;
 	}
-	report_write(f, r, REPORT_TEXT);
-	pclose(f);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			fputs("\n\n", f);
+		report_write(f, r[i], REPORT_TEXT);
+	}
+	st = pclose(f);
 	signal(SIGPIPE, old);
+	/* a pager that is not there (the shell says 127) or that failed is said, not silently skipped */
+	if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		if (st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 127)
+			*cause = xasprintf(_("the pager \"%s\" was not found (set $PAGER)"), pager);
+		else
+			*cause = xasprintf(_("the pager \"%s\" failed (status %d)"), pager,
+			    st != -1 && WIFEXITED(st) ? WEXITSTATUS(st) : -1);
+		return -1;
+	}
 	return 0;
 }
 

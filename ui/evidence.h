@@ -52,13 +52,20 @@ char *ui_indicators(const struct report *r);
 void ui_osc52(const char *text);
 /* The OSC 52 sequence that copies text; in_screen wraps it in GNU screen's DCS passthrough, in pieces. Caller frees. */
 char *ui_osc52_sequence(const char *text, bool in_screen);
-/* Write text to path; 0 or -1 with *cause. */
-int ui_write_file(const char *path, const char *text, char **cause);
+/*
+ * Write text to path (mode 0600), creating its directory if missing; an
+ * existing file is replaced only with overwrite (else EEXIST). 0 or -1 with *cause.
+ */
+int ui_write_file(const char *path, const char *text, bool overwrite, char **cause);
 /* Feed the message file (or data) to "sh -c cmd"; returns the exit status or -1 with *cause. Terminal must be released. */
 int ui_pipe(const char *cmd, const char *data, size_t len, char **cause);
 /* Read a whole file; NULL with *cause on error. */
 char *ui_read_file(const char *path, size_t *len, char **cause);
-/* Show the text report of r in $PAGER (default less). Terminal must be released. */
-int ui_pager_report(const struct report *r, char **cause);
+/*
+ * Show the text reports of the n reports r in $PAGER (default less), one
+ * after the other. Terminal must be released. -1 with *cause when the pager
+ * cannot run, is not found (exit 127) or fails.
+ */
+int ui_pager_report(struct report *const *r, size_t n, char **cause);
 
 #endif

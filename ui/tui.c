@@ -53,6 +53,7 @@ struct tui {
 	unsigned rep_gen, list_gen;
 	bool list_force;             /* entries moved or renamed: the index rebuilds at once */
 	bool origin_moved;           /* the user moved the trust boundary of rep (set-origin) */
+	char *limit;                 /* the index's limit pattern in force, or NULL */
 	char *single_path;           /* single-message mode: the file ("-" for stdin) */
 	char *single_data;           /* stdin's bytes */
 	size_t single_len;
@@ -546,6 +547,7 @@ tui_open_folder(struct tui *t, const char *folder)
 	t->store = s;
 	t->current = -1;
 	t->list_gen++;
+	tui_note_limit(t, NULL);   /* the new folder's index starts without one */
 	t->index = tui_push(t, &view_index_ops, NULL);
 }
 
@@ -679,6 +681,13 @@ tui_set_origin_moved(struct tui *t, bool moved)
 	t->origin_moved = moved;
 }
 
+void
+tui_note_limit(struct tui *t, const char *limit)
+{
+	free(t->limit);
+	t->limit = limit != NULL ? xstrdup(limit) : NULL;
+}
+
 /*
  * Leaving kensa with work on screen (tagged messages, a limit, a trust
  * boundary the user moved) asks first, naming what would be lost.
@@ -687,7 +696,7 @@ static bool
 leave_ok(struct tui *t)
 {
 	size_t tagged = 0;
-	const char *limit = t->index != NULL ? view_index_limit(t->index) : NULL;
+	const char *limit = t->limit;
 	struct buf b;
 	bool ok;
 
@@ -848,27 +857,140 @@ act_copy_indicators(struct tui *t, enum action a)
 	return REACT_REDRAW;
 }
 
+/*
+ * The reports an evidence action covers: every tagged message (analysed now,
+ * as kensa scan would, the one shown reused), else the one shown. Free with
+ * reports_done().
+ */
+static size_t
+target_reports(struct tui *t, struct report ***out, bool **owned)
+{
+	size_t *ids, n, k = 0;
+	bool tagged = false;
+	struct report *cur;
+
+	*out = NULL;
+	*owned = NULL;
+	for (size_t i = 0; t->store != NULL && i < store_count(t->store) && !tagged; i++)
+		tagged = (store_entry(t->store, i)->flags & (EF_TAGGED | EF_GONE)) == EF_TAGGED;
+	if (!tagged) {
+		if ((cur = tui_report(t)) == NULL)
+			return 0;
+		*out = xmalloc(sizeof **out);
+		(*out)[0] = cur;
+		*owned = xcalloc(1, sizeof **owned);
+		return 1;
+	}
+	n = targets(t, &ids);
+	*out = xcalloc(n, sizeof **out);
+	*owned = xcalloc(n, sizeof **owned);
+	for (size_t i = 0; i < n; i++) {
+		char *path, *cause = NULL;
+		struct report *r = NULL;
+
+		if ((long)ids[i] == t->rep_entry && t->rep != NULL) {
+			(*out)[k++] = t->rep;
+			continue;
+		}
+		path = store_path(t->store, ids[i]);
+		if (analyze_file(path, t->cfg, &r, &cause) == 0) {
+			(*out)[k] = r;
+			(*owned)[k++] = true;
+		} else {   /* gone or unreadable since: said, and the rest go on */
+			tui_message(t, true, "%s", cause);
+			free(cause);
+		}
+		free(path);
+	}
+	free(ids);
+	return k;
+}
+
+static void
+reports_done(struct report **v, bool *owned, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (owned[i])
+			report_free(v[i]);
+	free(v);
+	free(owned);
+}
+
+/* "~/x" as the shell reads it. */
+static char *
+expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+
+	if (path[0] == '~' && path[1] == '/' && home != NULL)
+		return xasprintf("%s%s", home, path + 1);
+	return xstrdup(path);
+}
+
 static int
 act_save_indicators(struct tui *t, enum action a)
 {
-	struct report *r;
-	char *path, *s, *cause = NULL;
+	struct report **reps;
+	bool *owned;
+	size_t n;
+	char *def, *ans, *path, *q, *cause = NULL, stamp[64];
+	time_t now = time(NULL);
+	struct tm tm;
+	struct buf b;
+	bool overwrite = false;
 
 	(void)a;
-	if ((r = tui_report(t)) == NULL)
+	if ((n = target_reports(t, &reps, &owned)) == 0)
 		return REACT_REDRAW;
-	if ((path = tui_prompt(t, _("Write the indicators to: "), "kensa-indicators.txt")) == NULL || *path == '\0') {
-		free(path);
+	/* a new file under $XDG_STATE_HOME/kensa/ unless the user says otherwise */
+	localtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "indicators-%Y%m%d-%H%M%S.txt", &tm);
+	if ((def = util_state_path(stamp)) == NULL)
+		def = xstrdup(stamp);
+	q = n > 1 ? xasprintf(ngettext("Write the indicators of %zu message to: ", "Write the indicators of %zu messages to: ", n), n)
+	    : xstrdup(_("Write the indicators to: "));
+	ans = tui_prompt(t, q, def);
+	free(q);
+	free(def);
+	if (ans == NULL || *ans == '\0') {
+		free(ans);
+		reports_done(reps, owned, n);
 		return REACT_REDRAW;
 	}
-	s = ui_indicators(r);
-	if (ui_write_file(path, s, &cause) != 0) {
+	path = expand_home(ans);
+	free(ans);
+	if (access(path, F_OK) == 0) {   /* never overwritten without asking */
+		q = xasprintf(_("%s exists. Replace it?"), path);
+		overwrite = tui_confirm(t, q);
+		free(q);
+		if (!overwrite) {
+			tui_message(t, false, "%s", _("nothing written"));
+			free(path);
+			reports_done(reps, owned, n);
+			return REACT_REDRAW;
+		}
+	}
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (size_t i = 0; i < n; i++) {
+		char *s = ui_indicators(reps[i]);
+
+		if (i > 0)
+			buf_adds(&b, "\n");
+		buf_adds(&b, s);
+		free(s);
+	}
+	if (ui_write_file(path, b.s, overwrite, &cause) != 0) {
 		tui_message(t, true, "%s", cause);
 		free(cause);
-	} else
+	} else if (n > 1)
+		tui_message(t, false, ngettext("indicators of %zu message written to %s", "indicators of %zu messages written to %s", n),
+		    n, path);
+	else
 		tui_message(t, false, _("indicators written to %s"), path);
-	free(s);
+	buf_free(&b);
 	free(path);
+	reports_done(reps, owned, n);
 	return REACT_REDRAW;
 }
 
@@ -909,18 +1031,21 @@ act_pipe_message(struct tui *t, enum action a)
 static int
 act_show_report(struct tui *t, enum action a)
 {
-	struct report *r;
+	struct report **reps;
+	bool *owned;
+	size_t n;
 	char *cause = NULL;
 
 	(void)a;
-	if ((r = tui_report(t)) == NULL)
+	if ((n = target_reports(t, &reps, &owned)) == 0)
 		return REACT_REDRAW;
 	tui_suspend(t);
-	if (ui_pager_report(r, &cause) != 0) {
+	if (ui_pager_report(reps, n, &cause) != 0) {
 		tui_message(t, true, "%s", cause);
 		free(cause);
 	}
 	tui_resume(t);
+	reports_done(reps, owned, n);
 	return REACT_RELAYOUT;
 }
 
@@ -1403,6 +1528,7 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 	free(t->single_path);
 	free(t->single_data);
 	free(t->msg);
+	free(t->limit);
 	keymap_clear();
 	return 0;
 }

@@ -36,6 +36,8 @@ struct store *tui_store(struct tui *t);
 struct settings *tui_settings(struct tui *t);
 /* The user moved (or reset) the trust boundary of the message shown: quitting asks first while it is moved. */
 void tui_set_origin_moved(struct tui *t, bool moved);
+/* The index's limit pattern in force (copied), or NULL: quitting asks first while there is one. */
+void tui_note_limit(struct tui *t, const char *limit);
 /* Tell the tui which index entry the cursor is on (-1: none). */
 void tui_set_current(struct tui *t, long entry);
 long tui_current(struct tui *t);

@@ -489,6 +489,7 @@ index_key(struct view *v, enum action a)
 		ix->limit = ix->lim.n > 0 ? pat : NULL;
 		if (ix->lim.n == 0)
 			free(pat);
+		tui_note_limit(v->t, ix->limit);
 		rebuild(v);
 		clamp(v);
 		break;
@@ -685,11 +686,3 @@ index_draw(struct view *v)
 const struct view_ops view_index_ops = {
 	"index", CTX_INDEX, index_init, index_free, index_resize, index_key, index_draw,
 };
-
-const char *
-view_index_limit(const struct view *v)
-{
-	const struct index *ix = v != NULL ? v->data : NULL;
-
-	return ix != NULL ? ix->limit : NULL;
-}

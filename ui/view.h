@@ -34,8 +34,6 @@ struct view {
 
 /* Each view's ops and the argument its init takes. */
 extern const struct view_ops view_index_ops;      /* arg: NULL */
-/* The index's limit pattern in force, or NULL. */
-const char *view_index_limit(const struct view *v);
 extern const struct view_ops view_message_ops;    /* arg: struct jump * or NULL */
 extern const struct view_ops view_findings_ops;   /* arg: NULL */
 extern const struct view_ops view_received_ops;   /* arg: int * hop index to start on, or NULL */

@@ -97,4 +97,48 @@ keys Q
 check "quit with a moved trust boundary asks" wait_for 'Quit and lose the trust boundary you moved\?'
 keys y
 check "quits" wait_for '^\[exit 0\]'
+# evidence of the tagged messages: indicators to a new file under $XDG_STATE_HOME/kensa/, never overwritten unasked
+copy_samples
+start 120 30 XDG_STATE_HOME=$tmp/state "PAGER=cat > $tmp/reports.txt" -- "$md"
+wait_for "phishing [1-9]" 100 >/dev/null
+keys T
+wait_for 'Tag messages matching' >/dev/null
+keys '~v suspicious' Enter
+check "suspicious ones tagged" wait_for '[0-9]+ messages? tagged'
+nsusp=$(screen | grep -oE '[0-9]+ messages? tagged' | grep -oE '^[0-9]+')
+keys w
+check "indicators: the prompt counts the tagged messages" wait_for "Write the indicators of $nsusp messages? to: $tmp/state/kensa/indicators-"
+keys Enter
+check "indicators: written, with the count" wait_for "indicators of $nsusp messages? written to $tmp/state/kensa/indicators-"
+saved=$(ls "$tmp"/state/kensa/indicators-*.txt 2>/dev/null | head -1)
+check "indicators: the file is there" test -f "$saved"
+check "indicators: one block per tagged message" test "$(grep -c '^verdict: ' "$saved")" = "$nsusp"
+check "indicators: mode 0600" test "$(stat -c %a "$saved")" = 600
+cp "$saved" "$tmp/saved.copy"
+keys w
+wait_for 'Write the indicators' >/dev/null
+keys C-u "$saved" Enter
+check "indicators: an existing file is not replaced unasked" wait_for 'exists\. Replace it\?'
+keys n
+check "indicators: n writes nothing" wait_for 'nothing written'
+check "indicators: the file is unchanged" cmp -s "$saved" "$tmp/saved.copy"
+# the report of the tagged messages, one after the other in $PAGER
+keys R
+check "report: back from the pager" wait_for 'messages \|'
+check "report: one report per tagged message" test "$(grep -c '^Verdict' "$tmp/reports.txt")" = "$nsusp"
+keys C-t
+wait_for 'Untag messages' >/dev/null
+keys '~T' Enter
+keys Q
+check "evidence: quits" wait_for '^\[exit 0\]'
+
+# a pager that is not there is said, not silently skipped
+start 120 30 PAGER=/nonexistent/pager -- "$md"
+wait_for 'messages' >/dev/null
+keys Enter
+wait_for 'From' >/dev/null
+keys R
+check "a missing pager is said" wait_for 'the pager "/nonexistent/pager" was not found'
+keys Q
+wait_for '^\[exit 0\]' >/dev/null
 finish
