@@ -815,7 +815,7 @@ act_copy_origin_ip(struct tui *t, enum action a)
 		tui_message(t, true, "%s", _("no origin IP in this message"));
 	else {
 		ui_osc52(ui_origin_ip(r));
-		tui_message(t, false, _("copied to the clipboard: %s"), ui_origin_ip(r));
+		tui_message(t, false, _("sent to the terminal's clipboard (OSC 52): %s"), ui_origin_ip(r));
 	}
 	return REACT_REDRAW;
 }
@@ -835,7 +835,7 @@ act_copy_defanged_url(struct tui *t, enum action a)
 		tui_message(t, true, "%s", _("this message has no links"));
 	else {
 		ui_osc52(links[0].defanged);
-		tui_message(t, false, _("copied to the clipboard: %s"), links[0].defanged);
+		tui_message(t, false, _("sent to the terminal's clipboard (OSC 52): %s"), links[0].defanged);
 	}
 	ui_links_free(links, n);
 	return REACT_REDRAW;
@@ -853,7 +853,7 @@ act_copy_indicators(struct tui *t, enum action a)
 	s = ui_indicators(r);
 	ui_osc52(s);
 	free(s);
-	tui_message(t, false, "%s", _("every indicator of the message copied to the clipboard"));
+	tui_message(t, false, "%s", _("every indicator of the message sent to the terminal's clipboard (OSC 52)"));
 	return REACT_REDRAW;
 }
 

@@ -100,6 +100,10 @@ help_init(struct view *v, void *arg)
 		    theme_glyph_verdict(VERDICT_CLEAN, false, false, false), _("clean"),
 		    theme_glyph_verdict(VERDICT_CLEAN, true, false, false), _("verified brand"),
 		    theme_glyph_verdict(0, false, true, false), _("being analysed")));
+		add(h, false, xasprintf("  %s %s   * %s   ! %s   N %s", theme_glyph_verdict(0, false, false, true),
+		    _("could not be read"), _("tagged"), _("flagged"), _("unseen")));
+		add(h, false, xasprintf("  %s", _("sender name: coloured by the worst finding of the From line")));
+		add(h, false, xasprintf("  %s", _("sender domain: red when a brand stands before another registrable domain")));
 	}
 	h->l.n = h->n;
 }
@@ -144,7 +148,18 @@ help_draw(struct view *v)
 	free(title);
 	list_draw(v, &h->l, v->y + 1, v->h - 1, item);
 	free(v->status);
-	v->status = tui_hints(CTX_LIST);
+	{
+		/* say that the help goes on past the screen, and where */
+		char *hints = tui_hints(CTX_LIST);
+		bool below = h->l.top + (size_t)(v->h - 1) < h->n, above = h->l.top > 0;
+
+		if (below || above)
+			v->status = xasprintf("%s  %s", below && above ? _("(more above and below)") : below ? _("(more below)") :
+			    _("(more above)"), hints);
+		else
+			v->status = xstrdup(hints);
+		free(hints);
+	}
 }
 
 const struct view_ops view_help_ops = {

@@ -121,7 +121,7 @@ l_key(struct view *v, enum action a)
 
 	if (lv->nlinks > 0 && a == A_COPY_DEFANGED_URL) {
 		ui_osc52(lv->links[lv->l.cursor].defanged);
-		tui_message(v->t, false, _("copied to the clipboard: %s"), lv->links[lv->l.cursor].defanged);
+		tui_message(v->t, false, _("sent to the terminal's clipboard (OSC 52): %s"), lv->links[lv->l.cursor].defanged);
 		return REACT_REDRAW;
 	}
 	if (lv->nlinks > 0 && a == A_SELECT) {

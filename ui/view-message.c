@@ -525,7 +525,7 @@ msg_key(struct view *v, enum action a)
 		for (size_t k = 0; k < m->nlinks; k++)
 			if (m->links[k].number == m->sel || (m->sel == 0 && k == 0)) {
 				ui_osc52(m->links[k].defanged);
-				tui_message(v->t, false, _("copied to the clipboard: %s"), m->links[k].defanged);
+				tui_message(v->t, false, _("sent to the terminal's clipboard (OSC 52): %s"), m->links[k].defanged);
 				return REACT_REDRAW;
 			}
 		return REACT_UNHANDLED;

@@ -115,7 +115,7 @@ check "links: domain facts" grep -qE 'host: reflecto\.cpvvl\.cn +domain: cpvvl\.
 # OSC 52: tmux keeps what the application copies as a paste buffer
 T set-option -g set-clipboard on
 keys y
-check "links: copy reports the URL" wait_for 'copied to the clipboard: hXXps://reflecto'
+check "links: copy reports the URL" wait_for 'sent to the terminal.s clipboard \(OSC 52\): hXXps://reflecto'
 check "links: OSC 52 reached the terminal" sh -c "tmux -u -L '$sock' show-buffer 2>/dev/null | grep -qxF 'hXXps://reflecto[.]cpvvl[.]cn/netsvice/logino/'"
 keys q
 
@@ -143,10 +143,10 @@ keys q
 
 # evidence out: clipboard, file, the report in a pager, the message through a pipe
 keys I
-check "copy origin IP" wait_for 'copied to the clipboard: 101\.47\.76\.101'
+check "copy origin IP" wait_for 'sent to the terminal.s clipboard \(OSC 52\): 101\.47\.76\.101'
 check "copy origin IP: OSC 52 buffer" sh -c "tmux -u -L '$sock' show-buffer | grep -qxF 101.47.76.101"
 keys Y
-check "copy indicators" wait_for 'every indicator of the message copied'
+check "copy indicators" wait_for 'every indicator of the message sent to the terminal.s clipboard'
 T show-buffer >"$tmp/indicators.txt"
 check "indicators: the defanged URL" grep -qxF 'url: hXXps://reflecto[.]cpvvl[.]cn/netsvice/logino/' "$tmp/indicators.txt"
 check "indicators: the origin IP" grep -qxF 'origin-ip: 101.47.76.101' "$tmp/indicators.txt"

@@ -54,6 +54,18 @@ for term in xterm-256color screen-256color; do
 	check "$term: quits" wait_for '^\[exit 0\]'
 done
 
+# help says that it goes on below the fold; its legend explains every glyph of the list
+start 100 24 -- "$md"
+wait_for '6 messages' >/dev/null
+keys '?'
+check "help: says it continues below" wait_for '\(more below\)'
+keys End
+check "help: at the end, more above" wait_for '\(more above\)'
+check "help: the legend names the error glyph and the flag column" wait_for 'could not be read +\* tagged +! flagged +N unseen'
+check "help: the legend explains the sender domain's colour" wait_for 'sender domain: red when a brand'
+keys q Q
+wait_for '^\[exit 0\]' >/dev/null
+
 # an unknown terminal type: drawn as xterm-256color, said on the first screen
 start 100 24 TERM=no-such-terminal -- "$md"
 check "unknown TERM: the index is drawn" wait_for 'message 6'
