@@ -1073,9 +1073,10 @@ load_headers(struct message *m, GMimeObject *o)
 			hd->name = xstrdup(name);
 		else
 			hd->name = charset_to_utf8(name, strlen(name), "UTF-8", NULL, NULL);
-		/* Raw: as written, less the blank after the colon and the final line break. */
-		while (*raw == ' ' || *raw == '\t')
-			raw++;
+		/* Raw: as written, less the blank after the colon (kept apart in lead) and the final line break. */
+		for (size_t k = 0; *raw == ' ' || *raw == '\t'; raw++)
+			if (k < sizeof hd->lead - 1)
+				hd->lead[k++] = *raw;
 		rl = strlen(raw);
 		while (rl > 0 && (raw[rl - 1] == '\n' || raw[rl - 1] == '\r'))
 			rl--;

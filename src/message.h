@@ -16,6 +16,7 @@
 struct header {
 	char *name;        /* as written ("Received", "X-Spam-Flag") */
 	char *raw;         /* raw value bytes, folding kept, not decoded (may hold 8-bit) */
+	char lead[8];      /* the blank between the colon and raw as written ("" for "Name:value"), at most 7 bytes */
 	char *value;       /* unfolded, RFC 2047/2231-decoded, valid UTF-8 */
 };
 

@@ -41,7 +41,7 @@ item(struct view *v, size_t i, int y, int x, int w, int maxrows, bool cur, bool 
 	struct style base = cur ? theme_elem(E_CURSOR) : theme_elem(E_NORMAL);
 	enum level lv = header_level(hv, i);
 	struct style st = lv != LV_NONE ? theme_over(base, theme_level(AREA_LIST, lv)) : base;
-	char *raw = xasprintf("%s:%s", h->name, h->raw != NULL ? h->raw : ""), *p;
+	char *raw = xasprintf("%s:%s%s", h->name, h->lead, h->raw != NULL ? h->raw : ""), *p;
 	int rows = 0;
 	bool differs;
 

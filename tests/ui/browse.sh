@@ -174,6 +174,10 @@ check "resize: the body scrolls" wait_for '^3/'
 before=$(screen)
 keys h
 check "resize: headers open" wait_for 'Headers: as written'
+check "headers as written keep the blank after the colon" wait_for '^Received: from localhost \(localhost'
+check "never Received:from" sh -c "! grep -q 'Received:from' <<'X'
+$(screen)
+X"
 keys q
 check "resize: back on the same line" wait_for '^3/'
 check "resize: the same screen" test "$(screen)" = "$before"

@@ -421,6 +421,23 @@ START_TEST(ten_thousand_parts)
 }
 END_TEST
 
+/* The blank after a field's colon is kept apart as written, so "as written" views show the bytes. */
+START_TEST(header_lead_as_written)
+{
+	load("Received: from a (a [192.0.2.1])\n\tby b; Tue, 14 Nov 2023 10:00:00 +0900\nSubject:x\n"
+	    "X-Tab:\ty\nX-Many:   z\nX-Empty:\nFrom: <a@example.com>\n\nbody\n");
+	ck_assert_str_eq(m->headers[0].name, "Received");
+	ck_assert_str_eq(m->headers[0].lead, " ");
+	ck_assert_str_eq(m->headers[0].raw, "from a (a [192.0.2.1])\n\tby b; Tue, 14 Nov 2023 10:00:00 +0900");
+	ck_assert_str_eq(message_header(m, "Subject")->lead, "");
+	ck_assert_str_eq(message_header(m, "Subject")->raw, "x");
+	ck_assert_str_eq(message_header(m, "X-Tab")->lead, "\t");
+	ck_assert_str_eq(message_header(m, "X-Many")->lead, "   ");
+	ck_assert_str_eq(message_header(m, "X-Many")->value, "z");
+	ck_assert_str_eq(message_header(m, "X-Empty")->lead, "");
+}
+END_TEST
+
 /* Parts past the cap are cut before GMime builds them; the count and the parts read stay as they were. */
 START_TEST(nested_parts_counted_before_parsing)
 {
@@ -606,6 +623,7 @@ main(void)
 	tcase_add_test(tc, errors);
 	tcase_add_test(tc, stdin_dash);
 	tcase_add_test(tc, ten_thousand_parts);
+	tcase_add_test(tc, header_lead_as_written);
 	tcase_add_test(tc, nested_parts_counted_before_parsing);
 	tcase_add_test(tc, dash_lines_are_not_parts);
 	tcase_add_test(tc, parts_at_the_cap);
