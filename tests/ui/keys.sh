@@ -66,6 +66,21 @@ check "help: the legend explains the sender domain's colour" wait_for 'sender do
 keys q Q
 wait_for '^\[exit 0\]' >/dev/null
 
+# monochrome (--no-color): the cursor row is reversed whole, a phishing row only in its glyph and sender
+cp -R "$samples/Maildir" "$tmp/mono"
+chmod -R u+w "$tmp/mono"
+start 100 24 -- --no-color "$tmp/mono"
+wait_for 'phishing [1-9]' 100 >/dev/null
+e=$(screen -e | sed -n 2,3p)
+cur=$(sed -n 1p <<<"$e"); other=$(sed -n 2p <<<"$e")
+check "mono: the cursor row starts reversed" grep -qE $'^\e\\[([0-9;]*;)?7m(\e\\[[0-9;]*m)*[^\e]*[0-9]{4}-' <<<"$cur"
+check "mono: the next (phishing) row's date is not reversed" sh -c "! grep -qE $'^(\e\\[[0-9;]*m)*\e\\[([0-9;]*;)?7m[^\e]*[0-9]{4}-' <<'X'
+$other
+X"
+check "mono: but its glyph and sender are (bold, reversed)" grep -qE $'\e\\[1;7m' <<<"$other"
+keys Q
+wait_for '^\[exit 0\]' >/dev/null
+
 # an unknown terminal type: drawn as xterm-256color, said on the first screen
 start 100 24 TERM=no-such-terminal -- "$md"
 check "unknown TERM: the index is drawn" wait_for 'message 6'
