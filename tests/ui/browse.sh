@@ -203,8 +203,22 @@ keys G Enter
 check "vi keymap: G goes to the last (oldest) message" wait_for 'SMARTalk'
 keys K
 check "vi keymap: K shows the previous message" wait_for 'American Express'
-keys h h
-check "vi keymap: h goes back, then quits" wait_for '^\[exit 0\]'
+keys h
+check "vi keymap: h goes back to the index" wait_for '6 messages'
+keys h
+check "vi keymap: h in the index does not quit" wait_for 'h is not bound'
+check "vi keymap: still running" sh -c "! grep -q '^\[exit' <<'X'
+$(screen)
+X"
+keys l
+check "vi keymap: l in the index opens the message, not the limit prompt" wait_for 'American Express'
+check "vi keymap: no limit prompt" sh -c "! grep -q 'Limit to' <<'X'
+$(screen)
+X"
+keys h j k
+check "vi keymap: j and k move in the index" wait_for '6 messages'
+keys q
+check "vi keymap: q quits" wait_for '^\[exit 0\]'
 printf 'keymap = vi\n' >"$tmp/config"
 start 100 30 -- --config "$tmp/config" "$md"
 wait_for '6 messages' >/dev/null
