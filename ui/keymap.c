@@ -116,6 +116,10 @@ key_parse(const char *s)
 	c = (unsigned char)s[0];
 	if (len == 1 && c > ' ' && c < 0x7F)
 		return (int)c + meta;
+	/* Two printable ASCII characters: a sequence, as vi's "gg" (not with M-; "C-" is a prefix left without its key) */
+	if (len == 2 && meta == 0 && c > ' ' && c < 0x7F && (unsigned char)s[1] > ' ' && (unsigned char)s[1] < 0x7F &&
+	    s[1] != '-')
+		return KEYC_SEQ_OF((int)c, (int)(unsigned char)s[1]);
 	if (c >= 0x80) {
 		ucs4_t v;
 
@@ -132,6 +136,11 @@ key_name(int key)
 	static char out[32];
 	const char *pre = (key & KEYC_META) ? "M-" : "";
 	unsigned k = (unsigned)key & ~(unsigned)KEYC_META;
+
+	if (key & KEYC_SEQ) {
+		snprintf(out, sizeof out, "%c%c", (char)((key >> 8) & 0x7F), (char)(key & 0x7F));
+		return out;
+	}
 
 	for (size_t i = 0; i < sizeof named_keys / sizeof named_keys[0]; i++)
 		if ((unsigned)named_keys[i].key == k) {
@@ -291,6 +300,21 @@ keymap_lookup(enum keyctx ctx, int key)
 				return bindings[c][i].action;
 	}
 	return A_NONE;
+}
+
+bool
+keymap_is_prefix(enum keyctx ctx, int key)
+{
+	if (key <= ' ' || key >= 0x7F)
+		return false;
+	for (int pass = 0; pass < 2; pass++) {
+		enum keyctx c = pass == 0 ? ctx : CTX_GLOBAL;
+		for (size_t i = 0; i < nbindings[c]; i++)
+			if ((bindings[c][i].key & KEYC_SEQ) && ((bindings[c][i].key >> 8) & 0x7F) == key &&
+			    bindings[c][i].action != A_NONE)
+				return true;
+	}
+	return false;
 }
 
 size_t

@@ -2,6 +2,7 @@
 #ifndef KENSA_UI_KEYMAP_H
 #define KENSA_UI_KEYMAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Every action, once: name, description (untranslated). */
@@ -69,6 +70,9 @@ enum keyctx { CTX_GLOBAL = 0, CTX_INDEX, CTX_MESSAGE, CTX_LIST, CTX_RECEIVED, CT
 /* Key codes: Unicode characters as themselves; curses KEY_* codes at KEYC_CURSES + code; KEYC_META added for Alt/Escape prefix. */
 #define KEYC_CURSES 0x200000
 #define KEYC_META   0x1000000
+/* Two printable ASCII keys pressed in turn ("gg"): KEYC_SEQ | first << 8 | second. */
+#define KEYC_SEQ    0x2000000
+#define KEYC_SEQ_OF(a, b) (KEYC_SEQ | ((a) << 8) | (b))
 
 const char *action_name(enum action a);
 const char *action_desc(enum action a);     /* translated */
@@ -76,7 +80,7 @@ int action_from_name(const char *name);     /* -1 if unknown */
 const char *keyctx_name(enum keyctx c);
 const char *keyctx_label(enum keyctx c);     /* translated */
 
-/* "j", "C-n", "M-x", "Down", "PageDown", "Enter", "Space", "F1" -> key code; -1 if not a key name. */
+/* "j", "C-n", "M-x", "Down", "PageDown", "Enter", "Space", "F1", "gg" (two keys in turn) -> key code; -1 if not a key name. */
 int key_parse(const char *s);
 /* The name of a key code ("C-n"), in a static buffer. */
 const char *key_name(int key);
@@ -94,6 +98,8 @@ void keymap_clear(void);
 int keymap_load(const char *path, char **errors);
 /* The action bound to key in ctx (falling back to global), A_NONE if unbound. */
 enum action keymap_lookup(enum keyctx ctx, int key);
+/* Does key start a two-key binding ("g" of "gg") in ctx or global? Then the next key completes it. */
+bool keymap_is_prefix(enum keyctx ctx, int key);
 /* Keys bound to action in exactly ctx, in binding order; returns the count, fills up to max. */
 size_t keymap_keys_for(enum keyctx ctx, enum action a, int *keys, size_t max);
 

@@ -54,6 +54,7 @@ struct tui {
 	bool list_force;             /* entries moved or renamed: the index rebuilds at once */
 	bool origin_moved;           /* the user moved the trust boundary of rep (set-origin) */
 	char *limit;                 /* the index's limit pattern in force, or NULL */
+	int prefix_key;              /* the first key of a two-key binding ("g" of "gg"), or 0 */
 	char *single_path;           /* single-message mode: the file ("-" for stdin) */
 	char *single_data;           /* stdin's bytes */
 	size_t single_len;
@@ -1108,6 +1109,15 @@ handle_key(struct tui *t, int key)
 	}
 	free(t->msg);
 	t->msg = NULL;
+	if (t->prefix_key != 0) {   /* the second key of "gg" */
+		key = key > ' ' && key < 0x7F ? KEYC_SEQ_OF(t->prefix_key, key) : key;
+		t->prefix_key = 0;
+	} else if (keymap_is_prefix(top->ops->ctx, key)) {
+		t->prefix_key = key;
+		tui_message(t, false, "%s-", key_name(key));
+		t->need_draw = true;
+		return;
+	}
 	a = keymap_lookup(top->ops->ctx, key);
 	if (a == A_NONE) {
 		tui_message(t, false, _("%s is not bound (? shows the keys)"), key_name(key));

@@ -217,6 +217,16 @@ $(screen)
 X"
 keys h j k
 check "vi keymap: j and k move in the index" wait_for '6 messages'
+keys G
+cursor_text() { screen -e | grep -E $'\e\\[([0-9;]*;)?7m' | grep -v 'kensa ' | head -1; }
+check "vi keymap: G on the oldest" sh -c "sleep 0.3; grep -q SMARTalk <<'X'
+$(sleep 0.3; cursor_text)
+X"
+keys g
+check "vi keymap: g waits for the second key" wait_for '^g-$'
+keys g
+sleep 0.3
+check "vi keymap: gg goes to the newest (first) message" grep -q 'ANA' <<<"$(cursor_text)"
 keys q
 check "vi keymap: q quits" wait_for '^\[exit 0\]'
 printf 'keymap = vi\n' >"$tmp/config"

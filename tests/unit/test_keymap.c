@@ -34,7 +34,14 @@ START_TEST(key_names)
 	ck_assert_str_eq(key_name(0x3093), "ん");
 	ck_assert_str_eq(key_name(KEYC_META + 0xE9), "M-é");
 	ck_assert_str_eq(key_name(0x1F512), "\xf0\x9f\x94\x92");
-	ck_assert_int_eq(key_parse("ZZ"), -1);
+	/* two printable keys in turn are a sequence ("gg"); three, or with M-, are not keys */
+	ck_assert_int_eq(key_parse("gg"), KEYC_SEQ_OF('g', 'g'));
+	ck_assert_int_eq(key_parse("ZZ"), KEYC_SEQ_OF('Z', 'Z'));
+	ck_assert_str_eq(key_name(key_parse("gg")), "gg");
+	ck_assert_int_eq(key_parse("ggg"), -1);
+	ck_assert_int_eq(key_parse("M-gg"), -1);
+	ck_assert_int_eq(key_parse("g "), -1);
+	ck_assert_int_eq(key_parse("Up"), KEYC_CURSES + KEY_UP);   /* a name, not a sequence */
 	ck_assert_int_eq(key_parse("C-"), -1);
 	ck_assert_str_eq(key_name(key_parse("C-n")), "C-n");
 	ck_assert_str_eq(key_name(key_parse("PageDown")), "PageDown");
@@ -59,6 +66,12 @@ START_TEST(shipped_keymaps_load_cleanly)
 		ck_assert_int_eq(keymap_lookup(CTX_MESSAGE, 'r'), A_OPEN_RECEIVED);   /* from global */
 		ck_assert_int_eq(keymap_lookup(CTX_RECEIVED, 'b'), A_SET_ORIGIN);
 		ck_assert_int_eq(keymap_lookup(CTX_LIST, 'b'), A_NONE);
+		/* vi: gg is a two-key binding (g waits for the next key), G the last */
+		ck_assert(keymap_is_prefix(CTX_INDEX, 'g') == (i == 1));
+		ck_assert(!keymap_is_prefix(CTX_INDEX, 'j'));
+		ck_assert_int_eq(keymap_lookup(CTX_LIST, KEYC_SEQ_OF('g', 'g')), i == 1 ? A_FIRST : A_NONE);
+		if (i == 1)
+			ck_assert_int_eq(keymap_lookup(CTX_INDEX, 'G'), A_LAST);
 	}
 	ck_assert_int_eq(keymap_lookup(CTX_INDEX, KEYC_META + 'n'), A_NEXT_MESSAGE);   /* emacs */
 }
