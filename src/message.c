@@ -532,7 +532,7 @@ part_filename(GMimeObject *o)
  * *more is set when bytes were dropped.
  */
 static size_t
-part_read(GMimePart *part, struct buf *out, size_t cap, int *more)
+part_read(GMimePart *part, struct buf *out, size_t cap, int *more, GChecksum *ck)
 {
 	GMimeDataWrapper *w = g_mime_part_get_content(part);
 	GMimeStream *s, *f;
@@ -558,6 +558,8 @@ part_read(GMimePart *part, struct buf *out, size_t cap, int *more)
 	}
 	while ((k = g_mime_stream_read(f, chunk, sizeof chunk)) > 0) {
 		total += (size_t)k;
+		if (ck != NULL)   /* every byte, past the cap too: the hash analysts look up */
+			g_checksum_update(ck, (const guchar *)chunk, k);
 		if (out != NULL && out->len < cap) {
 			size_t take = (size_t)k < cap - out->len ? (size_t)k : cap - out->len;
 
@@ -717,9 +719,13 @@ part_add(struct message *m, GMimeObject *o, int depth)
 		int more = 0;
 		size_t i = (size_t)mp->index;
 
+		GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+
 		buf_init(&b);
 		buf_add(&b, "", 0);
-		mp->size = part_read(GMIME_PART(o), &b, ATTACH_KEEP, &more);
+		mp->size = part_read(GMIME_PART(o), &b, ATTACH_KEEP, &more, ck);
+		snprintf(mp->sha256, sizeof mp->sha256, "%s", g_checksum_get_string(ck));
+		g_checksum_free(ck);
 		p->content_len[i] = b.len;
 		p->content[i] = buf_take(&b);
 		p->content_trunc[i] = more != 0;
@@ -727,7 +733,7 @@ part_add(struct message *m, GMimeObject *o, int depth)
 		struct text_part *t = &p->text[mp->index];
 
 		buf_init(&t->b);
-		mp->size = part_read(GMIME_PART(o), &t->b, body_cap(mp), &t->more);
+		mp->size = part_read(GMIME_PART(o), &t->b, body_cap(mp), &t->more, NULL);
 		t->read = true;
 	}
 }
@@ -851,7 +857,7 @@ render_part(struct message *m, GMimeObject *o, size_t max, int first_link, struc
 		memset(&p->text[mp->index], 0, sizeof *p->text);
 	} else {
 		buf_init(&raw);
-		part_read(GMIME_PART(o), &raw, cap, &more);
+		part_read(GMIME_PART(o), &raw, cap, &more, NULL);
 	}
 	if (more)
 		notice_add(m, xasprintf(_("body longer than %zu bytes: the rest is not analysed"), cap));

@@ -28,6 +28,7 @@ struct mime_part {
 	char *filename;    /* decoded (RFC 2231/2047) file name, or NULL */
 	char *disposition; /* "inline", "attachment" or NULL */
 	size_t size;       /* decoded content size in bytes (0 for multiparts) */
+	char sha256[65];   /* of the whole decoded content, lower-case hex, for attachments and parts not shown as text; "" else */
 	bool is_body;      /* the part chosen as the displayed body */
 	bool is_attachment;
 };

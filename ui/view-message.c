@@ -166,6 +166,41 @@ build_fields(struct msgview *m)
 	add_field(m, _("Date"), xstrdup(r->date), ui_where_level(r, "header:Date", true));
 	add_field(m, _("Subject"), xstrdup(r->subject), ui_where_level(r, "header:Subject", true));
 	add_field(m, _("Message-ID"), xstrdup(r->addr.message_id), ui_where_level(r, "header:Message-ID", true));
+	{
+		/* the attachments: name, type, size and the SHA-256 prefix an analyst looks up (the MIME view has all of it) */
+		size_t na = 0, nrisky = 0;
+		enum level worst = LV_NONE;
+
+		buf_init(&b);
+		buf_adds(&b, "");
+		for (size_t i = 0; i < r->msg->nparts; i++) {
+			const struct mime_part *p = &r->msg->parts[i];
+			enum level plv;
+			char *where;
+
+			if (!p->is_attachment)
+				continue;
+			where = xasprintf("attachment[%zu]", ++na);
+			plv = ui_where_level(r, where, false);
+			free(where);
+			nrisky += plv >= LV_MEDIUM && plv != LV_VERIFIED;
+			worst = ui_worse(worst, plv);
+			buf_addf(&b, "\n%s %s\n  %s, %zu %s", theme_glyph_level(plv), p->filename != NULL ? p->filename : "-",
+			    p->content_type != NULL ? p->content_type : "?", p->size, _("bytes"));
+			if (p->sha256[0] != '\0')
+				buf_addf(&b, ", sha256 %.12s%s", p->sha256, theme_glyph_ellipsis());
+		}
+		if (na > 0) {
+			char *head = nrisky > 0 ?
+			    xasprintf(ngettext("%zu attachment, %zu risky", "%zu attachments, %zu risky", na), na, nrisky) :
+			    xasprintf(ngettext("%zu attachment", "%zu attachments", na), na);
+
+			v = xasprintf("%s%s", head, b.s);
+			free(head);
+			add_field(m, _("Attached"), v, worst);
+		}
+		buf_free(&b);
+	}
 	/* origin: IP, names, country and network */
 	lv = LV_NONE;
 	if (r->origin >= 0 && (size_t)r->origin < r->nhops) {

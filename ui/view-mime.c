@@ -18,6 +18,7 @@
 struct mview {
 	struct list l;
 	struct report *r;
+	bool *open;      /* parts whose details (full hash) are shown: Enter toggles */
 };
 
 static int
@@ -53,6 +54,12 @@ item(struct view *v, size_t i, int y, int x, int w, int maxrows, bool cur, bool 
 		buf_addf(&b, "  %zu %s", p->size, _("bytes"));
 	if (p->is_body)
 		buf_addf(&b, "  [%s]", _("shown as the body"));
+	if (p->sha256[0] != '\0') {
+		if (mv->open != NULL && mv->open[i])   /* the details, each on its line */
+			buf_addf(&b, "\n%s %s", "SHA-256", p->sha256);
+		else
+			buf_addf(&b, "  sha256 %.12s%s", p->sha256, theme_glyph_ellipsis());
+	}
 	s = buf_take(&b);
 	n = list_text(y, x, w, maxrows, 4 + 2 * p->depth, s, base, true);
 	if (!dry) {
@@ -72,6 +79,7 @@ m_init(struct view *v, void *arg)
 	v->data = mv;
 	mv->r = tui_report(v->t);
 	mv->l.n = mv->r != NULL ? mv->r->msg->nparts : 0;
+	mv->open = xcalloc(mv->l.n > 0 ? mv->l.n : 1, sizeof *mv->open);
 	if (arg != NULL && *(int *)arg >= 0 && (size_t)*(int *)arg < mv->l.n)
 		mv->l.cursor = (size_t)*(int *)arg;
 }
@@ -79,7 +87,10 @@ m_init(struct view *v, void *arg)
 static void
 m_free(struct view *v)
 {
-	free(v->data);
+	struct mview *mv = v->data;
+
+	free(mv->open);
+	free(mv);
 }
 
 static void
@@ -92,8 +103,13 @@ m_key(struct view *v, enum action a)
 {
 	struct mview *mv = v->data;
 
-	if (a == A_SELECT)
+	if (a == A_SELECT) {   /* Enter: a part's full hash, or back to one line */
+		if (mv->l.n > 0 && mv->r->msg->parts[mv->l.cursor].sha256[0] != '\0') {
+			mv->open[mv->l.cursor] = !mv->open[mv->l.cursor];
+			return REACT_REDRAW;
+		}
 		return REACT_NONE;
+	}
 	return list_key(&mv->l, a, v->h - 2);
 }
 

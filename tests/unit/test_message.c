@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <glib.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -421,6 +422,45 @@ START_TEST(ten_thousand_parts)
 }
 END_TEST
 
+/* Attachments carry the SHA-256 of their whole decoded content (past the 2 MiB kept too); text shown as the body does not. */
+START_TEST(attachment_sha256)
+{
+	struct buf b;
+	char *s;
+	GChecksum *ck = g_checksum_new(G_CHECKSUM_SHA256);
+	size_t big = (3u << 20) + 5;   /* past ATTACH_KEEP */
+	char *raw = malloc(big);
+
+	for (size_t i = 0; i < big; i++)
+		raw[i] = (char)('a' + i % 26);
+	g_checksum_update(ck, (const guchar *)raw, (gssize)big);
+	buf_init(&b);
+	buf_adds(&b, "Subject: a\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n--b\n"
+	    "Content-Type: text/plain\n\nbody\n--b\nContent-Type: application/pdf\n"
+	    "Content-Disposition: attachment; filename=\"x.pdf\"\nContent-Transfer-Encoding: base64\n\naGVsbG8K\n--b\n"
+	    "Content-Type: application/octet-stream\nContent-Disposition: attachment; filename=big.bin\n\n");
+	buf_add(&b, raw, big);
+	buf_adds(&b, "\n--b--\n");
+	s = buf_take(&b);
+	message_free(m);
+	m = NULL;
+	{
+		char *cause = NULL;
+
+		ck_assert_msg(message_load_mem(s, strlen(s), "t", &m, &cause) == 0, "%s", cause);
+	}
+	free(s);
+	ck_assert_uint_eq(m->nparts, 4);
+	ck_assert_str_eq(m->parts[1].sha256, "");   /* the body text */
+	ck_assert_str_eq(m->parts[2].sha256, "5891b5b522d5df086d0ff0b110fbd9d21bb4fc7163af34d08286a2e846f6be03");
+	/* the line break before the boundary belongs to the boundary (RFC 2046): the content is raw exactly */
+	ck_assert_uint_eq(m->parts[3].size, big);
+	ck_assert_str_eq(m->parts[3].sha256, g_checksum_get_string(ck));
+	g_checksum_free(ck);
+	free(raw);
+}
+END_TEST
+
 /* The blank after a field's colon is kept apart as written, so "as written" views show the bytes. */
 START_TEST(header_lead_as_written)
 {
@@ -624,6 +664,7 @@ main(void)
 	tcase_add_test(tc, stdin_dash);
 	tcase_add_test(tc, ten_thousand_parts);
 	tcase_add_test(tc, header_lead_as_written);
+	tcase_add_test(tc, attachment_sha256);
 	tcase_add_test(tc, nested_parts_counted_before_parsing);
 	tcase_add_test(tc, dash_lines_are_not_parts);
 	tcase_add_test(tc, parts_at_the_cap);
