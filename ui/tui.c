@@ -55,6 +55,8 @@ struct tui {
 	bool origin_moved;           /* the user moved the trust boundary of rep (set-origin) */
 	char *limit;                 /* the index's limit pattern in force, or NULL */
 	int prefix_key;              /* the first key of a two-key binding ("g" of "gg"), or 0 */
+	char **history;              /* what the prompts were answered, oldest first (Up and Down recall it) */
+	size_t nhistory;
 	char *single_path;           /* single-message mode: the file ("-" for stdin) */
 	char *single_data;           /* stdin's bytes */
 	size_t single_len;
@@ -452,6 +454,9 @@ tui_prompt(struct tui *t, const char *prompt, const char *initial)
 	int key;
 	struct style st = theme_elem(E_STATUS);
 
+	size_t hpos = t->nhistory;   /* nhistory: the line being written */
+	char *draft = NULL;
+
 	buf_init(&b);
 	buf_adds(&b, initial != NULL ? initial : "");
 	nodelay(stdscr, FALSE);
@@ -470,7 +475,26 @@ tui_prompt(struct tui *t, const char *prompt, const char *initial)
 		}
 		if (key == '\n')
 			break;
+		if (key == KEYC_CURSES + KEY_UP || key == KEYC_CURSES + KEY_DOWN) {   /* the answers given before */
+			size_t to = hpos;
+
+			if (key == KEYC_CURSES + KEY_UP && hpos > 0)
+				to = hpos - 1;
+			else if (key == KEYC_CURSES + KEY_DOWN && hpos < t->nhistory)
+				to = hpos + 1;
+			if (to != hpos) {
+				if (hpos == t->nhistory) {
+					free(draft);
+					draft = xstrdup(b.s);
+				}
+				hpos = to;
+				b.len = 0;
+				buf_adds(&b, hpos < t->nhistory ? t->history[hpos] : draft != NULL ? draft : "");
+			}
+			continue;
+		}
 		if (key == 27 || key == 7 /* C-g */ || key == 3) {
+			free(draft);
 			buf_free(&b);
 			curs_set(0);
 			nodelay(stdscr, TRUE);
@@ -501,6 +525,16 @@ tui_prompt(struct tui *t, const char *prompt, const char *initial)
 	curs_set(0);
 	nodelay(stdscr, TRUE);
 	t->need_draw = true;
+	free(draft);
+	if (b.len > 0 && (t->nhistory == 0 || strcmp(t->history[t->nhistory - 1], b.s) != 0)) {
+		if (t->nhistory == 100) {   /* the last hundred */
+			free(t->history[0]);
+			memmove(t->history, t->history + 1, 99 * sizeof *t->history);
+			t->nhistory--;
+		}
+		t->history = xreallocarray(t->history, t->nhistory + 1, sizeof *t->history);
+		t->history[t->nhistory++] = xstrdup(b.s);
+	}
 	return buf_take(&b);
 }
 
@@ -1539,6 +1573,9 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 	free(t->single_data);
 	free(t->msg);
 	free(t->limit);
+	for (size_t i = 0; i < t->nhistory; i++)
+		free(t->history[i]);
+	free(t->history);
 	keymap_clear();
 	return 0;
 }

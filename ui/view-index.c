@@ -10,6 +10,7 @@
 #include "brands.h"
 #include "draw.h"
 #include "i18n.h"
+#include "normtext.h"
 #include "settings.h"
 #include "store.h"
 #include "tui.h"
@@ -83,6 +84,11 @@ pattern_parse(struct pattern *out, const char *pat, char **cause)
 			t.negate = true;
 			w++;
 		}
+		if (w[0] == '~' && w[1] != '\0' && (w[2] != '\0' || strchr("fvsaFNT", w[1]) == NULL)) {
+			/* "~x" kensa does not know is an error, not a text that matches nothing */
+			*cause = xasprintf(_("unknown pattern: %s (~f ~v ~s ~a ~F ~N ~T)"), w);
+			goto fail;
+		}
 		if (w[0] == '~' && w[1] != '\0' && w[2] == '\0' && strchr("fvsaFNT", w[1]) != NULL) {
 			t.kind = w[1];
 			if (strchr("fvsa", t.kind) != NULL) {
@@ -112,10 +118,10 @@ pattern_parse(struct pattern *out, const char *pat, char **cause)
 						goto fail;
 					}
 				} else
-					t.text = xstrdup(arg);
+					t.text = normtext_fold_str(arg, true);
 			}
 		} else if (*w != '\0')
-			t.text = xstrdup(w);
+			t.text = normtext_fold_str(w, true);
 		else
 			continue;
 		out->terms = xreallocarray(out->terms, out->n + 1, sizeof *out->terms);
@@ -127,6 +133,32 @@ fail:
 	free(copy);
 	pattern_free(out);
 	return -1;
+}
+
+/*
+ * Does hay contain the folded needle, folded the way the brand matcher folds
+ * (NFKC, lower case, no white space: "ＡＭＡＺＯＮ" finds "Amazon")? ASCII
+ * text is compared as it stands, the rest folded first.
+ */
+static bool
+folded_has(const char *hay, const char *needle)
+{
+	bool ascii = true;
+	char *f;
+	bool r;
+
+	if (hay == NULL || needle == NULL)
+		return false;
+	if (*needle == '\0')
+		return true;
+	for (const char *p = hay; *p != '\0' && ascii; p++)
+		ascii = (unsigned char)*p < 0x80;
+	if (ascii)
+		return ascii_strcasestr(hay, needle) != NULL;
+	f = normtext_fold_str(hay, true);
+	r = strstr(f, needle) != NULL;
+	free(f);
+	return r;
 }
 
 static bool
@@ -142,9 +174,9 @@ term_match(struct store *s, const struct mailbox_entry *e, const struct term *t)
 			return e->state < ENTRY_ANALYSED;
 		return e->state == ENTRY_ANALYSED && e->verdict == t->value;
 	case 's':
-		return ascii_strcasestr(subj, t->text) != NULL;
+		return folded_has(subj, t->text);
 	case 'a':
-		return ascii_strcasestr(name, t->text) != NULL || ascii_strcasestr(dom, t->text) != NULL;
+		return folded_has(name, t->text) || folded_has(dom, t->text);
 	case 'F':
 		return (e->flags & EF_FLAGGED) != 0;
 	case 'N':
@@ -152,8 +184,7 @@ term_match(struct store *s, const struct mailbox_entry *e, const struct term *t)
 	case 'T':
 		return (e->flags & EF_TAGGED) != 0;
 	default:
-		return ascii_strcasestr(subj, t->text) != NULL || ascii_strcasestr(name, t->text) != NULL ||
-		    ascii_strcasestr(dom, t->text) != NULL;
+		return folded_has(subj, t->text) || folded_has(name, t->text) || folded_has(dom, t->text);
 	}
 }
 
@@ -470,8 +501,9 @@ index_key(struct view *v, enum action a)
 		clamp(v);
 		break;
 	case A_LIMIT:
+		/* the prompt starts empty: Up brings back the limit in force and the ones before it */
 		if ((pat = tui_prompt(v->t, _("Limit to (text, ~f ID, ~v verdict, ~s, ~a, ~F, ~N, ~T, ! negates; empty: all): "),
-		    ix->limit)) == NULL)
+		    NULL)) == NULL)
 			break;
 		{
 			struct pattern np = { NULL, 0 };

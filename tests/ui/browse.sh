@@ -259,4 +259,31 @@ check "user keys: bad line reported as file:line" wait_for '~/\.config/kensa/key
 keys z
 check "user keys: the good line loaded" wait_for '^\[exit 0\]'
 rm -f "$tmp/home/.config/kensa/keys"
+# the limit prompt starts empty and Up brings back what was given before
+start 100 30 -- "$md"
+wait_for '6 messages' >/dev/null
+keys l '~v clean' Enter
+wait_for 'shown 1: ~v clean' >/dev/null
+keys l C-u '~f NO_SUCH_FINDING' Enter
+wait_for 'unknown finding id' >/dev/null
+keys l
+check "limit: the prompt starts empty" wait_for 'empty: all\):$'
+keys Up
+check "limit: Up recalls the last pattern" wait_for 'empty: all\): ~f NO_SUCH_FINDING$'
+keys Up
+check "limit: Up again, the one before" wait_for 'empty: all\): ~v clean$'
+keys Down Down
+check "limit: Down back to the empty line" wait_for 'empty: all\):$'
+keys '~x foo' Enter
+check "limit: an unknown ~ pattern is an error, not an empty list" wait_for 'unknown pattern: ~x'
+# folded as the brand matcher folds: full-width and half-width forms, any case
+keys l 'ＳＭＡＲＴａｌｋ' Enter
+check "limit: full-width ＳＭＡＲＴａｌｋ finds SMARTalk" wait_for 'shown 1: ＳＭＡＲＴａｌｋ'
+keys l 'ﾎﾟｹｯﾄ' Enter
+check "limit: half-width ﾎﾟｹｯﾄ finds ポケットカード" wait_for 'shown 1: ﾎﾟｹｯﾄ'
+check "limit: its row" grep -qF 'ポケットカード' <<<"$(screen)"
+keys l C-u Enter
+wait_for '6 messages \|' >/dev/null
+keys Q
+wait_for '^\[exit 0\]' >/dev/null
 finish
