@@ -30,6 +30,7 @@
 	X(SORT_SENDER,       "sort-sender",       N_("sort by sender")) \
 	X(SORT_REVERSE,      "sort-reverse",      N_("reverse the sort order")) \
 	X(LIMIT,             "limit",             N_("show only messages matching a pattern")) \
+	X(SEARCH,            "search",            N_("search the message; then n and N go to the next and previous match")) \
 	X(TAG,               "tag",               N_("tag or untag the message")) \
 	X(UNTAG_ALL,         "untag-all",         N_("untag every message")) \
 	X(TAG_PATTERN,       "tag-pattern",       N_("tag the messages matching a pattern")) \

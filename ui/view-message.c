@@ -46,6 +46,7 @@ struct msgview {
 	int sel;                  /* selected link number, 0 none */
 	struct jump jump;
 	bool have_jump;
+	char *search;             /* the text searched for with /, or NULL: n and N then move between its matches */
 	struct field *fields;
 	size_t nfields;
 	int bx, by, bw, bh;       /* body area */
@@ -507,6 +508,7 @@ msg_free(struct view *v)
 	free(m->text);
 	free(m->marks);
 	free(m->lines);
+	free(m->search);
 	free(m);
 }
 
@@ -530,6 +532,47 @@ select_link(struct msgview *m, int dir)
 	scroll_to(m, m->links[k].start >= 0 ? (size_t)m->links[k].start : (size_t)m->footer[k]);
 }
 
+/* The next (dir 1) or previous (dir -1) match of needle in the text from byte from, ASCII case folded; -1 if none. */
+static long
+find_text(const struct msgview *m, const char *needle, long from, int dir)
+{
+	size_t nl = strlen(needle);
+
+	if (nl == 0 || nl > m->len)
+		return -1;
+	for (long p = from; p >= 0 && (size_t)p + nl <= m->len; p += dir)
+		if (ascii_strncasecmp(m->text + p, needle, nl) == 0)
+			return p;
+	return -1;
+}
+
+/* Move to the next or previous match of the search, wrapping round once (said); the match is highlighted. */
+static void
+search_step(struct view *v, struct msgview *m, int dir)
+{
+	size_t nl = strlen(m->search);
+	long from = m->have_jump && m->jump.start >= 0 ? m->jump.start + dir : dir > 0 ? (long)(m->lines != NULL && m->top < m->nlines ? m->lines[m->top].start : 0) : (long)m->len - 1;
+	long at = find_text(m, m->search, from, dir);
+	bool wrapped = false;
+
+	if (at < 0) {
+		at = find_text(m, m->search, dir > 0 ? 0 : (long)m->len - (long)nl, dir);
+		wrapped = at >= 0;
+	}
+	if (at < 0) {
+		tui_message(v->t, true, _("not found: %s"), m->search);
+		return;
+	}
+	m->jump.start = at;
+	m->jump.end = at + (long)nl;
+	m->jump.link = 0;
+	m->have_jump = true;
+	mark_selection(m);
+	scroll_to(m, (size_t)at);
+	if (wrapped)
+		tui_message(v->t, false, dir > 0 ? _("search wrapped to the top") : _("search wrapped to the bottom"));
+}
+
 static int
 msg_key(struct view *v, enum action a)
 {
@@ -549,8 +592,35 @@ msg_key(struct view *v, enum action a)
 	case A_LAST: top = maxtop; break;
 	case A_NEXT_LINK: select_link(m, 1); return REACT_REDRAW;
 	case A_PREV_LINK: select_link(m, -1); return REACT_REDRAW;
+	case A_SEARCH: {
+		char *q = tui_prompt(v->t, _("Search the message for: "), NULL);
+
+		if (q == NULL)
+			return REACT_REDRAW;
+		free(m->search);
+		m->search = NULL;
+		if (*q == '\0') {   /* an empty search ends the search: n and N are next message and seen again */
+			free(q);
+			m->have_jump = false;
+			mark_selection(m);
+			return REACT_REDRAW;
+		}
+		m->search = q;
+		m->have_jump = false;
+		search_step(v, m, 1);
+		return REACT_REDRAW;
+	}
+	case A_TOGGLE_SEEN:   /* N: the previous match while a search is active, as less does */
+		if (m->search == NULL)
+			return REACT_UNHANDLED;
+		search_step(v, m, -1);
+		return REACT_REDRAW;
 	case A_NEXT_MESSAGE:
 	case A_PREV_MESSAGE:
+		if (m->search != NULL && a == A_NEXT_MESSAGE) {   /* n: the next match while a search is active */
+			search_step(v, m, 1);
+			return REACT_REDRAW;
+		}
 		if (!tui_above_index(v)) {   /* views below hold this report: close them first */
 			tui_message(v->t, false, "%s", _("close the drill-down views first (q)"));
 			return REACT_REDRAW;
@@ -619,6 +689,8 @@ msg_draw(struct view *v)
 		m->top = 0;
 		m->sel = 0;
 		m->have_jump = false;
+		free(m->search);   /* a search belongs to the message it was made in */
+		m->search = NULL;
 		load(v);
 	}
 	if (m->r == NULL && tui_analysing(v->t)) {
