@@ -26,6 +26,15 @@ draw_flags(void)
 	return flags;
 }
 
+/* While set, drawing appends the text to this buffer instead of the screen (draw_capture). */
+static struct buf *capture;
+
+void
+draw_capture(struct buf *b)
+{
+	capture = b;
+}
+
 static int
 draw_cells(int y, int x, int w, const char *s, size_t len, struct style st, const unsigned char *marks, enum area a)
 {
@@ -36,6 +45,11 @@ draw_cells(int y, int x, int w, const char *s, size_t len, struct style st, cons
 
 	if (w <= 0 || s == NULL)
 		return 0;
+	if (capture != NULL) {   /* the words a search looks at, not the screen */
+		buf_add(capture, s, len);
+		buf_addc(capture, ' ');
+		return draw_width(s, len) < w ? draw_width(s, len) : w;
+	}
 	move(y, x);
 	theme_apply(st);
 	for (size_t pos = 0; pos < len; pos += c.len) {
@@ -115,7 +129,7 @@ draw_marked(int y, int x, int w, const char *s, size_t len, struct style st, con
 void
 draw_fill(int y, int x, int w, struct style st)
 {
-	if (w <= 0)
+	if (w <= 0 || capture != NULL)
 		return;
 	theme_apply(st);
 	mvhline(y, x, ' ', w);

@@ -28,6 +28,9 @@ int draw_marked(int y, int x, int w, const char *s, size_t len, struct style st,
 void draw_fill(int y, int x, int w, struct style st);
 /* Columns s takes once sanitised. */
 int draw_width(const char *s, size_t len);
+struct buf;
+/* With b, the draw_* text functions append their text to b instead of drawing (a list item's words for search); NULL: draw again. */
+void draw_capture(struct buf *b);
 /*
  * Wrap: the end of the display line starting at pos that fits in w columns
  * (stopping at '\n'); *next is where the following line starts. Breaks after a

@@ -1,12 +1,16 @@
 /* list.c — the list behind the findings, received, headers, links, MIME, folders and help views. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "i18n.h"
 
 #include "draw.h"
 #include "list.h"
 #include "tui.h"
 #include "view.h"
+#include "util.h"
 
 void
 list_draw(struct view *v, struct list *l, int y0, int h, list_item_fn fn)
@@ -80,4 +84,78 @@ list_text(int y, int x, int w, int maxrows, int indent, const char *s, struct st
 		pos = next;
 	}
 	return rows;
+}
+
+void
+list_done(struct list *l)
+{
+	free(l->search);
+	l->search = NULL;
+}
+
+/* Does item i, as fn draws it, hold needle? */
+static bool
+item_has(struct view *v, list_item_fn fn, size_t i, const char *needle)
+{
+	struct buf b;
+	bool r;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	draw_capture(&b);
+	fn(v, i, 0, 0, 100000, 100000, false, false);
+	draw_capture(NULL);
+	r = ascii_strcasestr(b.s, needle) != NULL;
+	buf_free(&b);
+	return r;
+}
+
+static int
+search_step(struct view *v, struct list *l, list_item_fn fn, int dir)
+{
+	for (size_t k = 1; k <= l->n; k++) {
+		size_t i = dir > 0 ? (l->cursor + k) % l->n : (l->cursor + l->n - k % l->n) % l->n;
+
+		if (item_has(v, fn, i, l->search)) {
+			bool wrapped = dir > 0 ? i <= l->cursor : i >= l->cursor;
+
+			l->cursor = i;
+			if (l->scroll_only)
+				l->top = i;
+			if (wrapped)
+				tui_message(v->t, false, "%s", dir > 0 ? _("search wrapped to the top") : _("search wrapped to the bottom"));
+			return REACT_REDRAW;
+		}
+	}
+	tui_message(v->t, true, _("not found: %s"), l->search);
+	return REACT_REDRAW;
+}
+
+int
+list_search_key(struct view *v, struct list *l, list_item_fn fn, enum action a)
+{
+	char *q;
+
+	switch (a) {
+	case A_SEARCH:
+		if ((q = tui_prompt(v->t, _("Search for: "), NULL)) == NULL)
+			return REACT_REDRAW;
+		list_done(l);
+		if (*q == '\0' || l->n == 0) {   /* an empty search ends the search */
+			free(q);
+			return REACT_REDRAW;
+		}
+		l->search = q;
+		/* from the item under the cursor itself */
+		if (item_has(v, fn, l->cursor, q))
+			return REACT_REDRAW;
+		return search_step(v, l, fn, 1);
+	case A_NEXT_MESSAGE:
+	case A_TOGGLE_SEEN:
+		if (l->search == NULL || l->n == 0)
+			return REACT_UNHANDLED;
+		return search_step(v, l, fn, a == A_NEXT_MESSAGE ? 1 : -1);
+	default:
+		return REACT_UNHANDLED;
+	}
 }

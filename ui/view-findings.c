@@ -72,6 +72,9 @@ f_init(struct view *v, void *arg)
 static void
 f_free(struct view *v)
 {
+	struct fview *fv = v->data;
+
+	list_done(&fv->l);
 	free(v->data);
 }
 
@@ -128,6 +131,10 @@ static int
 f_key(struct view *v, enum action a)
 {
 	struct fview *fv = v->data;
+	int sr = list_search_key(v, &fv->l, item, a);
+
+	if (sr != REACT_UNHANDLED)   /* /, and n N while a search is active */
+		return sr;
 
 	if (a == A_SELECT) {
 		if (fv->l.n > 0)

@@ -114,6 +114,7 @@ h_free(struct view *v)
 {
 	struct hview *hv = v->data;
 
+	list_done(&hv->l);
 	free(hv->occ);
 	free(hv);
 }
@@ -127,6 +128,10 @@ static int
 h_key(struct view *v, enum action a)
 {
 	struct hview *hv = v->data;
+	int sr = list_search_key(v, &hv->l, item, a);
+
+	if (sr != REACT_UNHANDLED)   /* /, and n N while a search is active */
+		return sr;
 
 	if (a == A_SELECT)
 		return REACT_NONE;

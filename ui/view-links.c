@@ -105,6 +105,7 @@ l_free(struct view *v)
 {
 	struct lview *lv = v->data;
 
+	list_done(&lv->l);
 	ui_links_free(lv->links, lv->nlinks);
 	free(lv);
 }
@@ -118,6 +119,10 @@ static int
 l_key(struct view *v, enum action a)
 {
 	struct lview *lv = v->data;
+	int sr = list_search_key(v, &lv->l, item, a);
+
+	if (sr != REACT_UNHANDLED)   /* /, and n N while a search is active */
+		return sr;
 
 	if (lv->nlinks > 0 && a == A_COPY_DEFANGED_URL) {
 		ui_osc52(lv->links[lv->l.cursor].defanged);

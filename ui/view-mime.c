@@ -89,6 +89,7 @@ m_free(struct view *v)
 {
 	struct mview *mv = v->data;
 
+	list_done(&mv->l);
 	free(mv->open);
 	free(mv);
 }
@@ -102,6 +103,10 @@ static int
 m_key(struct view *v, enum action a)
 {
 	struct mview *mv = v->data;
+	int sr = list_search_key(v, &mv->l, item, a);
+
+	if (sr != REACT_UNHANDLED)   /* /, and n N while a search is active */
+		return sr;
 
 	if (a == A_SELECT) {   /* Enter: a part's full hash, or back to one line */
 		if (mv->l.n > 0 && mv->r->msg->parts[mv->l.cursor].sha256[0] != '\0') {

@@ -136,6 +136,9 @@ r_init(struct view *v, void *arg)
 static void
 r_free(struct view *v)
 {
+	struct rview *rv = v->data;
+
+	list_done(&rv->l);
 	free(v->data);
 }
 
@@ -149,6 +152,10 @@ r_key(struct view *v, enum action a)
 {
 	struct rview *rv = v->data;
 	size_t h;
+	int sr = list_search_key(v, &rv->l, item, a);
+
+	if (sr != REACT_UNHANDLED)   /* /, and n N while a search is active */
+		return sr;
 
 	if (rv->l.n == 0)
 		return list_key(&rv->l, a, v->h - 2);

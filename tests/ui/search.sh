@@ -47,4 +47,40 @@ keys n
 check "an empty search ends it: n is the next message again" wait_for 'Hello\.'
 keys q Q
 check "quits" wait_for '^\[exit 0\]'
+
+# the same in the drill-down views: findings, Received, headers, links, MIME
+cp -R "$samples/Maildir" "$tmp/samples"
+chmod -R u+w "$tmp/samples"
+f=$(ls "$tmp"/samples/cur/1770309790*)
+cursor_text() { screen -e | grep -E $'\e\\[([0-9;]*;)?7m' | grep -v 'kensa ' | head -1 | sed 's/\x1b\[[0-9;]*m//g'; }
+on() { local i; for i in $(seq 30); do grep -q -- "$1" <<<"$(cursor_text)" && return 0; sleep 0.1; done
+	echo "# cursor on: $(cursor_text)"; return 1; }
+start 120 40 -- "$f"
+check "sample opened" wait_for 'Links \(defanged\)'
+keys f
+check "findings view" wait_for 'Findings'
+keys / TEXT_URGENCY Enter
+check "findings: / moves to the match" on TEXT_URGENCY
+keys / TEXT_TYPO Enter
+check "findings: another search" on TEXT_TYPO
+keys / NO_SUCH_THING Enter
+check "findings: not found is said" wait_for 'not found: NO_SUCH_THING'
+keys q r
+check "Received view" wait_for 'Received'
+keys / 101.47.76 Enter
+check "Received: / moves to the origin hop" on 'origin  from unknown HELO jfmmfn'
+keys q L
+check "links view" wait_for 'Links:'
+keys / cpvvl Enter
+check "links: / moves to the link" on 'cpvvl'
+keys q m
+check "MIME view" wait_for 'MIME tree'
+keys / text/html Enter
+check "MIME: / moves to the part" on 'text/html'
+keys q h
+check "headers view" wait_for 'Headers: as written'
+keys / X-Spam-Status Enter
+check "headers: / scrolls to the field" wait_for '^X-Spam-Status:'
+keys q Q
+check "quits" wait_for '^\[exit 0\]'
 finish
