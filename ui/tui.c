@@ -559,6 +559,8 @@ tui_confirm(struct tui *t, const char *question)
 
 /* ---- folders ---- */
 
+static bool leave_ok(struct tui *t, const char *what);
+
 void
 tui_open_folder(struct tui *t, const char *folder)
 {
@@ -566,6 +568,9 @@ tui_open_folder(struct tui *t, const char *folder)
 	char *cause = NULL;
 
 	if (t->root == NULL)
+		return;
+	/* the tags, the limit and a moved trust boundary belong to the folder being left */
+	if (!leave_ok(t, _("Open another folder and lose")))
 		return;
 	if (store_open(t->root, folder, t->cfg, &s, &cause) != 0) {
 		tui_message(t, true, "%s/%s: %s", t->root, folder, cause);
@@ -728,7 +733,7 @@ tui_note_limit(struct tui *t, const char *limit)
  * boundary the user moved) asks first, naming what would be lost.
  */
 static bool
-leave_ok(struct tui *t)
+leave_ok(struct tui *t, const char *what)
 {
 	size_t tagged = 0;
 	const char *limit = t->limit;
@@ -743,7 +748,7 @@ leave_ok(struct tui *t)
 	if (tagged == 0 && limit == NULL && !t->origin_moved)
 		return true;
 	buf_init(&b);
-	buf_adds(&b, _("Quit and lose"));
+	buf_adds(&b, what);
 	if (tagged > 0) {
 		buf_adds(&b, " ");
 		buf_addf(&b, ngettext("%zu tagged message", "%zu tagged messages", tagged), tagged);
@@ -762,7 +767,7 @@ static int
 act_quit(struct tui *t, enum action a)
 {
 	(void)a;
-	if (!leave_ok(t))
+	if (!leave_ok(t, _("Quit and lose")))
 		return REACT_REDRAW;
 	t->quit = true;
 	return REACT_QUIT;
@@ -774,7 +779,7 @@ act_back(struct tui *t, enum action a)
 	(void)a;
 	if (t->depth > 1)
 		return REACT_CLOSE;
-	if (!leave_ok(t))
+	if (!leave_ok(t, _("Quit and lose")))
 		return REACT_REDRAW;
 	t->quit = true;
 	return REACT_QUIT;

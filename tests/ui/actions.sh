@@ -57,11 +57,20 @@ check "still every message exactly once" once_each
 cp "$samples/Maildir/cur/1770309790.M101P4242.mx.example.com,S=4096:2," "$md/new/1790000000.M999P1.mx.example.com"
 check "new mail shows up" rows_are 4
 
-# folders: the root and .Junk with counts; open .Junk
+# folders: the root and .Junk with counts; open .Junk (with a tag, asked first: the tag belongs to the folder left)
+keys t
 keys c
 check "folders view" wait_for 'Folders'
 check "folders: Junk with three messages" wait_for '\.Junk +3 messages'
 keys j Enter
+check "another folder with a tagged message: asked first" wait_for 'Open another folder and lose 1 tagged message\?'
+keys n
+check "n: the folder stays" sh -c "! grep -q 'kensa .*/\.Junk' <<'X'
+$(screen)
+X"
+keys Enter
+wait_for 'Open another folder and lose' >/dev/null
+keys y
 check "Junk folder opened" wait_for 'kensa .*/\.Junk'
 check "Junk: three messages" rows_are 3
 keys J
