@@ -164,6 +164,8 @@ const struct setting_def settings_table[] = {
 	{ "start", SETTING_STRING, "newest", F(start), NONE, 0, 0, check_start,
 	  N_("where the index's cursor starts: newest, or unread (the first unread row from the top)"),
 	  NULL, NULL, NULL, NULL },
+	{ "mouse", SETTING_BOOL, "off", F(mouse), NONE, 0, 0, NULL,
+	  N_("in the browser, click to select and open, wheel to scroll"), NULL, NULL, NULL, NULL },
 	{ "lang", SETTING_STRING, NULL, F(lang), NONE, 0, 0, check_lang,
 	  N_("language of the output (ja, en)"), "--lang", "LANG", NULL, NULL },
 };

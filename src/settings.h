@@ -26,6 +26,7 @@ struct settings {
 	bool cache;             /* --no-cache, "cache = off": the analysis cache (cache.h) */
 	size_t max_message_size;/* "max_message_size = 256M": bytes read of one message (file or stream) */
 	char *start;            /* "start = newest" or "unread": where the index's cursor starts */
+	bool mouse;             /* "mouse = on": click to select, wheel to scroll */
 };
 
 enum setting_type {

@@ -1135,12 +1135,13 @@ index_action(enum action a)
 	return a == A_NEXT_MESSAGE || a == A_PREV_MESSAGE;
 }
 
+static void dispatch(struct tui *t, struct view *top, enum action a);
+
 static void
 handle_key(struct tui *t, int key)
 {
 	struct view *top = t->stack[t->depth - 1];
 	enum action a;
-	int r;
 
 	if (key == KEYC_CURSES + KEY_RESIZE) {
 		t->need_layout = true;
@@ -1148,6 +1149,29 @@ handle_key(struct tui *t, int key)
 	}
 	free(t->msg);
 	t->msg = NULL;
+	if (key == KEYC_CURSES + KEY_MOUSE) {
+		MEVENT ev;
+
+		if (getmouse(&ev) != OK)
+			return;
+		if (ev.bstate & BUTTON4_PRESSED)
+			a = A_LINE_UP;
+#ifdef BUTTON5_PRESSED
+		else if (ev.bstate & BUTTON5_PRESSED)
+			a = A_LINE_DOWN;
+#endif
+		else if ((ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) && top->ops->click != NULL)
+			a = top->ops->click(top, ev.y, ev.x);
+		else
+			a = A_NONE;
+		if (a == A_LINE_UP || a == A_LINE_DOWN)   /* the wheel: three lines a notch */
+			for (int i = 0; i < 2; i++)
+				dispatch(t, top, a);
+		if (a != A_NONE)
+			dispatch(t, top, a);
+		t->need_draw = true;
+		return;
+	}
 	if (t->prefix_key != 0) {   /* the second key of "gg" */
 		key = key > ' ' && key < 0x7F ? KEYC_SEQ_OF(t->prefix_key, key) : key;
 		t->prefix_key = 0;
@@ -1162,6 +1186,15 @@ handle_key(struct tui *t, int key)
 		tui_message(t, false, _("%s is not bound (? shows the keys)"), key_name(key));
 		return;
 	}
+	dispatch(t, top, a);
+}
+
+/* Carry out action a in the top view, falling through to the index and the global actions. */
+static void
+dispatch(struct tui *t, struct view *top, enum action a)
+{
+	int r;
+
 	r = top->ops->key(top, a);
 	/* As NeoMutt's pager falls through to the index: the message view leaves choosing the message to the index below it. */
 	if ((r & REACT_UNHANDLED) && t->index != NULL && top != t->index && tui_above_index(top) && index_action(a))
@@ -1462,6 +1495,14 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 	set_escdelay(25);
 	extra_keys();
 	flow_control_off();
+	if (cfg->mouse) {   /* "mouse = on": clicks and the wheel (the terminal's own selection then needs Shift) */
+		mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+		    | BUTTON5_PRESSED
+#endif
+		    , NULL);
+		mouseinterval(0);
+	}
 	curs_set(0);
 	theme_init(colour, t->utf8);
 

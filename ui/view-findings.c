@@ -172,5 +172,5 @@ f_draw(struct view *v)
 }
 
 const struct view_ops view_findings_ops = {
-	"findings", CTX_LIST, f_init, f_free, f_resize, f_key, f_draw,
+	"findings", CTX_LIST, f_init, f_free, f_resize, f_key, f_draw, NULL,
 };

@@ -95,5 +95,5 @@ d_draw(struct view *v)
 }
 
 const struct view_ops view_folders_ops = {
-	"folders", CTX_LIST, d_init, d_free, d_resize, d_key, d_draw,
+	"folders", CTX_LIST, d_init, d_free, d_resize, d_key, d_draw, NULL,
 };

@@ -158,5 +158,5 @@ h_draw(struct view *v)
 }
 
 const struct view_ops view_headers_ops = {
-	"headers", CTX_LIST, h_init, h_free, h_resize, h_key, h_draw,
+	"headers", CTX_LIST, h_init, h_free, h_resize, h_key, h_draw, NULL,
 };

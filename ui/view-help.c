@@ -163,5 +163,5 @@ help_draw(struct view *v)
 }
 
 const struct view_ops view_help_ops = {
-	"help", CTX_LIST, help_init, help_free, help_resize, help_key, help_draw,
+	"help", CTX_LIST, help_init, help_free, help_resize, help_key, help_draw, NULL,
 };

@@ -715,6 +715,23 @@ index_draw(struct view *v)
 	}
 }
 
+/* A click on a row moves the cursor there; a click on the cursor's row opens the message. */
+static enum action
+index_click(struct view *v, int y, int x)
+{
+	struct index *ix = v->data;
+	int row = y - (v->y + 1);
+
+	(void)x;
+	if (row < 0 || row >= rows(v) || ix->top + (size_t)row >= ix->norder)
+		return A_NONE;
+	if (ix->top + (size_t)row == ix->cursor)
+		return A_SELECT;
+	ix->cursor = ix->top + (size_t)row;
+	tui_set_current(v->t, (long)ix->order[ix->cursor]);
+	return A_NONE;
+}
+
 const struct view_ops view_index_ops = {
-	"index", CTX_INDEX, index_init, index_free, index_resize, index_key, index_draw,
+	"index", CTX_INDEX, index_init, index_free, index_resize, index_key, index_draw, index_click,
 };

@@ -159,5 +159,5 @@ l_draw(struct view *v)
 }
 
 const struct view_ops view_links_ops = {
-	"links", CTX_LIST, l_init, l_free, l_resize, l_key, l_draw,
+	"links", CTX_LIST, l_init, l_free, l_resize, l_key, l_draw, NULL,
 };

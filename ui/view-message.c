@@ -744,5 +744,5 @@ msg_draw(struct view *v)
 }
 
 const struct view_ops view_message_ops = {
-	"message", CTX_MESSAGE, msg_init, msg_free, msg_resize, msg_key, msg_draw,
+	"message", CTX_MESSAGE, msg_init, msg_free, msg_resize, msg_key, msg_draw, NULL,
 };

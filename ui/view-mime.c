@@ -137,5 +137,5 @@ m_draw(struct view *v)
 }
 
 const struct view_ops view_mime_ops = {
-	"mime", CTX_LIST, m_init, m_free, m_resize, m_key, m_draw,
+	"mime", CTX_LIST, m_init, m_free, m_resize, m_key, m_draw, NULL,
 };

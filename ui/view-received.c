@@ -219,5 +219,5 @@ r_draw(struct view *v)
 }
 
 const struct view_ops view_received_ops = {
-	"received", CTX_RECEIVED, r_init, r_free, r_resize, r_key, r_draw,
+	"received", CTX_RECEIVED, r_init, r_free, r_resize, r_key, r_draw, NULL,
 };

@@ -22,6 +22,8 @@ struct view_ops {
 	void (*resize)(struct view *v);          /* v->y, x, h, w are set before */
 	int (*key)(struct view *v, enum action a);
 	void (*draw)(struct view *v);
+	/* a mouse click at screen (y, x) with "mouse = on": the action it means (A_NONE: handled or nothing); may be NULL */
+	enum action (*click)(struct view *v, int y, int x);
 };
 
 struct view {
