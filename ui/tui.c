@@ -55,7 +55,7 @@ struct tui {
 	bool origin_moved;           /* the user moved the trust boundary of rep (set-origin) */
 	char *limit;                 /* the index's limit pattern in force, or NULL */
 	int prefix_key;              /* the first key of a two-key binding ("g" of "gg"), or 0 */
-	char **history;              /* what the prompts were answered, oldest first (Up and Down recall it) */
+	struct hist { char *kind, *text; } *history;   /* prompts' answers, oldest first; Up and Down recall a prompt's own */
 	size_t nhistory;
 	char *single_path;           /* single-message mode: the file ("-" for stdin) */
 	char *single_data;           /* stdin's bytes */
@@ -456,6 +456,8 @@ tui_prompt(struct tui *t, const char *prompt, const char *initial)
 
 	size_t hpos = t->nhistory;   /* nhistory: the line being written */
 	char *draft = NULL;
+	/* a prompt's kind: its words up to the first '(' or ':' ("Limit to", "Pipe the message to") */
+	char *kind = xstrndup(prompt, strcspn(prompt, "(:"));
 
 	buf_init(&b);
 	buf_adds(&b, initial != NULL ? initial : "");
@@ -478,10 +480,20 @@ tui_prompt(struct tui *t, const char *prompt, const char *initial)
 		if (key == KEYC_CURSES + KEY_UP || key == KEYC_CURSES + KEY_DOWN) {   /* the answers given before */
 			size_t to = hpos;
 
-			if (key == KEYC_CURSES + KEY_UP && hpos > 0)
-				to = hpos - 1;
-			else if (key == KEYC_CURSES + KEY_DOWN && hpos < t->nhistory)
-				to = hpos + 1;
+			if (key == KEYC_CURSES + KEY_UP) {   /* the previous answer to this kind of prompt */
+				for (size_t k = hpos; k-- > 0;)
+					if (strcmp(t->history[k].kind, kind) == 0) {
+						to = k;
+						break;
+					}
+			} else {
+				to = t->nhistory;
+				for (size_t k = hpos + 1; k < t->nhistory; k++)
+					if (strcmp(t->history[k].kind, kind) == 0) {
+						to = k;
+						break;
+					}
+			}
 			if (to != hpos) {
 				if (hpos == t->nhistory) {
 					free(draft);
@@ -489,12 +501,13 @@ tui_prompt(struct tui *t, const char *prompt, const char *initial)
 				}
 				hpos = to;
 				b.len = 0;
-				buf_adds(&b, hpos < t->nhistory ? t->history[hpos] : draft != NULL ? draft : "");
+				buf_adds(&b, hpos < t->nhistory ? t->history[hpos].text : draft != NULL ? draft : "");
 			}
 			continue;
 		}
 		if (key == 27 || key == 7 /* C-g */ || key == 3) {
 			free(draft);
+			free(kind);
 			buf_free(&b);
 			curs_set(0);
 			nodelay(stdscr, TRUE);
@@ -526,15 +539,28 @@ tui_prompt(struct tui *t, const char *prompt, const char *initial)
 	nodelay(stdscr, TRUE);
 	t->need_draw = true;
 	free(draft);
-	if (b.len > 0 && (t->nhistory == 0 || strcmp(t->history[t->nhistory - 1], b.s) != 0)) {
-		if (t->nhistory == 100) {   /* the last hundred */
-			free(t->history[0]);
-			memmove(t->history, t->history + 1, 99 * sizeof *t->history);
-			t->nhistory--;
+	if (b.len > 0) {
+		bool same = false;
+
+		for (size_t k = t->nhistory; k-- > 0 && !same;)   /* the last answer of this kind repeated: kept once */
+			if (strcmp(t->history[k].kind, kind) == 0) {
+				same = strcmp(t->history[k].text, b.s) == 0;
+				break;
+			}
+		if (!same) {
+			if (t->nhistory == 100) {   /* the last hundred */
+				free(t->history[0].kind);
+				free(t->history[0].text);
+				memmove(t->history, t->history + 1, 99 * sizeof *t->history);
+				t->nhistory--;
+			}
+			t->history = xreallocarray(t->history, t->nhistory + 1, sizeof *t->history);
+			t->history[t->nhistory].kind = kind;
+			t->history[t->nhistory++].text = xstrdup(b.s);
+			kind = NULL;
 		}
-		t->history = xreallocarray(t->history, t->nhistory + 1, sizeof *t->history);
-		t->history[t->nhistory++] = xstrdup(b.s);
 	}
+	free(kind);
 	return buf_take(&b);
 }
 
@@ -1619,8 +1645,10 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 	free(t->single_data);
 	free(t->msg);
 	free(t->limit);
-	for (size_t i = 0; i < t->nhistory; i++)
-		free(t->history[i]);
+	for (size_t i = 0; i < t->nhistory; i++) {
+		free(t->history[i].kind);
+		free(t->history[i].text);
+	}
 	free(t->history);
 	keymap_clear();
 	return 0;

@@ -266,6 +266,11 @@ keys l '~v clean' Enter
 wait_for 'shown 1: ~v clean' >/dev/null
 keys l C-u '~f NO_SUCH_FINDING' Enter
 wait_for 'unknown finding id' >/dev/null
+# another kind of prompt: its answers are its own
+keys T '~N' Enter
+wait_for 'messages? tagged' >/dev/null
+keys C-t '~T' Enter
+wait_for 'messages? untagged' >/dev/null
 keys l
 check "limit: the prompt starts empty" wait_for 'empty: all\):$'
 keys Up
