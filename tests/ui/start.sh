@@ -16,23 +16,21 @@ msg '1700000004.M4P1.test:2,S' 'newest, read' 12
 # the cursor row is drawn in reverse video
 cursor_line() { screen -e | grep -E $'\e\\[([0-9;]*;)?7m' | grep -v 'kensa ' | head -1; }
 
-for run in 1 2; do
-	start 100 24 -- "$md"
-	check "default, run $run: index shown" wait_for '4 messages'
-	check "default, run $run: the cursor on the newest message" grep -q 'newest, read' <<<"$(cursor_line)"
-	keys Q
-	wait_for '^\[exit 0\]' >/dev/null
-done
-
+# twice each: the same start every time
+starts_on() {   # starts_on LABEL ROW-TEXT
+	local run
+	for run in 1 2; do
+		start 100 24 -- "$md"
+		check "$1, run $run: index shown" wait_for '4 messages'
+		check "$1, run $run: the cursor on $2" grep -q "$2" <<<"$(cursor_line)"
+		keys Q
+		wait_for '^\[exit 0\]' >/dev/null
+	done
+}
+starts_on default 'newest, read'
 mkdir -p "$tmp/home/.config/kensa"
 printf 'start = unread\n' >"$tmp/home/.config/kensa/config"
-for run in 1 2; do
-	start 100 24 -- "$md"
-	check "start = unread, run $run: index shown" wait_for '4 messages'
-	check "start = unread, run $run: the cursor on the first unread row from the top" grep -q 'newer, unread' <<<"$(cursor_line)"
-	keys Q
-	wait_for '^\[exit 0\]' >/dev/null
-done
+starts_on 'start = unread' 'newer, unread'   # the first unread row from the top
 
 printf 'start = oldest\n' >"$tmp/home/.config/kensa/config"
 start 100 24 -- "$md"
