@@ -150,23 +150,13 @@ ui_write_file(const char *path, const char *text, bool overwrite, char **cause)
 	size_t len = strlen(text);
 	int fd;
 
-	if (slash != NULL && slash != path) {   /* the directory, as mkdir -p */
+	if (slash != NULL && slash != path) {   /* the directory, as mkdir -p (GLib's) */
 		char *dir = xstrndup(path, (size_t)(slash - path));
 
-		for (char *p = dir + 1; ; p++) {
-			if (*p == '/' || *p == '\0') {
-				char c = *p;
-
-				*p = '\0';
-				if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-					*cause = xasprintf("%s: %s", dir, strerror(errno));
-					free(dir);
-					return -1;
-				}
-				*p = c;
-				if (c == '\0')
-					break;
-			}
+		if (g_mkdir_with_parents(dir, 0700) != 0) {
+			*cause = xasprintf("%s: %s", dir, strerror(errno));
+			free(dir);
+			return -1;
 		}
 		free(dir);
 	}
