@@ -10,6 +10,7 @@ total=$(ls "$md/cur" "$md/new" | grep -c '^[0-9]')
 start 120 30 -- "$md"
 check "index shown" wait_for "$total messages"
 check "analysed" wait_for "phishing [1-9]" 100
+check "analysis finished" wait_gone 'being analysed' 100
 phish=$(screen | grep -oE 'phishing [0-9]+' | head -1 | grep -oE '[0-9]+')
 
 # T: tag every phishing message, whatever is shown
@@ -101,6 +102,7 @@ check "quits" wait_for '^\[exit 0\]'
 copy_samples
 start 120 30 XDG_STATE_HOME=$tmp/state "PAGER=cat > $tmp/reports.txt" -- "$md"
 wait_for "phishing [1-9]" 100 >/dev/null
+wait_gone 'being analysed' 100 >/dev/null
 keys T
 wait_for 'Tag messages matching' >/dev/null
 keys '~v suspicious' Enter

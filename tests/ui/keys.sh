@@ -71,6 +71,7 @@ cp -R "$samples/Maildir" "$tmp/mono"
 chmod -R u+w "$tmp/mono"
 start 100 24 -- --no-color "$tmp/mono"
 wait_for 'phishing [1-9]' 100 >/dev/null
+wait_gone 'being analysed' 100 >/dev/null
 e=$(screen -e | sed -n 2,3p)
 cur=$(sed -n 1p <<<"$e"); other=$(sed -n 2p <<<"$e")
 check "mono: the cursor row starts reversed" grep -qE $'^\e\\[([0-9;]*;)?7m(\e\\[[0-9;]*m)*[^\e]*[0-9]{4}-' <<<"$cur"
