@@ -54,6 +54,7 @@ enum severity { SEV_INFO = 0, SEV_LOW, SEV_MEDIUM, SEV_HIGH };
 	X(HEADER_OVERFLOW,      SEV_MEDIUM, N_("More header fields than any mail server writes")) \
 	X(RECEIVED_OVERFLOW,    SEV_MEDIUM, N_("More Received hops than any mail route has")) \
 	X(HIDDEN_TEXT,          SEV_LOW,    N_("Text hidden from the reader by CSS (salting)")) \
+	X(TEXT_STYLED_LETTERS,  SEV_MEDIUM, N_("Words written in mathematical or enclosed letters that filters do not read")) \
 	X(BRAND_VERIFIED,       SEV_INFO,   N_("The message is authenticated as the brand it names"))
 
 #ifndef N_

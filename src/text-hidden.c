@@ -14,6 +14,13 @@
 #include "text-int.h"
 #include "util.h"
 
+/* Latin, Greek, Cyrillic: alphabets whose letters take no variation selector or grapheme joiner in ordinary text. */
+static bool
+alphabet(const uc_script_t *sc)
+{
+	return sc != NULL && (strcmp(sc->name, "Latin") == 0 || strcmp(sc->name, "Greek") == 0 || strcmp(sc->name, "Cyrillic") == 0);
+}
+
 /* A default-ignorable code point that hides inside a word; the legitimate joiners are spared. */
 static bool
 hiding(ucs4_t c, ucs4_t before, ucs4_t after)
@@ -22,12 +29,18 @@ hiding(ucs4_t c, ucs4_t before, ucs4_t after)
 
 	if (is_bidi_control(c) || is_bidi_mark(c) || !uc_is_property_default_ignorable_code_point(c))
 		return false;
-	if ((c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xe0100 && c <= 0xe01ef) || (unichar_kind(c) & UNICHAR_WRITING))
-		return false;   /* variation selectors (ideographic variants, emoji), CGJ, Mongolian, Hangul fillers */
 	if (!is_word_char(before) || !is_word_char(after))
 		return false;
 	sb = uc_script(before);
 	sa = uc_script(after);
+	/*
+	 * Variation selectors (ideographic variants, emoji), CGJ, Mongolian and
+	 * Hangul fillers are spelling where they belong; between two letters of
+	 * an alphabet that has no variants ("E\u034fV\u034fR\u034fi",
+	 * "Se\U000e0139rvice") they only break the word for a filter.
+	 */
+	if ((c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xe0100 && c <= 0xe01ef) || (unichar_kind(c) & UNICHAR_WRITING))
+		return alphabet(sb) && alphabet(sa);
 	if (unichar_kind(c) & UNICHAR_JOINER) {
 		/* joiners and word separators are spelling in these scripts */
 		static const char *const own[] = {

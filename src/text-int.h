@@ -121,6 +121,9 @@ void text_glyph_check(const char *s, size_t len, const char *where, long base, s
 /* TEXT_MIXED_SCRIPT: Latin words with Cyrillic or Greek look-alikes in them. */
 void text_script_check(const char *s, size_t len, const char *where, long base, struct findings *fs);
 
+/* TEXT_STYLED_LETTERS: runs of mathematical or enclosed alphanumerics standing for plain letters. */
+void text_styled_check(const char *s, size_t len, const char *where, long base, struct findings *fs);
+
 /* INVISIBLE_CHARS: default-ignorable code points hiding inside words. */
 void text_hidden_check(const char *s, size_t len, const char *where, long base, struct findings *fs);
 

@@ -7,6 +7,7 @@
 
 #include <unictype.h>
 #include <uniname.h>
+#include <uninorm.h>
 #include <unistr.h>
 #include <uniwbrk.h>
 
@@ -101,4 +102,125 @@ text_script_check(const char *s, size_t len, const char *where, long base, struc
 		i = j;
 	}
 	free(brk);
+}
+
+/*
+ * A letter drawn from the mathematical or enclosed alphanumerics: 𝐁𝐨𝐥𝐝,
+ * 𝘐𝘵𝘢𝘭𝘪𝘤, Ⓒⓘⓡⓒⓛⓔⓓ, 🅂🅀🅄🄰🅁🄴🄳, ⒫⒜⒭⒠⒩. Its plain reading goes to *plain
+ * (0 for a styled digit). Fullwidth forms are not styled: Japanese writes
+ * ＡＭＡＺＯＮ every day. Circled digits (①) and regional indicators (flags)
+ * are not letters and never count.
+ */
+static bool
+styled_letter(ucs4_t c, ucs4_t *plain)
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	int tag;
+
+	*plain = 0;
+	if (c >= 0x1f130 && c <= 0x1f149) {          /* squared Latin capitals */
+		*plain = 'A' + (c - 0x1f130);
+		return true;
+	}
+	if (c >= 0x1f150 && c <= 0x1f169) {          /* negative circled */
+		*plain = 'A' + (c - 0x1f150);
+		return true;
+	}
+	if (c >= 0x1f170 && c <= 0x1f189) {          /* negative squared */
+		*plain = 'A' + (c - 0x1f170);
+		return true;
+	}
+	if (!((c >= 0x1d400 && c <= 0x1d7ff) || (c >= 0x249c && c <= 0x24e9)))
+		return false;
+	switch (uc_decomposition(c, &tag, d)) {
+	case 1:
+		break;
+	case 3:   /* ⒜ is "(a)" */
+		if (d[0] == '(' && d[2] == ')') {
+			d[0] = d[1];
+			break;
+		}
+		return false;
+	default:
+		return false;
+	}
+	if (d[0] >= 0x80)
+		return c >= 0x1d400 && uc_is_alpha(c);   /* a styled Greek letter or the like: styled, no ASCII reading */
+	*plain = d[0];
+	return (d[0] >= 'a' && d[0] <= 'z') || (d[0] >= 'A' && d[0] <= 'Z') || (d[0] >= '0' && d[0] <= '9');
+}
+
+void
+text_styled_check(const char *s, size_t len, const char *where, long base, struct findings *fs)
+{
+	size_t emitted = 0;
+	bool any = false;
+
+	/* cheap exit: no lead byte of U+249C..U+24E9 (E2 92/93) or of a plane-1 symbol (F0 9D / F0 9F) */
+	for (size_t i = 0; i + 1 < len && !any; i++)
+		any = ((unsigned char)s[i] == 0xe2 && ((unsigned char)s[i + 1] == 0x92 || (unsigned char)s[i + 1] == 0x93)) ||
+		    ((unsigned char)s[i] == 0xf0 && ((unsigned char)s[i + 1] == 0x9d || (unsigned char)s[i + 1] == 0x9f));
+	if (!any)
+		return;
+	for (size_t i = 0; i < len && emitted < MAX_PER_FIELD;) {
+		ucs4_t c, p;
+		int k = next_cp(s, len, i, &c);
+		size_t start = i, end, j;
+		unsigned letters = 0, word = 0, longest = 0;
+		size_t kept = 0;
+		struct buf reads;
+		char nm[UNINAME_MAX];
+		ucs4_t first = c;
+
+		if (!styled_letter(c, &p)) {
+			i += (size_t)k;
+			continue;
+		}
+		/* the run: styled letters, and the spaces and punctuation between them */
+		buf_init(&reads);
+		end = i;
+		for (j = i; j < len;) {
+			ucs4_t d, q;
+			int m = next_cp(s, len, j, &d);
+
+			if (styled_letter(d, &q)) {
+				letters += ((q | 0x20) >= 'a' && (q | 0x20) <= 'z') || (q == 0 && uc_is_alpha(d)) ? 1 : 0;
+				if (q != 0)
+					buf_addf(&reads, "%c", (int)q);
+				else
+					buf_adds(&reads, "?");
+				kept = reads.len;
+				if (++word > longest)
+					longest = word;
+				j += (size_t)m;
+				end = j;
+				continue;
+			}
+			word = 0;
+			if (d < 0x80 && d != '\n' && d != '\r' && !is_word_char(d) && j - end < 3) {
+				if (d == ' ' || d == '\t')
+					buf_adds(&reads, " ");
+				else
+					buf_addf(&reads, "%c", (int)d);
+				j += (size_t)m;
+				continue;
+			}
+			break;
+		}
+		/* the reading ends with the last styled letter, as the span does */
+		reads.len = kept;
+		reads.s[kept] = '\0';
+		/* three letters or more, two of them side by side: not the blood types 🅰 🅱 🅾 */
+		if (letters >= 3 && longest >= 2) {
+			char *q = text_excerpt(s + start, end - start, EXCERPT_COLS);
+
+			finding_add(fs, F_TEXT_STYLED_LETTERS, -1, where, base + (long)start, base + (long)end,
+			    _("\"%s\" is written in styled letters (%s), it reads \"%s\""), q,
+			    unicode_character_name(first, nm) != NULL ? nm : "?", reads.s);
+			free(q);
+			emitted++;
+		}
+		buf_free(&reads);
+		i = end;
+	}
 }

@@ -150,8 +150,10 @@ scan_ctx(const char *s, size_t len, const char *where, long base, unsigned flags
 	}
 	if ((flags & TEXT_GLYPH_CHECK) && ((flags & TEXT_JAPANESE) || text_looks_japanese(s, len)))
 		text_glyph_check(s, len, where, base, fs);
-	if (flags & TEXT_SCRIPT_CHECK)
+	if (flags & TEXT_SCRIPT_CHECK) {
 		text_script_check(s, len, where, base, fs);
+		text_styled_check(s, len, where, base, fs);
+	}
 	if (flags & TEXT_HIDDEN_CHECK)
 		text_hidden_check(s, len, where, base, fs);
 	if (flags & (TEXT_BIDI_CHECK | TEXT_BIDI_OVERRIDE))

@@ -12,7 +12,7 @@ struct findings;
 #define TEXT_TYPO_CHECK     0x01   /* TEXT_TYPO */
 #define TEXT_URGENCY_CHECK  0x02   /* TEXT_URGENCY */
 #define TEXT_GLYPH_CHECK    0x04   /* TEXT_FOREIGN_GLYPH */
-#define TEXT_SCRIPT_CHECK   0x08   /* TEXT_MIXED_SCRIPT */
+#define TEXT_SCRIPT_CHECK   0x08   /* TEXT_MIXED_SCRIPT, TEXT_STYLED_LETTERS */
 #define TEXT_HIDDEN_CHECK   0x10   /* INVISIBLE_CHARS */
 #define TEXT_BIDI_CHECK     0x20   /* BIDI_CONTROL: overrides, embeddings and isolates */
 #define TEXT_BIDI_OVERRIDE  0x40   /* BIDI_CONTROL: overrides only (body text, where RTL scripts embed legitimately) */

@@ -264,6 +264,15 @@ static const struct pcase inv_pos[] = {
 	{ "Please check Ra" "\uFEFF" "kuten now.", "Ra" "\uFEFF" "kuten" },
 	{ "Please check Rak" "\u200D" "uten now.", "Rak" "\u200D" "uten" },
 };
+/* CGJ and variation selectors are spelling elsewhere, hiding between Latin, Greek or Cyrillic letters */
+static const struct pcase inv_alpha_pos[] = {
+	{ "From E" "\u034F" "V" "\u034F" "R" "\u034F" "i today", "E" "\u034F" "V" "\u034F" "R" "\u034F" "i" },
+	{ "Gemini Se" "\U000E0139" "r" "\U000E0139" "vice", "Se" "\U000E0139" "r" "\U000E0139" "vice" },
+	{ "Your P" "\uFE0F" "ayPal account", "P" "\uFE0F" "ayPal" },
+	{ "Your Pay" "\uFE00" "Pal account", "Pay" "\uFE00" "Pal" },
+	{ "Dear Сбер" "\u034F" "банк client", "Сбер" "\u034F" "банк" },
+	{ "Your Amazo" "\u3164" "n order", "Amazo" "\u3164" "n" },
+};
 static const char *const inv_neg[] = {
 	"👨" "\u200D" "👩" "\u200D" "👧 family",
 	"می" "\u200C" "خواهم",
@@ -275,6 +284,55 @@ static const char *const inv_neg[] = {
 	"ét́é",
 	"café " "\u00AD" "",
 	"❤️ love",
+	"葛" "\U000E0100" "飾区",
+	"A" "\uFE0F" " list",
+	"ﬁ" "\u034F",
+};
+/* TEXT_STYLED_LETTERS: (text, span) */
+static const struct pcase styled_pos[] = {
+	{ "𝗪𝗲𝗹𝗰𝗼𝗺𝗲 to CarShield", "𝗪𝗲𝗹𝗰𝗼𝗺𝗲" },
+	{ "#𝗪𝗲𝗹𝗰𝗼𝗺𝗲 𝘁𝗼 𝗖𝗮𝗿𝗦𝗵𝗶𝗲𝗹𝗱 𝟮𝟬𝟮𝟰", "𝗪𝗲𝗹𝗰𝗼𝗺𝗲 𝘁𝗼 𝗖𝗮𝗿𝗦𝗵𝗶𝗲𝗹𝗱 𝟮𝟬𝟮𝟰" },
+	{ "𝘽𝙞𝙧𝙩𝙝 𝙨𝙪𝙧𝙜𝙚𝙧𝙞𝙚𝙨 + tests", "𝘽𝙞𝙧𝙩𝙝 𝙨𝙪𝙧𝙜𝙚𝙧𝙞𝙚𝙨" },
+	{ "𝙎𝘼𝙔 𝙂𝙊𝙊𝘿𝘽𝙔𝙀 𝙏𝙊 𝙃𝘼𝙄𝙍 𝙇𝙊𝙎𝙎!", "𝙎𝘼𝙔 𝙂𝙊𝙊𝘿𝘽𝙔𝙀 𝙏𝙊 𝙃𝘼𝙄𝙍 𝙇𝙊𝙎𝙎" },
+	{ "id.𝐚𝐩𝐩𝐥𝐞.com", "𝐚𝐩𝐩𝐥𝐞" },
+	{ "Your 𝐀𝐦𝐚𝐳𝐨𝐧 account", "𝐀𝐦𝐚𝐳𝐨𝐧" },
+	{ "Your 𝐴𝑚𝑎𝑧𝑜𝑛 account", "𝐴𝑚𝑎𝑧𝑜𝑛" },
+	{ "Your 𝒜𝓂𝒶𝓏𝑜𝓃 account", "𝒜𝓂𝒶𝓏𝑜𝓃" },
+	{ "Your 𝔄𝔪𝔞𝔷𝔬𝔫 account", "𝔄𝔪𝔞𝔷𝔬𝔫" },
+	{ "Your 𝔸𝕞𝕒𝕫𝕠𝕟 account", "𝔸𝕞𝕒𝕫𝕠𝕟" },
+	{ "Your 𝖠𝗆𝖺𝗓𝗈𝗇 account", "𝖠𝗆𝖺𝗓𝗈𝗇" },
+	{ "Your 𝙰𝚖𝚊𝚣𝚘𝚗 account", "𝙰𝚖𝚊𝚣𝚘𝚗" },
+	{ "Your Ⓐⓜⓐⓩⓞⓝ account", "Ⓐⓜⓐⓩⓞⓝ" },
+	{ "Your 🅐🅜🅐🅩🅞🅝 account", "🅐🅜🅐🅩🅞🅝" },
+	{ "Your 🄰🄼🄰🅉🄾🄽 account", "🄰🄼🄰🅉🄾🄽" },
+	{ "Your 🅰🅼🅰🆉🅾🅽 account", "🅰🅼🅰🆉🅾🅽" },
+	{ "Your ⒜⒨⒜⒵⒪⒩ account", "⒜⒨⒜⒵⒪⒩" },
+	{ "apple.🅒🅞🅜 id", "🅒🅞🅜" },
+	{ "𝐏𝐚𝐲𝐏𝐚𝐥: 𝐥𝐢𝐦𝐢𝐭𝐞𝐝", "𝐏𝐚𝐲𝐏𝐚𝐥: 𝐥𝐢𝐦𝐢𝐭𝐞𝐝" },
+	{ "【𝐑𝐚𝐤𝐮𝐭𝐞𝐧】カード", "𝐑𝐚𝐤𝐮𝐭𝐞𝐧" },
+	{ "claim 𝓯𝓻𝓮𝓮 spins", "𝓯𝓻𝓮𝓮" },
+};
+static const char *const styled_neg[] = {
+	"ＡＭＡＺＯＮからのお知らせ",
+	"①②③ の順にご確認ください",
+	"⑴ 申込書 ⑵ 本人確認書類",
+	"🇯🇵 日本 🇺🇸 USA",
+	"🅿 駐車場あり",
+	"血液型 🅰 🅱 🅾",
+	"𝐱 = 2",
+	"Let 𝑥 and 𝑦 be reals",
+	"E = mc²",
+	"ℝ and ℂ are fields",
+	"℡ 03-1234-5678",
+	"㈱ヤマト運輸",
+	"Ⓡ registered",
+	"Amazon ©2024",
+	"№ 12345",
+	"Ⅻ chapter",
+	"ﬁnance oﬃce",
+	"ｱﾏｿﾞﾝ",
+	"🄯 copyleft",
+	"price 𝟏𝟎𝟎 yen",
 };
 static const struct pcase bidi_pos[] = {
 	{ "請求書" "\u202E" "fdp.exe", "" "\u202E" "" },
@@ -446,6 +504,16 @@ first_of(const struct findings *fs, enum finding_id id)
 		if (fs->v[i].id == id)
 			return &fs->v[i];
 	return NULL;
+}
+
+static size_t
+count_of(const struct findings *fs, enum finding_id id)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < fs->n; i++)
+		n += fs->v[i].id == id;
+	return n;
 }
 
 static char *
@@ -720,6 +788,47 @@ START_TEST(mixed_names_the_letter)
 	ck_assert_uint_ge(fs.n, 1);
 	ck_assert_msg(strstr(fs.v[0].evidence, "U+0410 CYRILLIC CAPITAL LETTER A") != NULL, "%s", fs.v[0].evidence);
 	findings_free(&fs);
+}
+END_TEST
+
+/* ---- TEXT_STYLED_LETTERS */
+
+START_TEST(styled_positive)
+{
+	expect_at(styled_pos[_i].text, F_TEXT_STYLED_LETTERS, styled_pos[_i].span, TEXT_SCRIPT_CHECK);
+}
+END_TEST
+
+START_TEST(styled_negative_hand)
+{
+	expect_none(styled_neg[_i], F_TEXT_STYLED_LETTERS);
+}
+END_TEST
+
+START_TEST(styled_negative_ham)
+{
+	ham_line_none(_i, F_TEXT_STYLED_LETTERS);
+}
+END_TEST
+
+START_TEST(styled_reads_plain)
+{
+	struct findings fs;
+	const struct finding *f;
+
+	scan("Your 𝐀𝐦𝐚𝐳𝐨𝐧 account is 🅛🅞🅒🅚🅔🅓", &fs);
+	f = first_of(&fs, F_TEXT_STYLED_LETTERS);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_msg(strstr(f->evidence, "reads \"Amazon\"") != NULL, "%s", f->evidence);
+	ck_assert_msg(strstr(f->evidence, "MATHEMATICAL BOLD CAPITAL A") != NULL, "%s", f->evidence);
+	ck_assert_uint_eq(count_of(&fs, F_TEXT_STYLED_LETTERS), 2);
+	findings_free(&fs);
+}
+END_TEST
+
+START_TEST(invisible_alphabet_positive)
+{
+	expect_at(inv_alpha_pos[_i].text, F_INVISIBLE_CHARS, inv_alpha_pos[_i].span, TEXT_HIDDEN_CHECK);
 }
 END_TEST
 
@@ -1237,6 +1346,10 @@ text_suite(void)
 	tcase_add_loop_test(tc, mixed_positive, 0, N(mixed_pos));
 	tcase_add_loop_test(tc, mixed_negative_hand, 0, N(mixed_neg));
 	tcase_add_loop_test(tc, mixed_negative_ham, 0, HAM_LINES);
+	tcase_add_loop_test(tc, styled_positive, 0, N(styled_pos));
+	tcase_add_loop_test(tc, styled_negative_hand, 0, N(styled_neg));
+	tcase_add_loop_test(tc, styled_negative_ham, 0, HAM_LINES);
+	tcase_add_test(tc, styled_reads_plain);
 	tcase_add_test(tc, mixed_names_the_letter);
 	suite_add_tcase(s, tc);
 
@@ -1253,6 +1366,7 @@ text_suite(void)
 	tcase_add_unchecked_fixture(tc, ham_setup, NULL);
 	tcase_add_loop_test(tc, invisible_positive, 0, N(inv_pos));
 	tcase_add_loop_test(tc, invisible_negative_hand, 0, N(inv_neg));
+	tcase_add_loop_test(tc, invisible_alphabet_positive, 0, N(inv_alpha_pos));
 	tcase_add_loop_test(tc, invisible_negative_ham, 0, HAM_LINES);
 	tcase_add_test(tc, invisible_evidence);
 	tcase_add_test(tc, evidence_escapes_unichar_table);
