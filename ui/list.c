@@ -8,6 +8,7 @@
 
 #include "draw.h"
 #include "list.h"
+#include "normtext.h"
 #include "tui.h"
 #include "view.h"
 #include "util.h"
@@ -105,7 +106,12 @@ item_has(struct view *v, list_item_fn fn, size_t i, const char *needle)
 	draw_capture(&b);
 	fn(v, i, 0, 0, 100000, 100000, false, false);
 	draw_capture(NULL);
-	r = ascii_strcasestr(b.s, needle) != NULL;
+	{   /* folded as the brand matcher folds: "ＡＭＡＺＯＮ" finds "Amazon" */
+		char *hay = normtext_fold_str(b.s, true), *nf = normtext_fold_str(needle, true);
+		r = *nf != '\0' && strstr(hay, nf) != NULL;
+		free(hay);
+		free(nf);
+	}
 	buf_free(&b);
 	return r;
 }

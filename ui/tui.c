@@ -52,6 +52,8 @@ struct tui {
 	long rep_entry;
 	unsigned rep_gen, list_gen;
 	bool list_force;             /* entries moved or renamed: the index rebuilds at once */
+	bool (*idle)(struct view *); /* background work between keys (the index's search of bodies), or NULL */
+	struct view *idle_view;
 	bool origin_moved;           /* the user moved the trust boundary of rep (set-origin) */
 	char *limit;                 /* the index's limit pattern in force, or NULL */
 	int prefix_key;              /* the first key of a two-key binding ("g" of "gg"), or 0 */
@@ -97,6 +99,7 @@ long tui_current(struct tui *t) { return t->current; }
 unsigned tui_report_gen(struct tui *t) { return t->rep_gen; }
 unsigned tui_list_gen(struct tui *t) { return t->list_gen; }
 void tui_list_changed(struct tui *t) { t->list_gen++; t->list_force = true; }
+void tui_set_idle(struct tui *t, bool (*step)(struct view *), struct view *v) { t->idle = step; t->idle_view = v; }
 
 bool
 tui_list_take_force(struct tui *t)
@@ -1595,6 +1598,8 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 			fds[pend].fd = analyze_pending_fd(t->rep);
 			fds[pend].events = POLLIN;
 		}
+		if (t->idle != NULL)
+			timeout = 0;   /* background work waits: keys first, then a slice of it */
 		if (poll(fds, (nfds_t)nfds, timeout) < 0 && errno != EINTR)
 			break;
 		if (anai >= 0 && (fds[anai].revents & POLLIN))
@@ -1622,6 +1627,11 @@ tui_main(struct settings *cfg, const struct tui_options *opt)
 		}
 		while (!t->quit && t->depth > 0 && read_key(&key) == OK)
 			handle_key(t, key);
+		if (!t->quit && t->idle != NULL) {
+			if (!t->idle(t->idle_view))
+				t->idle = NULL;
+			t->need_draw = true;
+		}
 	}
 	while (t->depth > 0)
 		pop(t);

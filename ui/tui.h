@@ -53,6 +53,12 @@ void tui_report_changed(struct tui *t);
 unsigned tui_list_gen(struct tui *t);
 void tui_list_changed(struct tui *t);          /* and rebuild at once */
 bool tui_list_take_force(struct tui *t);
+/*
+ * Background work for v between keys: the main loop calls step(v) after
+ * the keys waiting (step does a slice of about 50 ms) until it returns
+ * false. NULL stops it; a view that sets it clears it when freed.
+ */
+void tui_set_idle(struct tui *t, bool (*step)(struct view *), struct view *v);
 /* true when v lies directly on the index (or is the only view): it may switch messages. */
 bool tui_above_index(struct view *v);
 /* Switch to another folder of the Maildir. */

@@ -87,11 +87,14 @@ help_init(struct view *v, void *arg)
 	section(h, CTX_GLOBAL);
 	if (h->ctx == CTX_INDEX) {
 		add(h, true, xstrdup(_("Limit patterns (terms are ANDed; ! negates a term)")));
-		add(h, false, xasprintf("  %-22s %s", "TEXT", _("subject, sender name or domain contains TEXT")));
+		add(h, false, xasprintf("  %-22s %s", "TEXT", _("subject, sender name or domain contains TEXT (full-width and case folded: ＡＭＡＺＯＮ finds Amazon)")));
 		add(h, false, xasprintf("  %-22s %s", "~f FINDING_ID", _("a finding with this id was raised (e.g. ~f FROM_BRAND_MISMATCH)")));
 		add(h, false, xasprintf("  %-22s %s", "~v VERDICT", _("phishing, suspicious, clean or pending")));
 		add(h, false, xasprintf("  %-22s %s", "~s TEXT", _("the subject contains TEXT")));
-		add(h, false, xasprintf("  %-22s %s", "~a TEXT", _("the sender name or domain contains TEXT")));
+		add(h, false, xasprintf("  %-22s %s", "~e TEXT", _("the sender name or domain contains TEXT")));
+		add(h, false, xasprintf("  %-22s %s", "~b TEXT", _("the body contains TEXT (read from the messages)")));
+		add(h, false, xasprintf("  %-22s %s", "~u TEXT", _("a link's host or registrable domain contains TEXT")));
+		add(h, false, xasprintf("  %-22s %s", "~a TEXT", _("an attachment's name contains TEXT, or its SHA-256 starts with it")));
 		add(h, false, xasprintf("  %-22s %s", "~F ~N ~T", _("flagged, unseen, tagged")));
 		add(h, false, xstrdup(""));
 		add(h, true, xstrdup(_("Risk column")));

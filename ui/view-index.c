@@ -7,7 +7,9 @@
 
 #include <unistr.h>
 
+#include "analyze.h"
 #include "brands.h"
+#include "message.h"
 #include "draw.h"
 #include "i18n.h"
 #include "normtext.h"
@@ -22,7 +24,12 @@ enum sort { SORT_DATE, SORT_RISK, SORT_SENDER };
 
 /* One term of a limit pattern (documented in kensa(1) and the help view). */
 struct term {
-	char kind;         /* 't' text, 'f' finding, 'v' verdict, 's' subject, 'a' sender, 'F' flagged, 'N' unseen, 'T' tagged */
+	/*
+	 * 't' text, 'f' finding, 'v' verdict, 's' subject, 'e' sender, 'F'
+	 * flagged, 'N' unseen, 'T' tagged; read from the message itself: 'b'
+	 * body, 'u' link hosts, 'a' attachment names and hashes
+	 */
+	char kind;
 	bool negate;
 	int value;         /* finding id, verdict (3 = pending) */
 	char *text;
@@ -32,7 +39,12 @@ struct term {
 struct pattern {
 	struct term *terms;
 	size_t n;
+	bool deep;         /* a ~b, ~u or ~a term: the messages must be read */
 };
+
+#define TERMS      "fvsaebuFNT"   /* every ~x */
+#define TERMS_ARG  "fvsaebu"      /* those followed by an argument */
+#define DEEP(k)    ((k) == 'b' || (k) == 'u' || (k) == 'a')
 
 struct index {
 	uint32_t *order;
@@ -45,6 +57,9 @@ struct index {
 	unsigned gen;
 	long last_build;
 	bool built;
+	/* a limit with ~b, ~u or ~a: per entry 0 not read yet, 1 matches, 2 does not; read in the background */
+	uint8_t *deep;
+	size_t ndeep, deep_next, deep_left;
 };
 
 static struct store *S(struct view *v) { return tui_store(v->t); }
@@ -68,6 +83,7 @@ pattern_free(struct pattern *p)
 	free(p->terms);
 	p->terms = NULL;
 	p->n = 0;
+	p->deep = false;
 }
 
 /* Parse "~f FROM_BRAND_MISMATCH ~v phishing !text" into *out (emptied first); returns 0 or -1 with *cause. */
@@ -84,14 +100,15 @@ pattern_parse(struct pattern *out, const char *pat, char **cause)
 			t.negate = true;
 			w++;
 		}
-		if (w[0] == '~' && w[1] != '\0' && (w[2] != '\0' || strchr("fvsaFNT", w[1]) == NULL)) {
+		if (w[0] == '~' && w[1] != '\0' && (w[2] != '\0' || strchr(TERMS, w[1]) == NULL)) {
 			/* "~x" kensa does not know is an error, not a text that matches nothing */
-			*cause = xasprintf(_("unknown pattern: %s (~f ~v ~s ~a ~F ~N ~T)"), w);
+			*cause = xasprintf(_("unknown pattern: %s (~f ~v ~s ~e ~b ~u ~a ~F ~N ~T)"), w);
 			goto fail;
 		}
-		if (w[0] == '~' && w[1] != '\0' && w[2] == '\0' && strchr("fvsaFNT", w[1]) != NULL) {
+		if (w[0] == '~' && w[1] != '\0' && w[2] == '\0' && strchr(TERMS, w[1]) != NULL) {
 			t.kind = w[1];
-			if (strchr("fvsa", t.kind) != NULL) {
+			out->deep = out->deep || DEEP(t.kind);
+			if (strchr(TERMS_ARG, t.kind) != NULL) {
 				char *arg = strtok_r(NULL, " \t", &save);
 				if (arg == NULL) {
 					*cause = xasprintf(_("%s needs an argument"), w);
@@ -175,8 +192,10 @@ term_match(struct store *s, const struct mailbox_entry *e, const struct term *t)
 		return e->state == ENTRY_ANALYSED && e->verdict == t->value;
 	case 's':
 		return folded_has(subj, t->text);
-	case 'a':
+	case 'e':
 		return folded_has(name, t->text) || folded_has(dom, t->text);
+	case 'b': case 'u': case 'a':
+		return !t->negate;   /* read from the message: deep_match() */
 	case 'F':
 		return (e->flags & EF_FLAGGED) != 0;
 	case 'N':
@@ -197,10 +216,73 @@ pattern_match(const struct pattern *p, struct store *s, const struct mailbox_ent
 	return true;
 }
 
+/* Does the hex needle (4 digits or more) start a SHA-256 given in lower case? */
 static bool
-matches(struct index *ix, struct store *s, const struct mailbox_entry *e)
+hash_has(const char *sha, const char *needle)
 {
-	return pattern_match(&ix->lim, s, e);
+	size_t n = strlen(needle);
+
+	if (*sha == '\0' || n < 4 || strspn(needle, "0123456789abcdef") != n)
+		return false;
+	return strncmp(sha, needle, n) == 0;
+}
+
+/* The ~b, ~u and ~a terms of p against the analysed message r (the others are pattern_match's). */
+static bool
+deep_match(const struct pattern *p, const struct report *r)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		const struct term *t = &p->terms[i];
+		bool hit = false;
+
+		if (!DEEP(t->kind))
+			continue;
+		if (t->kind == 'b')
+			hit = folded_has(r->msg->body, t->text);
+		else if (t->kind == 'u')
+			for (size_t k = 0; k < r->nlinks && !hit; k++) {
+				const struct link *l = &r->links[k];
+				hit = folded_has(l->host, t->text) || folded_has(l->host_unicode, t->text) ||
+				    folded_has(l->org_domain, t->text);
+			}
+		else
+			for (size_t k = 0; k < r->msg->nparts && !hit; k++) {
+				const struct mime_part *m = &r->msg->parts[k];
+				if (!m->is_attachment && m->filename == NULL)
+					continue;
+				hit = folded_has(m->filename, t->text) || hash_has(m->sha256, t->text);
+			}
+		if (hit == t->negate)
+			return false;
+	}
+	return true;
+}
+
+/* Read entry id and try p's deep terms on it (no network: what the message says). An unreadable message matches nothing. */
+static bool
+deep_eval(struct view *v, const struct pattern *p, uint32_t id)
+{
+	struct settings cfg = *tui_settings(v->t);
+	struct report *r = NULL;
+	char *path = store_path(S(v), id), *cause = NULL;
+	bool hit = false;
+
+	cfg.network = false;
+	if (analyze_file(path, &cfg, &r, &cause) == 0) {
+		hit = deep_match(p, r);
+		report_free(r);
+	} else
+		free(cause);
+	free(path);
+	return hit;
+}
+
+static bool
+matches(struct index *ix, struct store *s, const struct mailbox_entry *e, size_t i)
+{
+	if (!pattern_match(&ix->lim, s, e))
+		return false;
+	return !ix->lim.deep || (i < ix->ndeep && ix->deep[i] == 1);
 }
 
 /* ---- order ---- */
@@ -307,6 +389,8 @@ keyed_sort(struct store *s, uint32_t *order, size_t n, enum sort sort, bool reve
 	free(k);
 }
 
+static bool deep_step(struct view *v);
+
 static void
 rebuild(struct view *v)
 {
@@ -321,10 +405,24 @@ rebuild(struct view *v)
 		ix->order = xreallocarray(ix->order, n > 0 ? n : 1, sizeof *ix->order);
 	}
 	ix->norder = 0;
+	if (ix->lim.deep && ix->ndeep < n) {   /* new mail: not read yet */
+		ix->deep = xreallocarray(ix->deep, n, 1);
+		memset(ix->deep + ix->ndeep, 0, n - ix->ndeep);
+		ix->ndeep = n;
+	}
+	ix->deep_left = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct mailbox_entry *e = store_entry(s, i);
-		if (!(e->flags & EF_GONE) && matches(ix, s, e))
+		if (e->flags & EF_GONE)
+			continue;
+		if (ix->lim.deep && ix->deep[i] == 0 && pattern_match(&ix->lim, s, e))
+			ix->deep_left++;
+		if (matches(ix, s, e, i))
 			ix->order[ix->norder++] = (uint32_t)i;
+	}
+	if (ix->deep_left > 0) {   /* read them between keys, from the first */
+		ix->deep_next = 0;
+		tui_set_idle(v->t, deep_step, v);
 	}
 	if (ix->norder > 1 && ix->sort == SORT_SENDER)
 		qsort_r(ix->order, ix->norder, sizeof *ix->order, order_cmp, &c);
@@ -355,6 +453,46 @@ rebuild(struct view *v)
 	ix->built = true;
 }
 
+/*
+ * One slice (about 50 ms) of reading the messages a ~b, ~u or ~a limit
+ * needs, between keys; the rows appear as they match. False when all are read.
+ */
+static bool
+deep_step(struct view *v)
+{
+	struct index *ix = v->data;
+	struct store *s = S(v);
+	long until = now_ms() + 50;
+	bool found = false;
+	size_t n = store_count(s) < ix->ndeep ? store_count(s) : ix->ndeep;
+
+	if (!ix->lim.deep)
+		return false;
+	while (ix->deep_next < n && now_ms() < until) {
+		size_t i = ix->deep_next++;
+		const struct mailbox_entry *e = store_entry(s, i);
+
+		if ((e->flags & EF_GONE) || ix->deep[i] != 0 || !pattern_match(&ix->lim, s, e))
+			continue;
+		ix->deep[i] = deep_eval(v, &ix->lim, (uint32_t)i) ? 1 : 2;
+		found = found || ix->deep[i] == 1;
+		if (ix->deep_left > 0)
+			ix->deep_left--;
+	}
+	if (ix->deep_next >= n) {
+		ix->deep_left = 0;
+		rebuild(v);   /* may start another pass if new mail came */
+		return ix->deep_left > 0;
+	}
+	if (found) {
+		size_t left = ix->deep_left, next = ix->deep_next;
+		rebuild(v);
+		ix->deep_left = left;
+		ix->deep_next = next;
+	}
+	return true;
+}
+
 static void
 index_init(struct view *v, void *arg)
 {
@@ -369,9 +507,11 @@ index_free(struct view *v)
 {
 	struct index *ix = v->data;
 
+	tui_set_idle(v->t, NULL, NULL);
 	pattern_free(&ix->lim);
 	free(ix->limit);
 	free(ix->order);
+	free(ix->deep);
 	free(ix);
 }
 
@@ -431,12 +571,12 @@ static void
 tag_pattern(struct view *v, bool tag)
 {
 	struct store *s = S(v);
-	struct pattern p = { NULL, 0 };
+	struct pattern p = { NULL, 0, false };
 	char *pat, *cause = NULL;
 	size_t n = 0;
 
-	pat = tui_prompt(v->t, tag ? _("Tag messages matching (text, ~f ID, ~v verdict, ~s, ~a, ~F, ~N, ~T, ! negates): ")
-	    : _("Untag messages matching (text, ~f ID, ~v verdict, ~s, ~a, ~F, ~N, ~T, ! negates): "), NULL);
+	pat = tui_prompt(v->t, tag ? _("Tag messages matching (text, ~s ~e ~b ~u ~a ~f ~v ~F ~N ~T, ! negates): ")
+	    : _("Untag messages matching (text, ~s ~e ~b ~u ~a ~f ~v ~F ~N ~T, ! negates): "), NULL);
 	if (pat == NULL)
 		return;
 	if (pattern_parse(&p, pat, &cause) != 0) {
@@ -453,6 +593,8 @@ tag_pattern(struct view *v, bool tag)
 		struct mailbox_entry *e = store_entry(s, i);
 
 		if ((e->flags & EF_GONE) || !pattern_match(&p, s, e) || ((e->flags & EF_TAGGED) != 0) == tag)
+			continue;
+		if (p.deep && !deep_eval(v, &p, (uint32_t)i))
 			continue;
 		e->flags ^= EF_TAGGED;
 		n++;
@@ -502,11 +644,11 @@ index_key(struct view *v, enum action a)
 		break;
 	case A_LIMIT:
 		/* the prompt starts empty: Up brings back the limit in force and the ones before it */
-		if ((pat = tui_prompt(v->t, _("Limit to (text, ~f ID, ~v verdict, ~s, ~a, ~F, ~N, ~T, ! negates; empty: all): "),
+		if ((pat = tui_prompt(v->t, _("Limit to (text, ~s ~e ~b ~u ~a ~f ~v ~F ~N ~T, ! negates; empty: all): "),
 		    NULL)) == NULL)
 			break;
 		{
-			struct pattern np = { NULL, 0 };
+			struct pattern np = { NULL, 0, false };
 
 			if (pattern_parse(&np, pat, &cause) != 0) {   /* the limit in force stays */
 				tui_message(v->t, true, "%s", cause);
@@ -516,6 +658,12 @@ index_key(struct view *v, enum action a)
 			}
 			pattern_free(&ix->lim);
 			ix->lim = np;
+			/* nothing read yet for this limit */
+			free(ix->deep);
+			ix->deep = NULL;
+			ix->ndeep = 0;
+			ix->deep_left = 0;
+			tui_set_idle(v->t, NULL, NULL);
 		}
 		free(ix->limit);
 		ix->limit = ix->lim.n > 0 ? pat : NULL;
@@ -708,6 +856,8 @@ index_draw(struct view *v)
 			buf_addf(&b, " | %s %zu", _("tagged"), tagged);
 		if (ix->limit != NULL)
 			buf_addf(&b, " | %s %zu: %s", _("shown"), ix->norder, ix->limit);
+		if (ix->deep_left > 0)
+			buf_addf(&b, " (%s %zu)", _("messages left to read"), ix->deep_left);
 		buf_addf(&b, "  [%s: %s%s]  %s:%s", _("sort"), _(sorts[ix->sort]), ix->reverse ? " ^" : "",
 		    tui_key_for(CTX_INDEX, A_HELP), _("help"));
 		free(v->status);

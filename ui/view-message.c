@@ -10,6 +10,7 @@
 #include "evidence.h"
 #include "i18n.h"
 #include "message.h"
+#include "normtext.h"
 #include "tui.h"
 #include "view.h"
 #include "util.h"
@@ -47,6 +48,7 @@ struct msgview {
 	struct jump jump;
 	bool have_jump;
 	char *search;             /* the text searched for with /, or NULL: n and N then move between its matches */
+	struct normtext fold;     /* text folded as the brand matcher folds it, for the search (fold.s NULL: not yet) */
 	struct field *fields;
 	size_t nfields;
 	int bx, by, bw, bh;       /* body area */
@@ -276,6 +278,9 @@ build_text(struct msgview *m)
 	free(m->text);
 	free(m->marks);
 	free(m->footer);
+	if (m->fold.s != NULL)
+		normtext_free(&m->fold);
+	memset(&m->fold, 0, sizeof m->fold);
 	ui_links_free(m->links, m->nlinks);
 	m->nlinks = ui_links(r, &m->links);
 	buf_init(&b);
@@ -509,6 +514,8 @@ msg_free(struct view *v)
 	free(m->marks);
 	free(m->lines);
 	free(m->search);
+	if (m->fold.s != NULL)
+		normtext_free(&m->fold);
 	free(m);
 }
 
@@ -532,31 +539,60 @@ select_link(struct msgview *m, int dir)
 	scroll_to(m, m->links[k].start >= 0 ? (size_t)m->links[k].start : (size_t)m->footer[k]);
 }
 
-/* The next (dir 1) or previous (dir -1) match of needle in the text from byte from, ASCII case folded; -1 if none. */
+/*
+ * The next (dir 1) or previous (dir -1) match of needle in the text
+ * starting at or after (before) byte from, both folded as the brand matcher
+ * folds (NFKC, case, white space: "ＡＭＡＺＯＮ" finds "Amazon"); its byte
+ * span in the text goes to *end. -1 if none.
+ */
 static long
-find_text(const struct msgview *m, const char *needle, long from, int dir)
+find_text(struct msgview *m, const char *needle, long from, int dir, long *end)
 {
-	size_t nl = strlen(needle);
+	char *fn = normtext_fold_str(needle, true);
+	size_t nl = strlen(fn), lo = 0, hi;
+	long k, found = -1;
 
-	if (nl == 0 || nl > m->len)
+	if (m->fold.s == NULL)
+		normtext_fold(m->text, m->len, true, &m->fold);
+	if (nl == 0 || nl > m->fold.len) {
+		free(fn);
 		return -1;
-	for (long p = from; p >= 0 && (size_t)p + nl <= m->len; p += dir)
-		if (ascii_strncasecmp(m->text + p, needle, nl) == 0)
-			return p;
-	return -1;
+	}
+	/* the first folded byte from text byte from on */
+	hi = m->fold.len;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if ((long)m->fold.orig[mid] < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (dir < 0 && (lo >= m->fold.len || (long)m->fold.orig[lo] > from))
+		k = (long)lo - 1;
+	else
+		k = (long)lo;
+	if (dir < 0 && (size_t)k + nl > m->fold.len)
+		k = (long)(m->fold.len - nl);   /* a match needs nl bytes from where it starts */
+	for (; k >= 0 && (size_t)k + nl <= m->fold.len; k += dir)
+		if (memcmp(m->fold.s + k, fn, nl) == 0) {
+			found = (long)m->fold.orig[k];
+			*end = (long)m->fold.orig_end[(size_t)k + nl - 1];
+			break;
+		}
+	free(fn);
+	return found;
 }
 
 /* Move to the next or previous match of the search, wrapping round once (said); the match is highlighted. */
 static void
 search_step(struct view *v, struct msgview *m, int dir)
 {
-	size_t nl = strlen(m->search);
 	long from = m->have_jump && m->jump.start >= 0 ? m->jump.start + dir : dir > 0 ? (long)(m->lines != NULL && m->top < m->nlines ? m->lines[m->top].start : 0) : (long)m->len - 1;
-	long at = find_text(m, m->search, from, dir);
+	long end = 0, at = find_text(m, m->search, from, dir, &end);
 	bool wrapped = false;
 
 	if (at < 0) {
-		at = find_text(m, m->search, dir > 0 ? 0 : (long)m->len - (long)nl, dir);
+		at = find_text(m, m->search, dir > 0 ? 0 : (long)m->len, dir, &end);
 		wrapped = at >= 0;
 	}
 	if (at < 0) {
@@ -564,7 +600,7 @@ search_step(struct view *v, struct msgview *m, int dir)
 		return;
 	}
 	m->jump.start = at;
-	m->jump.end = at + (long)nl;
+	m->jump.end = end;
 	m->jump.link = 0;
 	m->have_jump = true;
 	mark_selection(m);
