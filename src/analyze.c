@@ -599,6 +599,41 @@ analyze_domain_fact(const struct report *r, const char *domain)
 	return NULL;
 }
 
+/*
+ * Does a link leave the sender's registrable domain (the From's, or the
+ * DKIM signer's when it passed) and the domains of the brand claimed? Such
+ * a link is where the message sends its reader: with the table's
+ * "payload-link-offsite yes" it is a payload. A message without a usable
+ * From counts any link to a host.
+ */
+static bool
+link_offsite(const struct report *r)
+{
+	const struct brands *b = brands_default(NULL);
+	const char *from = r->addr.from.valid ? r->addr.from.org_domain : NULL;
+	char *dkim = r->auth.dkim == AUTH_PASS && r->auth.dkim_domain != NULL ? domain_org(r->auth.dkim_domain) : NULL;
+	bool off = false;
+
+	for (size_t i = 0; i < r->nlinks && !off; i++) {
+		const struct link *l = &r->links[i];
+		const char *org = l->org_domain;
+
+		if (l->host == NULL || l->scheme == NULL || (strcmp(l->scheme, "http") != 0 && strcmp(l->scheme, "https") != 0 &&
+		    strcmp(l->scheme, "") != 0))
+			continue;   /* mailto:, tel:, cid: and the like lead nowhere else */
+		if (org == NULL && !l->ip_literal)
+			continue;
+		if (org != NULL && ((from != NULL && ascii_strcasecmp(org, from) == 0) ||
+		    (dkim != NULL && ascii_strcasecmp(org, dkim) == 0)))
+			continue;
+		if (org != NULL && r->claim.brand != NULL && b != NULL && brands_owns(b, r->claim.brand, org, BRAND_ALL))
+			continue;
+		off = true;
+	}
+	free(dkim);
+	return off;
+}
+
 static void
 run_checks(struct report *r, const struct settings *cfg)
 {
@@ -687,6 +722,7 @@ run_checks(struct report *r, const struct settings *cfg)
 	}
 	age_check(r, cfg);
 	cdn_check(r);
+	r->findings.link_offsite = link_offsite(r);
 	r->score = findings_score(&r->findings, &r->verdict);
 }
 

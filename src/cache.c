@@ -644,8 +644,8 @@ cache_fingerprint(const struct settings *cfg)
 		for (int i = 0; i < F_COUNT; i++)
 			for (int sev = SEV_INFO; sev <= SEV_HIGH; sev++)
 				buf_addf(&b, "%d.%d=%d%c ", i, sev, weights_weight(w, i, sev), weights_payload(w, i, sev) ? 'p' : '-');
-		buf_addf(&b, "req=%d s=%d p=%d", weights_payload_required(w), weights_threshold(w, VERDICT_SUSPICIOUS),
-		    weights_threshold(w, VERDICT_PHISHING));
+		buf_addf(&b, "req=%d off=%d s=%d p=%d", weights_payload_required(w), weights_payload_link_offsite(w),
+		    weights_threshold(w, VERDICT_SUSPICIOUS), weights_threshold(w, VERDICT_PHISHING));
 		g_checksum_update(ck, (const guchar *)b.s, (gssize)b.len);
 		buf_free(&b);
 	}

@@ -132,7 +132,9 @@ verdict_label(enum verdict v)
  * "payload" finding is what makes a message able to harm: a link, an
  * attachment or a phone number to call. When the table requires it, a
  * message is phishing only with a payload; without one (the spoofed prank
- * that links to the brand's own site) it is at most suspicious.
+ * that links to the brand's own site) it is at most suspicious. With
+ * "payload-link-offsite yes" a link that leaves the sender's and the
+ * claimed brand's domains is a payload too (fs->link_offsite).
  */
 int
 findings_score(struct findings *fs, enum verdict *verdict)
@@ -166,6 +168,7 @@ findings_score_with(struct findings *fs, const struct weights *wt, enum verdict 
 	}
 	if (score < 0)
 		score = 0;
+	payload |= fs->link_offsite && weights_payload_link_offsite(wt);
 	if (verdict != NULL) {
 		if (score >= weights_threshold(wt, VERDICT_PHISHING) &&
 		    (payload || !weights_payload_required(wt)))

@@ -2,6 +2,7 @@
 #ifndef KENSA_FINDINGS_H
 #define KENSA_FINDINGS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum severity { SEV_INFO = 0, SEV_LOW, SEV_MEDIUM, SEV_HIGH };
@@ -81,6 +82,12 @@ struct finding {
 struct findings {
 	struct finding *v;
 	size_t n, cap;
+	/*
+	 * A link leaves both the sender's registrable domain and the claimed
+	 * brand's domains (analyze.c sets it before scoring): a payload when
+	 * the table says "payload-link-offsite yes".
+	 */
+	bool link_offsite;
 };
 
 const char *finding_name(enum finding_id id);        /* "FROM_BRAND_MISMATCH" */

@@ -775,6 +775,7 @@ report_json(const struct report *r)
 		json_array_append_new(notices, jstr(r->notices[i]));
 	json_object_set_new(o, "notices", notices);
 	json_object_set_new(o, "score", json_integer(r->score));
+	json_object_set_new(o, "link_offsite", json_boolean(r->findings.link_offsite));
 	json_object_set_new(o, "verdict", json_string(verdict_name(r->verdict)));
 	return o;
 }

@@ -22,6 +22,7 @@ struct weights {
 	int any[F_COUNT];           /* UNSET: fall back to severity[] */
 	bool payload[F_COUNT];
 	bool payload_required;
+	bool payload_link_offsite;
 	int threshold[VERDICT_PHISHING + 1];   /* [VERDICT_SUSPICIOUS], [VERDICT_PHISHING]; UNSET until given */
 };
 
@@ -37,6 +38,7 @@ table_clear(struct weights *w)
 		w->payload[i] = false;
 	}
 	w->payload_required = true;
+	w->payload_link_offsite = false;
 	for (int v = 0; v <= VERDICT_PHISHING; v++)
 		w->threshold[v] = UNSET;
 }
@@ -99,6 +101,7 @@ struct seen {
 	bool any[F_COUNT];
 	bool payload[F_COUNT];
 	bool payload_required;
+	bool payload_link_offsite;
 	bool threshold[VERDICT_PHISHING + 1];
 };
 
@@ -161,6 +164,13 @@ parse_line(struct weights *w, struct seen *seen, char **tok, int ntok, const cha
 			return problem(cause, name, lineno, N_("given twice in one file"), tok[0]);
 		seen->payload_required = true;
 		w->payload_required = strcmp(tok[1], "yes") == 0;
+	} else if (strcmp(tok[0], "payload-link-offsite") == 0) {
+		if (ntok != 2 || (strcmp(tok[1], "yes") != 0 && strcmp(tok[1], "no") != 0))
+			return problem(cause, name, lineno, N_("expected \"payload-link-offsite yes|no\""), NULL);
+		if (seen->payload_link_offsite)
+			return problem(cause, name, lineno, N_("given twice in one file"), tok[0]);
+		seen->payload_link_offsite = true;
+		w->payload_link_offsite = strcmp(tok[1], "yes") == 0;
 	} else if (strcmp(tok[0], "threshold") == 0) {
 		enum verdict vd;
 
@@ -180,7 +190,7 @@ parse_line(struct weights *w, struct seen *seen, char **tok, int ntok, const cha
 		w->threshold[vd] = v;
 	} else
 		return problem(cause, name, lineno,
-		    N_("unknown directive (severity, weight, payload, payload-required, threshold, clear)"), tok[0]);
+		    N_("unknown directive (severity, weight, payload, payload-required, payload-link-offsite, threshold, clear)"), tok[0]);
 	return 0;
 }
 
@@ -287,6 +297,12 @@ bool
 weights_payload_required(const struct weights *w)
 {
 	return w->payload_required;
+}
+
+bool
+weights_payload_link_offsite(const struct weights *w)
+{
+	return w->payload_link_offsite;
 }
 
 int

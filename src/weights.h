@@ -17,6 +17,8 @@
  *   payload ID [yes|no]     ID is (or is not) a payload: a link, attachment or
  *                           phone number that can harm; counts when raised above info
  *   payload-required yes|no phishing needs a payload finding (default yes)
+ *   payload-link-offsite yes|no  a link leaving the sender's registrable domain
+ *                           and the claimed brand's domains is a payload too (default no)
  *   threshold suspicious N  score from which a message is suspicious
  *   threshold phishing N    score from which it is phishing
  *   clear                   forget everything read before this line
@@ -48,6 +50,7 @@ int weights_check(const struct weights *w, const char *name, char **cause);
 int weights_weight(const struct weights *w, enum finding_id id, enum severity s);
 bool weights_payload(const struct weights *w, enum finding_id id, enum severity s);
 bool weights_payload_required(const struct weights *w);
+bool weights_payload_link_offsite(const struct weights *w);
 /* The score from which a message gets verdict v (VERDICT_SUSPICIOUS or VERDICT_PHISHING). */
 int weights_threshold(const struct weights *w, enum verdict v);
 

@@ -319,6 +319,46 @@ START_TEST(weights_shipped_reply_to_freemail_is_payload)
 }
 END_TEST
 
+/* "payload-link-offsite": a link off the sender's and the brand's domains is a payload when the table says so. */
+START_TEST(weights_link_offsite)
+{
+	char *cause = NULL;
+	struct weights *w = load(good, &cause);
+	struct findings fs = { 0 };
+	enum verdict v;
+
+	ck_assert(!weights_payload_link_offsite(w));   /* off unless given */
+	finding_add(&fs, F_FROM_BRAND_MISMATCH, -1, "header:From", -1, -1, NULL);
+	finding_add(&fs, F_AUTH_DMARC_FAIL, -1, "header:Authentication-Results", -1, -1, NULL);
+	fs.link_offsite = true;
+	findings_score_with(&fs, w, &v);
+	ck_assert_int_eq(v, VERDICT_SUSPICIOUS);
+	ck_assert_int_eq(load_more(w, "payload-link-offsite yes\n", "o.conf", &cause), 0);
+	ck_assert(weights_payload_link_offsite(w));
+	findings_score_with(&fs, w, &v);
+	ck_assert_int_eq(v, VERDICT_PHISHING);
+	fs.link_offsite = false;   /* no such link: the spoof stays suspicious */
+	findings_score_with(&fs, w, &v);
+	ck_assert_int_eq(v, VERDICT_SUSPICIOUS);
+	/* below the phishing threshold the link changes nothing */
+	findings_free(&fs);
+	finding_add(&fs, F_AUTH_DMARC_FAIL, -1, "header:Authentication-Results", -1, -1, NULL);
+	fs.link_offsite = true;
+	findings_score_with(&fs, w, &v);
+	ck_assert_int_ne(v, VERDICT_PHISHING);
+	findings_free(&fs);
+	/* bad lines */
+	ck_assert_int_eq(load_more(w, "payload-link-offsite maybe\n", "b.conf", &cause), -1);
+	ck_assert_msg(strstr(cause, "b.conf:1: expected \"payload-link-offsite yes|no\"") != NULL, "%s", cause);
+	free(cause);
+	cause = NULL;
+	ck_assert_int_eq(load_more(w, "payload-link-offsite no\npayload-link-offsite yes\n", "t.conf", &cause), -1);
+	ck_assert_msg(strstr(cause, "t.conf:2: given twice") != NULL, "%s", cause);
+	free(cause);
+	weights_free(w);
+}
+END_TEST
+
 START_TEST(labels)
 {
 	ck_assert_str_eq(severity_name(SEV_HIGH), "high");
@@ -345,6 +385,7 @@ main(void)
 	tcase_add_test(tc, weights_score_with);
 	tcase_add_test(tc, weights_shipped);
 	tcase_add_test(tc, weights_shipped_reply_to_freemail_is_payload);
+	tcase_add_test(tc, weights_link_offsite);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

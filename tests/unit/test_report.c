@@ -109,6 +109,50 @@ analyze_text(const char *text)
 	return analyze_message(m, NULL);
 }
 
+/*
+ * link_offsite: a web link off the sender's registrable domain (and off the
+ * claimed brand's and the DKIM signer's) is where the message sends the
+ * reader; links to the sender's own site, mailto: and tel: are not; the
+ * JSON says which.
+ */
+static char *render(const struct report *r, enum report_format fmt);
+
+static bool
+offsite_of(const char *from, const char *href)
+{
+	char *text = xasprintf("From: %s\nTo: you@example.jp\nSubject: hello\nDate: Tue, 14 Nov 2023 12:00:00 +0900\n"
+	    "Message-ID: <1@x.example>\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n"
+	    "<p>Read <a href=\"%s\">this</a>.</p>\n", from, href);
+	struct report *r = analyze_text(text);
+	char *js = render(r, REPORT_JSON);
+	json_t *o = json_loads(js, 0, NULL);
+	bool off = r->findings.link_offsite;
+
+	ck_assert_ptr_nonnull(o);
+	ck_assert(json_is_boolean(json_object_get(o, "link_offsite")));
+	ck_assert(json_is_true(json_object_get(o, "link_offsite")) == off);
+	json_decref(o);
+	free(js);
+	report_free(r);
+	free(text);
+	return off;
+}
+
+START_TEST(link_offsite)
+{
+	ck_assert(offsite_of("Shop <news@shop.example.com>", "https://evil.example.net/login"));
+	ck_assert(offsite_of("Shop <news@shop.example.com>", "http://203.0.113.9/login"));
+	ck_assert(offsite_of("Shop <news@shop.example.com>", "https://shop.example.com.evil.example.net/"));
+	ck_assert(!offsite_of("Shop <news@shop.example.com>", "https://www.example.com/sale"));
+	ck_assert(!offsite_of("Shop <news@shop.example.com>", "https://EXAMPLE.COM/"));
+	ck_assert(!offsite_of("Shop <news@shop.example.com>", "mailto:help@evil.example.net"));
+	ck_assert(!offsite_of("Shop <news@shop.example.com>", "tel:+81-3-1234-5678"));
+	/* a brand named in the display name, linking to the brand's own site */
+	ck_assert(!offsite_of("Amazon <info@mail.example.org>", "https://www.amazon.co.jp/"));
+	ck_assert(offsite_of("Amazon <info@mail.example.org>", "https://amazon.example.net/"));
+}
+END_TEST
+
 /* Render r in fmt into a string (caller frees). */
 static char *
 render(const struct report *r, enum report_format fmt)
@@ -490,6 +534,7 @@ main(void)
 	tcase_add_test(tc, text_and_markdown);
 	tcase_add_test(tc, hostile_text_never_escapes);
 	tcase_add_test(tc, durations);
+	tcase_add_test(tc, link_offsite);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
