@@ -1308,7 +1308,7 @@ opening_delimiter(const struct boundaries *b, const guint8 *s, size_t n)
 static size_t
 squeeze_fields(guint8 *d, size_t len, struct predropped *pre)
 {
-	size_t r = 0, w = 0, field = 0, nfields = 0, nevidence = 0, nparts = 0;
+	size_t r = 0, w = 0, field = 0, nfields = 0, nevidence = 0, nrec_past = 0, nparts = 0;
 	bool header = true, in_field = false, top = true, dropping = false, cut = false;
 	struct boundaries *bd = xcalloc(1, sizeof *bd);
 
@@ -1339,7 +1339,8 @@ squeeze_fields(guint8 *d, size_t len, struct predropped *pre)
 				if (dropping || (in_field && w - field + n > FIELD_KEEP))
 					keep = 0;   /* a continuation past the cap goes */
 			} else if (top && ++nfields > FIELDS_PARSED &&
-			    !(evidence_field(d + r, n, &rec) && !rec && ++nevidence <= MESSAGE_MAX_EVIDENCE)) {
+			    !(evidence_field(d + r, n, &rec) && !rec && ++nevidence <= MESSAGE_MAX_EVIDENCE) &&
+			    !(rec && ++nrec_past <= MAX_RECEIVED_KEPT)) {
 				/* a flood: counted, not parsed (GMime holds some 500 bytes a field) */
 				(void)evidence_field(d + r, n, &rec);
 				pre->fields++;

@@ -6,10 +6,10 @@
 #include <stddef.h>
 
 /* Hard limits: past them analysis is capped and a notice says so. */
-#define MESSAGE_MAX_PARTS      1000           /* MIME parts walked */
+#define MESSAGE_MAX_PARTS      200            /* MIME parts walked (real mail has tens) */
 #define MESSAGE_MAX_BODY       (4u << 20)     /* bytes of rendered body text kept */
 #define MESSAGE_MAX_HEADER     (64u << 10)    /* bytes of one decoded header value kept */
-#define MESSAGE_MAX_HEADERS    2000           /* header fields kept in order; past them only the evidence fields (see message.c) */
+#define MESSAGE_MAX_HEADERS    500            /* header fields kept in order; past them only the evidence fields (see message.c) */
 #define MESSAGE_MAX_SIZE       (256u << 20)   /* default max_message_size: bytes read of one message */
 #define MESSAGE_MAX_EVIDENCE   256            /* evidence fields kept past MESSAGE_MAX_HEADERS */
 
