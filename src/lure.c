@@ -885,24 +885,56 @@ check_fee(struct ctx *c)
 	free(amount);
 }
 
+/*
+ * An attached document the reader is sent to open (PDF, HTML, an office
+ * file, an archive): the vector of a lure with no link ("the attached PDF
+ * explains how to withdraw your funds"). Its file name, or NULL.
+ */
+static const char *
+document_vector(const struct message *m)
+{
+	static const char *const types[] = {
+		"application/pdf", "text/html", "application/msword", "application/vnd.openxmlformats-officedocument",
+		"application/vnd.ms-", "application/rtf", "application/zip", "application/x-zip", "application/x-rar",
+		"application/x-7z", "application/octet-stream",
+	};
+
+	for (size_t i = 0; i < m->nparts; i++) {
+		const struct mime_part *p = &m->parts[i];
+
+		if (!p->is_attachment || p->is_body || p->content_type == NULL)
+			continue;
+		for (size_t k = 0; k < sizeof types / sizeof types[0]; k++)
+			if (strncmp(p->content_type, types[k], strlen(types[k])) == 0)
+				return p->filename != NULL ? p->filename : p->content_type;
+	}
+	return NULL;
+}
+
 static void
 check_prize(struct ctx *c)
 {
 	size_t head = c->h.n[K_PRIZE][FLD_SUBJECT] + c->h.n[K_PRIZE][FLD_DISPLAY];
 	size_t total = hits_total(&c->h, K_PRIZE) + hits_total(&c->h, K_PRIZEWORD);
-	const char *rv = NULL;
+	const char *rv = NULL, *doc = NULL;
 	char *tail;
 	long li;
 
+	/* an amount of money waiting ("$25,745 waiting for you") is the second sign */
+	if (total == 1 && (lure_find_money(c->m->body, c->m->body_len, NULL, NULL) > 0 ||
+	    (c->subject != NULL && lure_find_money(c->subject, strlen(c->subject), NULL, NULL) > 0)))
+		total++;
 	if (hits_total(&c->h, K_PRIZE) == 0 || total < 2)
 		return;
 	li = offsite_link(c->links, c->nlinks, c->b, c->from_org_aligned, NULL);
-	if (li < 0 && (rv = reply_vector(c)) == NULL)
+	if (li < 0 && (rv = reply_vector(c)) == NULL && (doc = document_vector(c->m)) == NULL)
 		return;
 	if (li >= 0)
 		tail = xasprintf(_("link[%ld] goes to %s"), li + 1, c->links[li].host != NULL ? c->links[li].host : "?");
-	else
+	else if (rv != NULL)
 		tail = xasprintf(_("answers go to %s"), rv);
+	else
+		tail = xasprintf(_("the attachment \"%s\" is where it sends the reader"), doc);
 	add_kind(c, F_LURE_PRIZE, total >= 3 && head > 0 ? SEV_HIGH : -1, K_PRIZE, tail);
 	free(tail);
 }

@@ -305,7 +305,8 @@ START_TEST(weights_shipped_reply_to_freemail_is_payload)
 	ck_assert_msg(weights_load_file(w, path, &cause) == 0, "%s", cause);
 	ck_assert(weights_payload(w, F_REPLY_TO_FREEMAIL, SEV_HIGH));
 	ck_assert(weights_payload(w, F_REPLY_TO_FREEMAIL, SEV_MEDIUM));
-	ck_assert(!weights_payload(w, F_REPLY_TO_MISMATCH, SEV_MEDIUM));
+	ck_assert(weights_payload(w, F_REPLY_TO_MISMATCH, SEV_MEDIUM));   /* replies to another domain: where the answer goes */
+	ck_assert(!weights_payload(w, F_RETURN_PATH_MISMATCH, SEV_LOW));   /* bounces go there, not the reader */
 	finding_add(&fs, F_FROM_BRAND_MISMATCH, SEV_HIGH, "header:From", -1, -1, NULL);
 	finding_add(&fs, F_AUTH_DMARC_FAIL, SEV_HIGH, "header:Authentication-Results", -1, -1, NULL);
 	ck_assert_int_ge(findings_score_with(&fs, w, &v), weights_threshold(w, VERDICT_PHISHING));

@@ -236,7 +236,12 @@ static const struct tc prize_cases[] = {
 	{ PRIZE_FROM, NULL, NULL, "お知らせ", "ご当選おめでとうございます。送料のみでお届けします。https://ship-example.jp/", "ご当選" },
 	{ PRIZE_FROM, NULL, NULL, "特別なお知らせ", "あなたが選ばれました。ギフト券をお受け取りください。https://g-example.jp/", "選ばれました" },
 	{ PRIZE_FROM, NULL, NULL, "Hi", "Claim your gift: a free gift card. https://g-example.com/", "Claim your gift" },
+	/* an amount of money is the second sign */
+	{ PRIZE_FROM, NULL, NULL, "Balance", "Withdraw your funds: $25,745 before the block. https://mine-example.com/", "Withdraw your funds" },
+	{ PRIZE_FROM, NULL, NULL, "+$19,782 pending", "Please withdraw your balance now. https://w-example.net/", "withdraw your balance" },
 	/* negatives */
+	{ PRIZE_FROM, NULL, NULL, "Hi", "You have been selected to speak; the fee is $500. Reply to confirm.", NULL },
+	{ PRIZE_FROM, NULL, NULL, "Refund", "To withdraw your funds from the savings plan ($2,000), visit https://www.google.com/bank", NULL },
 	{ PRIZE_FROM, NULL, NULL, "Graduation", "Congratulations on your graduation! https://school-example.edu/", NULL },
 	{ PRIZE_FROM, NULL, NULL, "Hi", "You have won the draw. Reply to this message.", NULL },
 	{ PRIZE_FROM, NULL, NULL, "Hi", "Claim your prize at https://www.amazon.co.jp/gp/ congratulations.", NULL },
@@ -262,6 +267,47 @@ static const struct tc prize_cases[] = {
 START_TEST(prize)
 {
 	run_table(F_LURE_PRIZE, prize_cases, N(prize_cases), 20);
+}
+END_TEST
+
+/* The attached document is the vector of a lure with no link: "see the attached PDF to withdraw your funds". */
+static struct report *
+with_attachment(const char *body, const char *type, const char *name)
+{
+	struct message *m;
+	char *cause = NULL;
+	char *mail = xasprintf("From: Mining <info@mining-example.com>\r\nTo: you@example.jp\r\nSubject: Your balance\r\n"
+	    "Date: Mon, 3 Mar 2025 10:00:00 +0000\r\nMessage-ID: <t2@mail.example.net>\r\nMIME-Version: 1.0\r\n"
+	    "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+	    "%s\r\n--b\r\nContent-Type: %s\r\nContent-Disposition: attachment; filename=\"%s\"\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n", body, type, name);
+
+	ck_assert_msg(message_load_mem(mail, strlen(mail), "t", &m, &cause) == 0, "%s", cause);
+	free(mail);
+	return analyze_message(m, NULL);
+}
+
+START_TEST(prize_document_vector)
+{
+	static const char body[] = "Your account has been accumulating funds: $25,745 waiting for you. It will be blocked "
+	    "in 24 hours. Withdraw your funds as soon as possible; the attached PDF explains how.";
+	struct report *r = with_attachment(body, "application/pdf", "withdraw.pdf");
+	const struct finding *f = NULL;
+
+	for (size_t k = 0; k < r->findings.n && f == NULL; k++)
+		if (r->findings.v[k].id == F_LURE_PRIZE)
+			f = &r->findings.v[k];
+	ck_assert_msg(f != NULL, "no LURE_PRIZE");
+	ck_assert_msg(strstr(f->evidence, "withdraw.pdf") != NULL, "%s", f->evidence);
+	report_free(r);
+	/* an image is no document to follow */
+	r = with_attachment(body, "image/png", "logo.png");
+	ck_assert(!findings_has(&r->findings, F_LURE_PRIZE));
+	report_free(r);
+	/* the same words with no amount and only one phrase: nothing */
+	r = with_attachment("Please find attached the minutes.", "application/pdf", "minutes.pdf");
+	ck_assert(!findings_has(&r->findings, F_LURE_PRIZE));
+	report_free(r);
 }
 END_TEST
 
@@ -676,6 +722,7 @@ lure_suite(void)
 	tcase_add_test(tc, reply_to_freemail);
 	tcase_add_test(tc, advance_fee);
 	tcase_add_test(tc, prize);
+	tcase_add_test(tc, prize_document_vector);
 	tcase_add_test(tc, crypto);
 	tcase_add_test(tc, document);
 	tcase_add_test(tc, callback);
