@@ -100,6 +100,7 @@ unsigned tui_report_gen(struct tui *t) { return t->rep_gen; }
 unsigned tui_list_gen(struct tui *t) { return t->list_gen; }
 void tui_list_changed(struct tui *t) { t->list_gen++; t->list_force = true; }
 void tui_set_idle(struct tui *t, bool (*step)(struct view *), struct view *v) { t->idle = step; t->idle_view = v; }
+static void draw_status(struct tui *t);
 
 bool
 tui_list_take_force(struct tui *t)
@@ -128,6 +129,37 @@ tui_message(struct tui *t, bool error, const char *fmt, ...)
 	va_end(ap);
 	t->msg_error = error;
 	t->need_draw = true;
+}
+
+bool
+tui_progress(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+	wint_t wc;
+	int rc;
+	bool stop = false;
+
+	free(t->msg);
+	va_start(ap, fmt);
+	t->msg = xvasprintf(fmt, ap);
+	va_end(ap);
+	t->msg_error = false;
+	draw_status(t);
+	refresh();
+	nodelay(stdscr, TRUE);
+	while ((rc = get_wch(&wc)) != ERR) {
+		if (rc == OK && (wc == 27 || wc == 7)) {   /* Escape, C-g */
+			stop = true;
+			break;
+		}
+		/* any other key waits for the loop: keep it (one, as ncurses can) */
+		if (rc == KEY_CODE_YES)
+			ungetch((int)wc);
+		else
+			unget_wch((wchar_t)wc);
+		break;
+	}
+	return stop;
 }
 
 /*

@@ -63,6 +63,12 @@ void tui_set_idle(struct tui *t, bool (*step)(struct view *), struct view *v);
 bool tui_above_index(struct view *v);
 /* Switch to another folder of the Maildir. */
 void tui_open_folder(struct tui *t, const char *folder);
+/*
+ * A long action's progress on the status line, drawn at once (it stays as
+ * the message afterwards); true when the user pressed Escape or C-g to stop
+ * it. Another key pressed meanwhile is kept for the input loop.
+ */
+bool tui_progress(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* One-line message in the status line (copied); error ones are styled so. */
 void tui_message(struct tui *t, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Ask a yes/no question on the status line; true for yes. */

@@ -574,6 +574,8 @@ tag_pattern(struct view *v, bool tag)
 	struct pattern p = { NULL, 0, false };
 	char *pat, *cause = NULL;
 	size_t n = 0;
+	long last = now_ms();
+	bool stopped = false;
 
 	pat = tui_prompt(v->t, tag ? _("Tag messages matching (text, ~s ~e ~b ~u ~a ~f ~v ~F ~N ~T, ! negates): ")
 	    : _("Untag messages matching (text, ~s ~e ~b ~u ~a ~f ~v ~F ~N ~T, ! negates): "), NULL);
@@ -594,12 +596,26 @@ tag_pattern(struct view *v, bool tag)
 
 		if ((e->flags & EF_GONE) || !pattern_match(&p, s, e) || ((e->flags & EF_TAGGED) != 0) == tag)
 			continue;
-		if (p.deep && !deep_eval(v, &p, (uint32_t)i))
-			continue;
+		if (p.deep) {   /* reading every message takes a while: said as it goes, Escape stops it */
+			long t = now_ms();
+
+			if (t - last >= 200) {
+				last = t;
+				if (tui_progress(v->t, _("reading the messages: %zu of %zu (Escape stops)"), i, store_count(s))) {
+					stopped = true;
+					break;
+				}
+			}
+			if (!deep_eval(v, &p, (uint32_t)i))
+				continue;
+		}
 		e->flags ^= EF_TAGGED;
 		n++;
 	}
-	if (tag)
+	if (stopped)
+		tui_message(v->t, true, tag ? ngettext("stopped: %zu message tagged", "stopped: %zu messages tagged", n)
+		    : ngettext("stopped: %zu message untagged", "stopped: %zu messages untagged", n), n);
+	else if (tag)
 		tui_message(v->t, false, ngettext("%zu message tagged", "%zu messages tagged", n), n);
 	else
 		tui_message(v->t, false, ngettext("%zu message untagged", "%zu messages untagged", n), n);

@@ -85,4 +85,47 @@ keys Q
 wait_for 'Quit and lose the limit' >/dev/null
 keys y
 check "quits" wait_for '^\[exit 0\]'
+
+# many messages: a ~b limit reads them between keys, counting those left; T with ~b says how far it
+# is and Escape stops it
+big=$tmp/big
+mkdir -p "$big/cur" "$big/new" "$big/tmp"
+for i in $(seq 1 3000); do
+	if [ "$i" = 2999 ]; then w='the rare word zebra'; else w='nothing here'; fi
+	printf 'From: n%d <n%d@example.net>\nTo: you@example.jp\nSubject: note %d\nDate: Tue, 14 Nov 2023 10:00:00 +0900\nMessage-ID: <%d@big>\n\n%s\n' \
+		"$i" "$i" "$i" "$i" "$w" >"$big/cur/17000$(printf '%05d' "$i").M1P1.big:2,S"
+done
+start 140 24 -- --no-cache "$big"
+wait_for '3000 messages' >/dev/null
+wait_gone 'being analysed' 300 >/dev/null
+limit '~b zebra'
+check "~b over 3000 messages: the status counts those left to read" wait_for 'messages left to read [0-9]+'
+check "~b: the one message found when all are read" wait_for 'shown 1: ~b zebra' 300
+check "~b: and the count is gone" sh -c "! grep -q 'left to read' <<'X'
+$(screen)
+X"
+keys Q
+wait_for 'Quit and lose the limit' >/dev/null
+keys y
+wait_for '^\[exit 0\]' >/dev/null
+# slow messages (400 hard links to one of 300 kB): T with ~b is still reading when Escape comes
+slow=$tmp/slow
+mkdir -p "$slow/cur" "$slow/new" "$slow/tmp"
+{
+	printf 'From: s <s@example.net>\nTo: you@example.jp\nSubject: slow\nDate: Tue, 14 Nov 2023 10:00:00 +0900\nMessage-ID: <s@slow>\n\n'
+	for i in $(seq 1 6000); do echo "line $i of a long and ordinary letter, nothing to see here at all"; done
+} >"$slow/cur/1700000000.M0P1.slow:2,S"
+for i in $(seq 1 399); do ln "$slow/cur/1700000000.M0P1.slow:2,S" "$slow/cur/17000$(printf '%05d' "$i").M1P1.slow:2,S"; done
+start 140 24 -- --no-cache "$slow"
+wait_for '400 messages' >/dev/null
+wait_gone 'being analysed' 600 >/dev/null
+keys T
+wait_for 'Tag messages matching' >/dev/null
+keys '~b nosuchword' Enter
+check "T ~b: progress on the status line" wait_for 'reading the messages: [0-9]+ of 400'
+keys Escape
+check "Escape stops it, said" wait_for 'stopped: 0 messages tagged'
+check "still in the index" wait_for 'kensa .*/slow$'
+keys Q
+check "quits" wait_for '^\[exit 0\]'
 finish
