@@ -35,7 +35,7 @@ enum severity { SEV_INFO = 0, SEV_LOW, SEV_MEDIUM, SEV_HIGH };
 	X(FROM_NEW_DOMAIN,      SEV_HIGH,   N_("The sender's domain was registered recently")) \
 	X(TEXT_TYPO,            SEV_MEDIUM, N_("A misspelt phrase typical of machine translation")) \
 	X(TEXT_FOREIGN_GLYPH,   SEV_MEDIUM, N_("Characters Japanese does not use in Japanese text")) \
-	X(TEXT_MIXED_SCRIPT,    SEV_HIGH,   N_("A word mixes Latin with look-alike letters of another script")) \
+	X(TEXT_MIXED_SCRIPT,    SEV_MEDIUM,  N_("A word mixes Latin with look-alike letters of another script")) \
 	X(TEXT_URGENCY,         SEV_MEDIUM, N_("Threat or deadline wording")) \
 	X(PHONE_NOT_BRAND,      SEV_MEDIUM, N_("A phone number that is not one of the brand's")) \
 	X(INVISIBLE_CHARS,      SEV_MEDIUM, N_("Invisible characters inside words")) \

@@ -11,6 +11,8 @@
 #include <unistr.h>
 #include <uniwbrk.h>
 
+#include "brands.h"
+#include "confusable.h"
 #include "findings.h"
 #include "i18n.h"
 #include "text-int.h"
@@ -29,6 +31,43 @@ greek_lookalike(ucs4_t c)
 		if (g[i] == c)
 			return true;
 	return false;
+}
+
+/*
+ * The word of len bytes at s with each Cyrillic or Greek letter that has a
+ * one-letter Latin prototype (UTS #39) written as that letter: "Аmazon" ->
+ * "Amazon". NULL when a letter has no such prototype. Caller frees.
+ */
+static char *
+latin_reading(const char *s, size_t len)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (size_t x = 0; x < len;) {
+		ucs4_t c;
+		int k = next_cp(s, len, x, &c);
+		const uc_script_t *sc = c < 0x80 ? NULL : uc_script(c);
+
+		if (sc != NULL && (strcmp(sc->name, "Cyrillic") == 0 || strcmp(sc->name, "Greek") == 0)) {
+			char one[8] = { 0 }, *sk;
+
+			memcpy(one, s + x, (size_t)k);
+			sk = confusable_skeleton(one);
+			if (sk == NULL || strlen(sk) != 1 || !is_latin_letter((unsigned char)sk[0])) {
+				free(sk);
+				buf_free(&b);
+				return NULL;
+			}
+			/* the skeleton is folded to lower case: keep the letter's case */
+			buf_addf(&b, "%c", uc_is_upper(c) ? sk[0] - 'a' + 'A' : sk[0]);
+			free(sk);
+		} else
+			buf_add(&b, s + x, (size_t)k);
+		x += (size_t)k;
+	}
+	return buf_take(&b);
 }
 
 void
@@ -91,10 +130,22 @@ text_script_check(const char *s, size_t len, const char *where, long base, struc
 			}
 		}
 		if (latin > 0 && other > 0) {
-			char *q = text_excerpt(s + i, j - i, EXCERPT_COLS);
+			char *q = text_excerpt(s + i, j - i, EXCERPT_COLS), *plain = latin_reading(s + i, j - i);
+			const struct brands *b = brands_default(NULL);
+			const struct brand *br = NULL;
+			int cover = 0;
 
-			finding_add(fs, F_TEXT_MIXED_SCRIPT, -1, where, base + (long)i, base + (long)j,
-			    _("\"%s\" mixes Latin letters with %s"), q, names.s);
+			/* the word read with Latin letters for the look-alikes: a brand's name is an imitation (high) */
+			if (plain != NULL && b != NULL)
+				br = brands_match(b, plain, strlen(plain), NULL, NULL, &cover);
+			if (br != NULL && cover == 100)
+				finding_add(fs, F_TEXT_MIXED_SCRIPT, SEV_HIGH, where, base + (long)i, base + (long)j,
+				    _("\"%s\" mixes Latin letters with %s: it reads \"%s\", the name of %s"), q, names.s, plain,
+				    br->name);
+			else
+				finding_add(fs, F_TEXT_MIXED_SCRIPT, SEV_MEDIUM, where, base + (long)i, base + (long)j,
+				    _("\"%s\" mixes Latin letters with %s"), q, names.s);
+			free(plain);
 			free(q);
 			emitted++;
 		}

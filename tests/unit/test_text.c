@@ -780,6 +780,33 @@ START_TEST(mixed_negative_ham)
 }
 END_TEST
 
+/* A mixed word that reads as a brand's name is an imitation: high, with the reading; another mixed word is medium. */
+START_TEST(mixed_brand_reading)
+{
+	struct findings fs;
+	const struct finding *f;
+
+	scan("Your Am\xd0\xb0zon account", &fs);
+	f = first_of(&fs, F_TEXT_MIXED_SCRIPT);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(f->severity, SEV_HIGH);
+	ck_assert_msg(strstr(f->evidence, "reads \"Amazon\", the name of Amazon") != NULL, "%s", f->evidence);
+	findings_free(&fs);
+	scan("\xd0\xa0" "ayPal: verify", &fs);   /* Cyrillic capital Er */
+	f = first_of(&fs, F_TEXT_MIXED_SCRIPT);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(f->severity, SEV_HIGH);
+	ck_assert_msg(strstr(f->evidence, "reads \"PayPal\"") != NULL, "%s", f->evidence);
+	findings_free(&fs);
+	scan("your acc\xd0\xbeunt is on h\xd0\xbeld", &fs);
+	f = first_of(&fs, F_TEXT_MIXED_SCRIPT);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(f->severity, SEV_MEDIUM);
+	ck_assert_msg(strstr(f->evidence, "reads") == NULL, "%s", f->evidence);
+	findings_free(&fs);
+}
+END_TEST
+
 START_TEST(mixed_names_the_letter)
 {
 	struct findings fs;
@@ -1350,6 +1377,7 @@ text_suite(void)
 	tcase_add_loop_test(tc, styled_negative_hand, 0, N(styled_neg));
 	tcase_add_loop_test(tc, styled_negative_ham, 0, HAM_LINES);
 	tcase_add_test(tc, styled_reads_plain);
+	tcase_add_test(tc, mixed_brand_reading);
 	tcase_add_test(tc, mixed_names_the_letter);
 	suite_add_tcase(s, tc);
 
