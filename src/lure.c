@@ -363,7 +363,8 @@ size_t
 lure_find_money(const char *s, size_t len, size_t first[2], double *largest)
 {
 	static const char *const before[] = { "us$", "usd", "eur", "gbp", "$", "\xe2\x82\xac", "\xc2\xa3", "\xef\xbf\xa5", "\xc2\xa5", "aud", "cad", "rs." };
-	static const char *const after[] = { "usd", "dollars", "dollar", "euros", "euro", "pounds", "eur", "gbp", "\xe5\x86\x86", "\xe4\xb8\x87\xe5\x86\x86" };
+	static const char *const after[] = { "usd", "dollars", "dollar", "euros", "euro", "pounds", "eur", "gbp", "\xe5\x86\x86", "\xe4\xb8\x87\xe5\x86\x86",
+		"btc", "bitcoin", "eth", "usdt", "$" };
 	size_t count = 0;
 
 	if (largest != NULL)

@@ -625,6 +625,10 @@ START_TEST(money)
 		{ "3万円 です", "3万円", 30000 },
 		{ "Ten Million Dollars await", "Million Dollars", 1e6 },
 		{ "$7.5million usd", "$7.5million", 7.5e6 },
+		{ "funded with 140 btc as discussed", "140 btc", 140 },
+		{ "withdraw your 11736$ today", "11736$", 11736 },
+		{ "0.52 ETH offered", "0.52 ETH", 0.52 },
+		{ "claim 272 USDT now", "272 USDT", 272 },
 	};
 
 	for (size_t i = 0; i < N(v); i++) {
