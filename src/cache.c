@@ -300,23 +300,11 @@ move_aside(const char *path)
 	return bad;
 }
 
-/* mkdir -p for the cache directory, private to the user. */
+/* mkdir -p for the cache directory, private to the user (GLib's). */
 static int
 make_dirs(const char *dir)
 {
-	char *p = xstrdup(dir);
-
-	for (char *s = p + 1; *s != '\0'; s++)
-		if (*s == '/') {
-			*s = '\0';
-			if (mkdir(p, 0700) != 0 && errno != EEXIST) {
-				free(p);
-				return -1;
-			}
-			*s = '/';
-		}
-	free(p);
-	return mkdir(dir, 0700) != 0 && errno != EEXIST ? -1 : 0;
+	return g_mkdir_with_parents(dir, 0700);
 }
 
 int

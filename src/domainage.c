@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <glib.h>
 #include <idn2.h>
 #include <jansson.h>
 #include <pthread.h>
@@ -525,19 +526,14 @@ cache_load(struct domainage *da)
 		cache_compact(da);
 }
 
+/* The directories above the cache file, private to the user (GLib's mkdir -p). */
 static void
 mkdir_p(const char *path)
 {
-	char *p = xstrdup(path);
+	char *dir = g_path_get_dirname(path);
 
-	for (char *s = p + 1; *s != '\0'; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		mkdir(p, 0700);
-		*s = '/';
-	}
-	free(p);
+	(void)g_mkdir_with_parents(dir, 0700);
+	g_free(dir);
 }
 
 /* Append one answer to the cache file (called with the lock held). */
