@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "draw.h"
+#include "normtext.h"
 #include "sanitize.h"
 #include "util.h"
 
@@ -35,6 +36,42 @@ draw_capture(struct buf *b)
 	capture = b;
 }
 
+/* The search in force in a list view, folded as the brand matcher folds (draw_highlight), or NULL. */
+static char *highlight;
+
+void
+draw_highlight(const char *needle)
+{
+	free(highlight);
+	highlight = needle != NULL && *needle != '\0' ? normtext_fold_str(needle, true) : NULL;
+	if (highlight != NULL && *highlight == '\0') {
+		free(highlight);
+		highlight = NULL;
+	}
+}
+
+/* MARK_JUMP on the bytes of s where the highlighted search matches (folded), or NULL when it does not. */
+static unsigned char *
+highlight_marks(const char *s, size_t len)
+{
+	struct normtext n;
+	unsigned char *m = NULL;
+	size_t hl = strlen(highlight);
+
+	normtext_fold(s, len, true, &n);
+	for (size_t p = 0; p + hl <= n.len; p++) {
+		if (memcmp(n.s + p, highlight, hl) != 0)
+			continue;
+		if (m == NULL)
+			m = xcalloc(len + 1, 1);
+		for (size_t k = n.orig[p]; k < n.orig_end[p + hl - 1] && k < len; k++)
+			m[k] |= MARK_JUMP;
+		p += hl - 1;
+	}
+	normtext_free(&n);
+	return m;
+}
+
 static int
 draw_cells(int y, int x, int w, const char *s, size_t len, struct style st, const unsigned char *marks, enum area a)
 {
@@ -42,6 +79,7 @@ draw_cells(int y, int x, int w, const char *s, size_t len, struct style st, cons
 	int col = 0;
 	unsigned char last = 0xFF;
 	struct style cur = st;
+	unsigned char *own = NULL;
 
 	if (w <= 0 || s == NULL)
 		return 0;
@@ -50,6 +88,8 @@ draw_cells(int y, int x, int w, const char *s, size_t len, struct style st, cons
 		buf_addc(capture, ' ');
 		return draw_width(s, len) < w ? draw_width(s, len) : w;
 	}
+	if (highlight != NULL && marks == NULL && len > 0 && (own = highlight_marks(s, len)) != NULL)
+		marks = own;
 	move(y, x);
 	theme_apply(st);
 	for (size_t pos = 0; pos < len; pos += c.len) {
@@ -89,7 +129,11 @@ draw_cells(int y, int x, int w, const char *s, size_t len, struct style st, cons
 					want = theme_over(want, theme_level(a, m & MARK_LEVEL));
 				if (m & MARK_LINK_SEL)
 					want = theme_over(want, theme_elem(E_LINK_SELECTED));
-				if (m & MARK_JUMP)
+				if ((m & MARK_JUMP) && (st.attr & A_REVERSE)) {
+					/* on a reversed row (the cursor's) the match is turned back and underlined */
+					want = theme_over(want, theme_elem(E_JUMP));
+					want.attr = (want.attr & ~A_REVERSE) | A_UNDERLINE;
+				} else if (m & MARK_JUMP)
 					want = theme_over(want, theme_elem(E_JUMP));
 				last = m;
 				cur = want;
@@ -105,6 +149,7 @@ draw_cells(int y, int x, int w, const char *s, size_t len, struct style st, cons
 		col += c.width;
 	}
 	theme_apply(theme_elem(E_NORMAL));
+	free(own);
 	return col;
 }
 

@@ -45,4 +45,11 @@ size_t draw_wrap(const char *s, size_t len, size_t pos, int w, size_t *next);
  */
 size_t draw_wrap_keep(const char *s, size_t len, size_t pos, int w, size_t *next, const size_t (*keep)[2], size_t nkeep);
 
+/*
+ * While set (a list view's search), every string drawn without marks of its
+ * own shows where needle matches it, folded as the brand matcher folds, in
+ * the search match's style; NULL ends it.
+ */
+void draw_highlight(const char *needle);
+
 #endif

@@ -37,8 +37,10 @@ list_draw(struct view *v, struct list *l, int y0, int h, list_item_fn fn)
 			l->top++;
 		}
 	}
+	draw_highlight(l->search);   /* the search in force shows where it matches */
 	for (size_t i = l->top; i < l->n && used < h; i++)
 		used += fn(v, i, y0 + used, v->x, v->w, h - used, !l->scroll_only && i == l->cursor, false);
+	draw_highlight(NULL);
 }
 
 int

@@ -61,6 +61,10 @@ keys f
 check "findings view" wait_for 'Findings'
 keys / TEXT_URGENCY Enter
 check "findings: / moves to the match" on TEXT_URGENCY
+check "findings: the match stands out in the cursor's row (underlined)" grep -qE $'\e\\[[0-9;]*;4m(\e\\[[0-9;]*m)*TEXT_URGENCY' <<<"$(screen -e)"
+keys / ｕｒｇｅｎｃｙ Enter
+check "findings: full-width and case folded: ｕｒｇｅｎｃｙ finds TEXT_URGENCY" on TEXT_URGENCY
+check "findings: the folded match is marked where it stands" grep -qE $'\e\\[[0-9;]*m(\e\\[[0-9;]*m)*URGENCY' <<<"$(screen -e | grep -a 'TEXT_')"
 keys / TEXT_TYPO Enter
 check "findings: another search" on TEXT_TYPO
 keys / NO_SUCH_THING Enter
