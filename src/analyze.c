@@ -600,21 +600,21 @@ analyze_domain_fact(const struct report *r, const char *domain)
 }
 
 /*
- * Does a link leave the sender's registrable domain (the From's, or the
- * DKIM signer's when it passed) and the domains of the brand claimed? Such
- * a link is where the message sends its reader: with the table's
- * "payload-link-offsite yes" it is a payload. A message without a usable
- * From counts any link to a host.
+ * The first web link (1-based, 0 none) that leaves the sender's
+ * registrable domain (the From's, or the DKIM signer's when it passed) and
+ * the domains of the brand claimed. Such a link is where the message sends
+ * its reader: with the table's "payload-link-offsite yes" it is a payload.
+ * A message without a usable From counts any link to a host.
  */
-static bool
+static size_t
 link_offsite(const struct report *r)
 {
 	const struct brands *b = brands_default(NULL);
 	const char *from = r->addr.from.valid ? r->addr.from.org_domain : NULL;
 	char *dkim = r->auth.dkim == AUTH_PASS && r->auth.dkim_domain != NULL ? domain_org(r->auth.dkim_domain) : NULL;
-	bool off = false;
+	size_t off = 0;
 
-	for (size_t i = 0; i < r->nlinks && !off; i++) {
+	for (size_t i = 0; i < r->nlinks && off == 0; i++) {
 		const struct link *l = &r->links[i];
 		const char *org = l->org_domain;
 
@@ -628,7 +628,7 @@ link_offsite(const struct report *r)
 			continue;
 		if (org != NULL && r->claim.brand != NULL && b != NULL && brands_owns(b, r->claim.brand, org, BRAND_ALL))
 			continue;
-		off = true;
+		off = i + 1;
 	}
 	free(dkim);
 	return off;

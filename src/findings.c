@@ -168,7 +168,7 @@ findings_score_with(struct findings *fs, const struct weights *wt, enum verdict 
 	}
 	if (score < 0)
 		score = 0;
-	payload |= fs->link_offsite && weights_payload_link_offsite(wt);
+	payload |= fs->link_offsite > 0 && weights_payload_link_offsite(wt);
 	if (verdict != NULL) {
 		if (score >= weights_threshold(wt, VERDICT_PHISHING) &&
 		    (payload || !weights_payload_required(wt)))

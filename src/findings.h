@@ -83,11 +83,12 @@ struct findings {
 	struct finding *v;
 	size_t n, cap;
 	/*
-	 * A link leaves both the sender's registrable domain and the claimed
-	 * brand's domains (analyze.c sets it before scoring): a payload when
-	 * the table says "payload-link-offsite yes".
+	 * The first link (1-based index into the report's links) that leaves
+	 * both the sender's registrable domain and the claimed brand's domains,
+	 * 0 when none (analyze.c sets it before scoring): a payload when the
+	 * table says "payload-link-offsite yes".
 	 */
-	bool link_offsite;
+	size_t link_offsite;
 };
 
 const char *finding_name(enum finding_id id);        /* "FROM_BRAND_MISMATCH" */

@@ -19,6 +19,7 @@
 #include "report.h"
 #include "unichar.h"
 #include "util.h"
+#include "weights.h"
 
 char *
 report_clean(const char *s, int keep_nl)
@@ -288,18 +289,65 @@ bulk_text(const struct report *r)
 	return s != NULL ? s : xstrdup("-");
 }
 
+/*
+ * What makes a phishing verdict able to harm (the payload findings, or the
+ * link that leaves the sender's domains), or why a score past the phishing
+ * threshold stays suspicious (no payload); NULL when neither applies.
+ */
+static char *
+payload_text(const struct report *r)
+{
+	const struct weights *w = weights_current();
+	bool capped = r->verdict != VERDICT_PHISHING && weights_payload_required(w) &&
+	    r->score >= weights_threshold(w, VERDICT_PHISHING);
+	bool seen[F_COUNT] = { false };
+	struct buf b;
+
+	if (r->verdict != VERDICT_PHISHING && !capped)
+		return NULL;
+	buf_init(&b);
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const struct finding *fd = &r->findings.v[i];
+
+		if (!weights_payload(w, fd->id, fd->severity) || seen[fd->id])
+			continue;
+		seen[fd->id] = true;
+		buf_addf(&b, "%s%s", b.len > 0 ? ", " : "", finding_name(fd->id));
+	}
+	if (r->findings.link_offsite > 0 && r->findings.link_offsite <= r->nlinks && weights_payload_link_offsite(w)) {
+		const struct link *l = &r->links[r->findings.link_offsite - 1];
+		struct buf host;   /* defanged: every dot as [.] */
+
+		buf_init(&host);
+		buf_adds(&host, "");
+		for (const char *p = l->host != NULL ? l->host : "?"; *p != '\0'; p++)
+			if (*p == '.')
+				buf_adds(&host, "[.]");
+			else
+				buf_add(&host, p, 1);
+		buf_addf(&b, "%s", b.len > 0 ? ", " : "");
+		buf_addf(&b, _("link[%zu] to %s leaves the sender's and the brand's domains"), r->findings.link_offsite, host.s);
+		buf_free(&host);
+	}
+	if (b.len == 0)
+		buf_addf(&b, "%s", _("none: no link, attachment, number or reply address to harm with, so at most suspicious"));
+	return buf_take(&b);
+}
+
 static void
 write_text(FILE *f, const struct report *r)
 {
-	struct row rows[18];
+	struct row rows[19];
 	size_t n = 0, nrt = 0;
-	char *reply = NULL;
+	char *reply = NULL, *pay;
 
 	for (size_t i = 0; i < r->addr.nreply_to; i++)
 		nrt++;
 	reply = nrt > 0 ? address_text(&r->addr.reply_to[0]) : xstrdup("-");
 	rows[n++] = (struct row){ _("File"), xstrdup(r->file) };
 	rows[n++] = (struct row){ _("Verdict"), xasprintf(_("%s (score %d)"), verdict_label(r->verdict), r->score) };
+	if ((pay = payload_text(r)) != NULL)
+		rows[n++] = (struct row){ _("Payload"), pay };
 	rows[n++] = (struct row){ _("Subject"), xstrdup(str_or(r->subject, "-")) };
 	rows[n++] = (struct row){ _("From"), address_text(&r->addr.from) };
 	rows[n++] = (struct row){ _("Reply-To"), reply };
@@ -457,6 +505,12 @@ write_markdown(FILE *f, const struct report *r)
 	free(subj);
 	fprintf(f, "**%s:** %s (%s %d)\n\n", _("Verdict"), verdict_label(r->verdict), _("score"), r->score);
 	fprintf(f, "| %s | %s |\n|---|---|\n", _("Field"), _("Value"));
+	{
+		char *pay = payload_text(r);
+
+		if (pay != NULL)
+			md_row(f, _("Payload"), pay);
+	}
 	md_row(f, _("File"), xstrdup(r->file));
 	md_row(f, _("From"), address_text(&r->addr.from));
 	md_row(f, _("Reply-To"), r->addr.nreply_to ? address_text(&r->addr.reply_to[0]) : xstrdup("-"));
@@ -775,7 +829,7 @@ report_json(const struct report *r)
 		json_array_append_new(notices, jstr(r->notices[i]));
 	json_object_set_new(o, "notices", notices);
 	json_object_set_new(o, "score", json_integer(r->score));
-	json_object_set_new(o, "link_offsite", json_boolean(r->findings.link_offsite));
+	json_object_set_new(o, "link_offsite", json_boolean(r->findings.link_offsite > 0));
 	json_object_set_new(o, "verdict", json_string(verdict_name(r->verdict)));
 	return o;
 }

@@ -327,6 +327,39 @@ START_TEST(scan_lines)
 }
 END_TEST
 
+/* The Payload row: what a phishing verdict can harm with, or why a score past the threshold stays suspicious. */
+START_TEST(payload_row)
+{
+	char *path, *s;
+	struct report *r = analyze_seed("1770309790", &path);
+
+	s = render(r, REPORT_TEXT);
+	ck_assert_msg(strstr(s, "\nPayload ") != NULL && strstr(s, "LINK_BRAND_MISMATCH, LINK_RISKY_TLD") != NULL, "%s", s);
+	ck_assert_msg(strstr(s, "link[1] to reflecto[.]cpvvl[.]cn leaves the sender's and the brand's domains") != NULL, "%s", s);
+	free(s);
+	s = render(r, REPORT_MARKDOWN);
+	ck_assert_msg(strstr(s, "| Payload | LINK\\_BRAND\\_MISMATCH") != NULL, "%s", s);
+	free(s);
+	report_free(r);
+	free(path);
+	/* the spoofed prank: past the threshold, nothing to harm with */
+	r = analyze_seed("1764487212", &path);
+	ck_assert_int_eq(r->verdict, VERDICT_SUSPICIOUS);
+	s = render(r, REPORT_TEXT);
+	ck_assert_msg(strstr(s, "\nPayload         none: ") != NULL, "%s", s);
+	free(s);
+	report_free(r);
+	free(path);
+	/* a clean message has no such row */
+	r = analyze_seed("1639558840", &path);
+	s = render(r, REPORT_TEXT);
+	ck_assert_msg(strstr(s, "\nPayload ") == NULL, "%s", s);
+	free(s);
+	report_free(r);
+	free(path);
+}
+END_TEST
+
 START_TEST(text_and_markdown)
 {
 	char *path, *s;
@@ -535,6 +568,7 @@ main(void)
 	tcase_add_test(tc, hostile_text_never_escapes);
 	tcase_add_test(tc, durations);
 	tcase_add_test(tc, link_offsite);
+	tcase_add_test(tc, payload_row);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
