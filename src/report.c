@@ -294,8 +294,8 @@ bulk_text(const struct report *r)
  * link that leaves the sender's domains), or why a score past the phishing
  * threshold stays suspicious (no payload); NULL when neither applies.
  */
-static char *
-payload_text(const struct report *r)
+char *
+report_payload_text(const struct report *r)
 {
 	const struct weights *w = weights_current();
 	bool capped = r->verdict != VERDICT_PHISHING && weights_payload_required(w) &&
@@ -346,7 +346,7 @@ write_text(FILE *f, const struct report *r)
 	reply = nrt > 0 ? address_text(&r->addr.reply_to[0]) : xstrdup("-");
 	rows[n++] = (struct row){ _("File"), xstrdup(r->file) };
 	rows[n++] = (struct row){ _("Verdict"), xasprintf(_("%s (score %d)"), verdict_label(r->verdict), r->score) };
-	if ((pay = payload_text(r)) != NULL)
+	if ((pay = report_payload_text(r)) != NULL)
 		rows[n++] = (struct row){ _("Payload"), pay };
 	rows[n++] = (struct row){ _("Subject"), xstrdup(str_or(r->subject, "-")) };
 	rows[n++] = (struct row){ _("From"), address_text(&r->addr.from) };
@@ -506,7 +506,7 @@ write_markdown(FILE *f, const struct report *r)
 	fprintf(f, "**%s:** %s (%s %d)\n\n", _("Verdict"), verdict_label(r->verdict), _("score"), r->score);
 	fprintf(f, "| %s | %s |\n|---|---|\n", _("Field"), _("Value"));
 	{
-		char *pay = payload_text(r);
+		char *pay = report_payload_text(r);
 
 		if (pay != NULL)
 			md_row(f, _("Payload"), pay);

@@ -11,6 +11,12 @@ enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_JSON };
 /* Write r to f in the given format (JSON: one pretty object; compact when oneline). */
 void report_write(FILE *f, const struct report *r, enum report_format fmt);
 /* One JSON object on one line (for scan --json). Caller frees. */
+/*
+ * What makes a phishing verdict able to harm (its payload findings, or the
+ * link that leaves the sender's domains), or why a score past the phishing
+ * threshold stays suspicious; NULL when neither applies. Caller frees.
+ */
+char *report_payload_text(const struct report *r);
 char *report_json_line(const struct report *r);
 /* The scan line: verdict, score, file, ids, subject. Caller frees. */
 char *report_scan_line(const struct report *r, const char *name);

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "message.h"
 #include "normtext.h"
+#include "report.h"
 #include "tui.h"
 #include "view.h"
 #include "util.h"
@@ -265,6 +266,12 @@ build_fields(struct msgview *m)
 	    findings_has(&r->findings, F_BRAND_VERIFIED) ? LV_VERIFIED : LV_NONE;
 	v = xasprintf(ngettext("%zu finding", "%zu findings", r->findings.n), r->findings.n);
 	add_field(m, _("Verdict"), xasprintf("%s %s (%d), %s", theme_glyph_level(lv), verdict_label(r->verdict), r->score, v), lv);
+	{
+		char *pay = report_payload_text(r);
+
+		if (pay != NULL)
+			add_field(m, _("Payload"), pay, lv);
+	}
 	free(v);
 }
 

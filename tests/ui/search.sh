@@ -57,6 +57,7 @@ on() { local i; for i in $(seq 30); do grep -q -- "$1" <<<"$(cursor_text)" && re
 	echo "# cursor on: $(cursor_text)"; return 1; }
 start 120 40 -- "$f"
 check "sample opened" wait_for 'Links \(defanged\)'
+check "panel: the Payload field names what the phishing verdict can harm with" wait_for 'Payload +LINK_BRAND_MISMATCH'
 keys f
 check "findings view" wait_for 'Findings'
 keys / TEXT_URGENCY Enter
