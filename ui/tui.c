@@ -138,6 +138,8 @@ tui_progress(struct tui *t, const char *fmt, ...)
 	wint_t wc;
 	int rc;
 	bool stop = false;
+	struct { int rc; wint_t wc; } kept[16];
+	size_t nkept = 0;
 
 	free(t->msg);
 	va_start(ap, fmt);
@@ -147,17 +149,21 @@ tui_progress(struct tui *t, const char *fmt, ...)
 	draw_status(t);
 	refresh();
 	nodelay(stdscr, TRUE);
-	while ((rc = get_wch(&wc)) != ERR) {
+	while (nkept < sizeof kept / sizeof kept[0] && (rc = get_wch(&wc)) != ERR) {
 		if (rc == OK && (wc == 27 || wc == 7)) {   /* Escape, C-g */
 			stop = true;
 			break;
 		}
-		/* any other key waits for the loop: keep it (one, as ncurses can) */
-		if (rc == KEY_CODE_YES)
-			ungetch((int)wc);
+		kept[nkept].rc = rc;   /* any other key waits for the input loop */
+		kept[nkept++].wc = wc;
+	}
+	/* back in the order typed: ncurses returns the last one pushed first */
+	while (nkept > 0) {
+		nkept--;
+		if (kept[nkept].rc == KEY_CODE_YES)
+			ungetch((int)kept[nkept].wc);
 		else
-			unget_wch((wchar_t)wc);
-		break;
+			unget_wch((wchar_t)kept[nkept].wc);
 	}
 	return stop;
 }
