@@ -327,36 +327,49 @@ START_TEST(scan_lines)
 }
 END_TEST
 
+/* A seed's report rendered in fmt (caller frees); its verdict to *v. */
+static char *
+seed_rendered(const char *prefix, enum report_format fmt, enum verdict *v)
+{
+	char *path, *s;
+	struct report *r = analyze_seed(prefix, &path);
+
+	s = render(r, fmt);
+	*v = r->verdict;
+	report_free(r);
+	free(path);
+	return s;
+}
+
 /* The Payload row: what a phishing verdict can harm with, or why a score past the threshold stays suspicious. */
 START_TEST(payload_row)
 {
-	char *path, *s;
-	struct report *r = analyze_seed("1770309790", &path);
+	static const struct {
+		const char *seed;
+		enum report_format fmt;
+		enum verdict v;
+		const char *want;   /* NULL: no Payload row */
+	} cases[] = {
+		{ "1770309790", REPORT_TEXT, VERDICT_PHISHING, "\nPayload         LINK_BRAND_MISMATCH, LINK_RISKY_TLD, "
+		    "link[1] to reflecto[.]cpvvl[.]cn leaves the sender's and the brand's domains\n" },
+		{ "1770309790", REPORT_MARKDOWN, VERDICT_PHISHING, "| Payload | LINK\\_BRAND\\_MISMATCH" },
+		/* the spoofed prank: past the threshold, nothing to harm with */
+		{ "1764487212", REPORT_TEXT, VERDICT_SUSPICIOUS, "\nPayload         none: " },
+		/* a clean message has no such row */
+		{ "1639558840", REPORT_TEXT, VERDICT_CLEAN, NULL },
+	};
 
-	s = render(r, REPORT_TEXT);
-	ck_assert_msg(strstr(s, "\nPayload ") != NULL && strstr(s, "LINK_BRAND_MISMATCH, LINK_RISKY_TLD") != NULL, "%s", s);
-	ck_assert_msg(strstr(s, "link[1] to reflecto[.]cpvvl[.]cn leaves the sender's and the brand's domains") != NULL, "%s", s);
-	free(s);
-	s = render(r, REPORT_MARKDOWN);
-	ck_assert_msg(strstr(s, "| Payload | LINK\\_BRAND\\_MISMATCH") != NULL, "%s", s);
-	free(s);
-	report_free(r);
-	free(path);
-	/* the spoofed prank: past the threshold, nothing to harm with */
-	r = analyze_seed("1764487212", &path);
-	ck_assert_int_eq(r->verdict, VERDICT_SUSPICIOUS);
-	s = render(r, REPORT_TEXT);
-	ck_assert_msg(strstr(s, "\nPayload         none: ") != NULL, "%s", s);
-	free(s);
-	report_free(r);
-	free(path);
-	/* a clean message has no such row */
-	r = analyze_seed("1639558840", &path);
-	s = render(r, REPORT_TEXT);
-	ck_assert_msg(strstr(s, "\nPayload ") == NULL, "%s", s);
-	free(s);
-	report_free(r);
-	free(path);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		enum verdict v;
+		char *s = seed_rendered(cases[i].seed, cases[i].fmt, &v);
+
+		ck_assert_int_eq(v, cases[i].v);
+		if (cases[i].want != NULL)
+			ck_assert_msg(strstr(s, cases[i].want) != NULL, "%s: %s", cases[i].seed, s);
+		else
+			ck_assert_msg(strstr(s, "Payload") == NULL, "%s: %s", cases[i].seed, s);
+		free(s);
+	}
 }
 END_TEST
 

@@ -613,6 +613,18 @@ ham_line_none(int i, enum finding_id id)
 	expect_none(ham_lines[i], id);
 }
 
+/*
+ * The loop tests of one finding family: the positives found at their spans
+ * (NAME_positive), the hand-written negatives and the lines of legitimate
+ * mail never raising it (NAME_negative_hand, NAME_negative_ham).
+ */
+#define NEGATIVE_TESTS(name, id, neg) \
+	START_TEST(name##_negative_hand) { expect_none(neg[_i], id); } END_TEST \
+	START_TEST(name##_negative_ham) { ham_line_none(_i, id); } END_TEST
+#define FAMILY_TESTS(name, id, pos, neg, flags) \
+	START_TEST(name##_positive) { expect_at(pos[_i].text, id, pos[_i].span, flags); } END_TEST \
+	NEGATIVE_TESTS(name, id, neg)
+
 /* None of the text findings on everyday business wording. */
 START_TEST(business_clean)
 {
@@ -634,23 +646,7 @@ END_TEST
 
 /* ---- TEXT_TYPO */
 
-START_TEST(typo_positive)
-{
-	expect_at(typo_pos[_i].text, F_TEXT_TYPO, typo_pos[_i].span, TEXT_TYPO_CHECK);
-}
-END_TEST
-
-START_TEST(typo_negative_hand)
-{
-	expect_none(typo_neg[_i], F_TEXT_TYPO);
-}
-END_TEST
-
-START_TEST(typo_negative_ham)
-{
-	ham_line_none(_i, F_TEXT_TYPO);
-}
-END_TEST
+FAMILY_TESTS(typo, F_TEXT_TYPO, typo_pos, typo_neg, TEXT_TYPO_CHECK)
 
 START_TEST(typo_names_the_phrase)
 {
@@ -762,48 +758,32 @@ END_TEST
 
 /* ---- TEXT_MIXED_SCRIPT */
 
-START_TEST(mixed_positive)
-{
-	expect_at(mixed_pos[_i].text, F_TEXT_MIXED_SCRIPT, mixed_pos[_i].span, TEXT_SCRIPT_CHECK);
-}
-END_TEST
-
-START_TEST(mixed_negative_hand)
-{
-	expect_none(mixed_neg[_i], F_TEXT_MIXED_SCRIPT);
-}
-END_TEST
-
-START_TEST(mixed_negative_ham)
-{
-	ham_line_none(_i, F_TEXT_MIXED_SCRIPT);
-}
-END_TEST
+FAMILY_TESTS(mixed, F_TEXT_MIXED_SCRIPT, mixed_pos, mixed_neg, TEXT_SCRIPT_CHECK)
 
 /* A mixed word that reads as a brand's name is an imitation: high, with the reading; another mixed word is medium. */
-START_TEST(mixed_brand_reading)
+/* The first TEXT_MIXED_SCRIPT on text: at severity sev, its evidence holding want (or, want NULL, no reading). */
+static void
+expect_mixed(const char *text, enum severity sev, const char *want)
 {
 	struct findings fs;
 	const struct finding *f;
 
-	scan("Your Am\xd0\xb0zon account", &fs);
+	scan(text, &fs);
 	f = first_of(&fs, F_TEXT_MIXED_SCRIPT);
-	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(f->severity, SEV_HIGH);
-	ck_assert_msg(strstr(f->evidence, "reads \"Amazon\", the name of Amazon") != NULL, "%s", f->evidence);
+	ck_assert_msg(f != NULL, "%s: no TEXT_MIXED_SCRIPT", text);
+	ck_assert_int_eq(f->severity, sev);
+	if (want != NULL)
+		ck_assert_msg(strstr(f->evidence, want) != NULL, "%s", f->evidence);
+	else
+		ck_assert_msg(strstr(f->evidence, "reads") == NULL, "%s", f->evidence);
 	findings_free(&fs);
-	scan("\xd0\xa0" "ayPal: verify", &fs);   /* Cyrillic capital Er */
-	f = first_of(&fs, F_TEXT_MIXED_SCRIPT);
-	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(f->severity, SEV_HIGH);
-	ck_assert_msg(strstr(f->evidence, "reads \"PayPal\"") != NULL, "%s", f->evidence);
-	findings_free(&fs);
-	scan("your acc\xd0\xbeunt is on h\xd0\xbeld", &fs);
-	f = first_of(&fs, F_TEXT_MIXED_SCRIPT);
-	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(f->severity, SEV_MEDIUM);
-	ck_assert_msg(strstr(f->evidence, "reads") == NULL, "%s", f->evidence);
-	findings_free(&fs);
+}
+
+START_TEST(mixed_brand_reading)
+{
+	expect_mixed("Your Am\xd0\xb0zon account", SEV_HIGH, "reads \"Amazon\", the name of Amazon");
+	expect_mixed("\xd0\xa0" "ayPal: verify", SEV_HIGH, "reads \"PayPal\"");   /* Cyrillic capital Er */
+	expect_mixed("your acc\xd0\xbeunt is on h\xd0\xbeld", SEV_MEDIUM, NULL);
 }
 END_TEST
 
@@ -820,23 +800,7 @@ END_TEST
 
 /* ---- TEXT_STYLED_LETTERS */
 
-START_TEST(styled_positive)
-{
-	expect_at(styled_pos[_i].text, F_TEXT_STYLED_LETTERS, styled_pos[_i].span, TEXT_SCRIPT_CHECK);
-}
-END_TEST
-
-START_TEST(styled_negative_hand)
-{
-	expect_none(styled_neg[_i], F_TEXT_STYLED_LETTERS);
-}
-END_TEST
-
-START_TEST(styled_negative_ham)
-{
-	ham_line_none(_i, F_TEXT_STYLED_LETTERS);
-}
-END_TEST
+FAMILY_TESTS(styled, F_TEXT_STYLED_LETTERS, styled_pos, styled_neg, TEXT_SCRIPT_CHECK)
 
 START_TEST(styled_reads_plain)
 {
@@ -888,17 +852,7 @@ START_TEST(urgency_positive)
 }
 END_TEST
 
-START_TEST(urgency_negative_hand)
-{
-	expect_none(urg_neg[_i], F_TEXT_URGENCY);
-}
-END_TEST
-
-START_TEST(urgency_negative_ham)
-{
-	ham_line_none(_i, F_TEXT_URGENCY);
-}
-END_TEST
+NEGATIVE_TESTS(urgency, F_TEXT_URGENCY, urg_neg)
 
 /* The severity says whether the wording presses: a deadline alone is info, with a threat or a call to act it is medium. */
 static enum severity
@@ -973,17 +927,7 @@ START_TEST(invisible_positive)
 }
 END_TEST
 
-START_TEST(invisible_negative_hand)
-{
-	expect_none(inv_neg[_i], F_INVISIBLE_CHARS);
-}
-END_TEST
-
-START_TEST(invisible_negative_ham)
-{
-	ham_line_none(_i, F_INVISIBLE_CHARS);
-}
-END_TEST
+NEGATIVE_TESTS(invisible, F_INVISIBLE_CHARS, inv_neg)
 
 START_TEST(invisible_evidence)
 {
