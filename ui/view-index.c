@@ -1,9 +1,13 @@
 /* view-index.c — the message list: date, risk glyph, sender, subject; sorting, limiting by pattern, tagging; rows fill in as the worker analyses. */
 #include "config.h"
 
+#include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <unistr.h>
 
@@ -46,6 +50,23 @@ struct pattern {
 #define TERMS_ARG  "fvsaebu"      /* those followed by an argument */
 #define DEEP(k)    ((k) == 'b' || (k) == 'u' || (k) == 'a')
 
+/*
+ * The messages a ~b, ~u or ~a limit must read, read by one worker thread so
+ * that a large message never holds up the keys; the index takes the
+ * results as they come (deep_step).
+ */
+struct deepjob {
+	pthread_t th;
+	struct pattern pat;        /* a copy: the limit may change while it runs */
+	struct settings cfg;       /* the browser's, with the network off */
+	char **paths;
+	uint32_t *ids;
+	uint8_t *result;           /* per item: 1 matches, 2 does not (valid below done) */
+	size_t n, taken;           /* taken: results the index has copied */
+	atomic_size_t done;
+	atomic_bool cancel;
+};
+
 struct index {
 	uint32_t *order;
 	size_t norder, cap;
@@ -57,9 +78,10 @@ struct index {
 	unsigned gen;
 	long last_build;
 	bool built;
-	/* a limit with ~b, ~u or ~a: per entry 0 not read yet, 1 matches, 2 does not; read in the background */
+	/* a limit with ~b, ~u or ~a: per entry 0 not read yet, 1 matches, 2 does not, 3 being read (job) */
 	uint8_t *deep;
-	size_t ndeep, deep_next, deep_left;
+	size_t ndeep, deep_left;
+	struct deepjob *job;
 };
 
 static struct store *S(struct view *v) { return tui_store(v->t); }
@@ -258,23 +280,119 @@ deep_match(const struct pattern *p, const struct report *r)
 	return true;
 }
 
-/* Read entry id and try p's deep terms on it (no network: what the message says). An unreadable message matches nothing. */
+/* Read path and try p's deep terms on it (cfg: the network off: what the message says). An unreadable message matches nothing. */
 static bool
-deep_eval(struct view *v, const struct pattern *p, uint32_t id)
+deep_eval_path(const struct settings *cfg, const struct pattern *p, const char *path)
 {
-	struct settings cfg = *tui_settings(v->t);
 	struct report *r = NULL;
-	char *path = store_path(S(v), id), *cause = NULL;
+	char *cause = NULL;
 	bool hit = false;
 
-	cfg.network = false;
-	if (analyze_file(path, &cfg, &r, &cause) == 0) {
+	if (path != NULL && analyze_file(path, cfg, &r, &cause) == 0) {
 		hit = deep_match(p, r);
 		report_free(r);
 	} else
 		free(cause);
+	return hit;
+}
+
+static bool
+deep_eval(struct view *v, const struct pattern *p, uint32_t id)
+{
+	struct settings cfg = *tui_settings(v->t);
+	char *path = store_path(S(v), id);
+	bool hit;
+
+	cfg.network = false;
+	hit = deep_eval_path(&cfg, p, path);
 	free(path);
 	return hit;
+}
+
+static void *
+deep_run(void *arg)
+{
+	struct deepjob *j = arg;
+
+	for (size_t k = 0; k < j->n && !atomic_load(&j->cancel); k++) {
+		j->result[k] = deep_eval_path(&j->cfg, &j->pat, j->paths[k]) ? 1 : 2;
+		atomic_store(&j->done, k + 1);   /* result[k] is the index's from now on */
+	}
+	return NULL;
+}
+
+/* Stop the job (waiting for the message being read) and free it; what it had not handed over is unread again. */
+static void
+deep_stop(struct index *ix)
+{
+	struct deepjob *j = ix->job;
+
+	if (j == NULL)
+		return;
+	atomic_store(&j->cancel, true);
+	pthread_join(j->th, NULL);
+	for (size_t k = j->taken; k < j->n; k++)
+		if (j->ids[k] < ix->ndeep && ix->deep[j->ids[k]] == 3)
+			ix->deep[j->ids[k]] = 0;
+	for (size_t k = 0; k < j->n; k++)
+		free(j->paths[k]);
+	free(j->paths);
+	free(j->ids);
+	free(j->result);
+	pattern_free(&j->pat);
+	free(j);
+	ix->job = NULL;
+}
+
+static bool deep_step(struct view *v);
+
+/* Hand the entries the limit has not read yet to a new job (none running). */
+static void
+deep_start(struct view *v)
+{
+	struct index *ix = v->data;
+	struct store *s = S(v);
+	struct deepjob *j = xcalloc(1, sizeof *j);
+	size_t cap = ix->deep_left;
+
+	j->cfg = *tui_settings(v->t);
+	j->cfg.network = false;
+	j->paths = xcalloc(cap, sizeof *j->paths);
+	j->ids = xcalloc(cap, sizeof *j->ids);
+	j->result = xcalloc(cap, 1);
+	for (size_t i = 0; i < ix->ndeep && i < store_count(s) && j->n < cap; i++) {
+		const struct mailbox_entry *e = store_entry(s, i);
+
+		if ((e->flags & EF_GONE) || ix->deep[i] != 0 || !pattern_match(&ix->lim, s, e))
+			continue;
+		j->ids[j->n] = (uint32_t)i;
+		j->paths[j->n++] = store_path(s, i);
+		ix->deep[i] = 3;
+	}
+	/* the job's own copy of the pattern */
+	j->pat.terms = xcalloc(ix->lim.n > 0 ? ix->lim.n : 1, sizeof *j->pat.terms);
+	for (size_t k = 0; k < ix->lim.n; k++) {
+		j->pat.terms[k] = ix->lim.terms[k];
+		j->pat.terms[k].text = ix->lim.terms[k].text != NULL ? xstrdup(ix->lim.terms[k].text) : NULL;
+	}
+	j->pat.n = ix->lim.n;
+	j->pat.deep = true;
+	atomic_init(&j->done, 0);
+	atomic_init(&j->cancel, false);
+	ix->job = j;
+	if (pthread_create(&j->th, NULL, deep_run, j) != 0) {   /* no thread: read them here, in slices */
+		ix->job = NULL;
+		for (size_t k = 0; k < j->n; k++) {
+			ix->deep[j->ids[k]] = 0;
+			free(j->paths[k]);
+		}
+		free(j->paths);
+		free(j->ids);
+		free(j->result);
+		pattern_free(&j->pat);
+		free(j);
+	}
+	tui_set_idle(v->t, deep_step, v);
 }
 
 static bool
@@ -389,8 +507,6 @@ keyed_sort(struct store *s, uint32_t *order, size_t n, enum sort sort, bool reve
 	free(k);
 }
 
-static bool deep_step(struct view *v);
-
 static void
 rebuild(struct view *v)
 {
@@ -415,15 +531,13 @@ rebuild(struct view *v)
 		const struct mailbox_entry *e = store_entry(s, i);
 		if (e->flags & EF_GONE)
 			continue;
-		if (ix->lim.deep && ix->deep[i] == 0 && pattern_match(&ix->lim, s, e))
+		if (ix->lim.deep && (ix->deep[i] == 0 || ix->deep[i] == 3) && pattern_match(&ix->lim, s, e))
 			ix->deep_left++;
 		if (matches(ix, s, e, i))
 			ix->order[ix->norder++] = (uint32_t)i;
 	}
-	if (ix->deep_left > 0) {   /* read them between keys, from the first */
-		ix->deep_next = 0;
-		tui_set_idle(v->t, deep_step, v);
-	}
+	if (ix->deep_left > 0 && ix->job == NULL)   /* read them on a worker thread */
+		deep_start(v);
 	if (ix->norder > 1 && ix->sort == SORT_SENDER)
 		qsort_r(ix->order, ix->norder, sizeof *ix->order, order_cmp, &c);
 	else if (ix->norder > 1)
@@ -454,41 +568,58 @@ rebuild(struct view *v)
 }
 
 /*
- * One slice (about 50 ms) of reading the messages a ~b, ~u or ~a limit
- * needs, between keys; the rows appear as they match. False when all are read.
+ * Between keys, while a ~b, ~u or ~a limit is being read: wait up to 50 ms
+ * for the job (a key ends the wait at once), take what it has read, show
+ * the rows that match. False when nothing is left to read.
  */
 static bool
 deep_step(struct view *v)
 {
 	struct index *ix = v->data;
-	struct store *s = S(v);
-	long until = now_ms() + 50;
+	struct deepjob *j = ix->job;
+	struct pollfd in = { STDIN_FILENO, POLLIN, 0 };
 	bool found = false;
-	size_t n = store_count(s) < ix->ndeep ? store_count(s) : ix->ndeep;
+	size_t done;
 
 	if (!ix->lim.deep)
 		return false;
-	while (ix->deep_next < n && now_ms() < until) {
-		size_t i = ix->deep_next++;
-		const struct mailbox_entry *e = store_entry(s, i);
+	if (j == NULL) {   /* no thread could be started: one message a step, here */
+		struct store *s = S(v);
 
-		if ((e->flags & EF_GONE) || ix->deep[i] != 0 || !pattern_match(&ix->lim, s, e))
-			continue;
-		ix->deep[i] = deep_eval(v, &ix->lim, (uint32_t)i) ? 1 : 2;
-		found = found || ix->deep[i] == 1;
-		if (ix->deep_left > 0)
-			ix->deep_left--;
-	}
-	if (ix->deep_next >= n) {
-		ix->deep_left = 0;
-		rebuild(v);   /* may start another pass if new mail came */
-		return ix->deep_left > 0;
-	}
-	if (found) {
-		size_t left = ix->deep_left, next = ix->deep_next;
+		for (size_t i = 0; i < ix->ndeep && i < store_count(s); i++) {
+			const struct mailbox_entry *e = store_entry(s, i);
+
+			if ((e->flags & EF_GONE) || ix->deep[i] != 0 || !pattern_match(&ix->lim, s, e))
+				continue;
+			ix->deep[i] = deep_eval(v, &ix->lim, (uint32_t)i) ? 1 : 2;
+			rebuild(v);
+			return true;
+		}
 		rebuild(v);
+		return false;
+	}
+	(void)poll(&in, 1, 50);
+	done = atomic_load(&j->done);
+	for (; j->taken < done; j->taken++) {
+		uint32_t id = j->ids[j->taken];
+
+		if (id < ix->ndeep && ix->deep[id] == 3)
+			ix->deep[id] = j->result[j->taken];
+		found = found || j->result[j->taken] == 1;
+	}
+	if (done == j->n) {
+		deep_stop(ix);
+		rebuild(v);   /* starts another job if new mail came */
+		return ix->job != NULL;
+	}
+	if (found)
+		rebuild(v);
+	else {
+		size_t left = 0;   /* the count of those left, for the status line */
+
+		for (size_t k = j->taken; k < j->n; k++)
+			left += ix->deep[j->ids[k]] == 3;
 		ix->deep_left = left;
-		ix->deep_next = next;
 	}
 	return true;
 }
@@ -508,6 +639,7 @@ index_free(struct view *v)
 	struct index *ix = v->data;
 
 	tui_set_idle(v->t, NULL, NULL);
+	deep_stop(ix);
 	pattern_free(&ix->lim);
 	free(ix->limit);
 	free(ix->order);
@@ -672,6 +804,7 @@ index_key(struct view *v, enum action a)
 				free(pat);
 				break;
 			}
+			deep_stop(ix);
 			pattern_free(&ix->lim);
 			ix->lim = np;
 			/* nothing read yet for this limit */
