@@ -321,16 +321,10 @@ deep_run(void *arg)
 	return NULL;
 }
 
-/* Stop the job (waiting for the message being read) and free it; what it had not handed over is unread again. */
+/* Free job j (no thread running); the entries it had not handed over are unread again. */
 static void
-deep_stop(struct index *ix)
+deepjob_free(struct index *ix, struct deepjob *j)
 {
-	struct deepjob *j = ix->job;
-
-	if (j == NULL)
-		return;
-	atomic_store(&j->cancel, true);
-	pthread_join(j->th, NULL);
 	for (size_t k = j->taken; k < j->n; k++)
 		if (j->ids[k] < ix->ndeep && ix->deep[j->ids[k]] == 3)
 			ix->deep[j->ids[k]] = 0;
@@ -341,6 +335,17 @@ deep_stop(struct index *ix)
 	free(j->result);
 	pattern_free(&j->pat);
 	free(j);
+}
+
+/* Stop the job, waiting for the message being read. */
+static void
+deep_stop(struct index *ix)
+{
+	if (ix->job == NULL)
+		return;
+	atomic_store(&ix->job->cancel, true);
+	pthread_join(ix->job->th, NULL);
+	deepjob_free(ix, ix->job);
 	ix->job = NULL;
 }
 
@@ -380,17 +385,9 @@ deep_start(struct view *v)
 	atomic_init(&j->done, 0);
 	atomic_init(&j->cancel, false);
 	ix->job = j;
-	if (pthread_create(&j->th, NULL, deep_run, j) != 0) {   /* no thread: read them here, in slices */
+	if (pthread_create(&j->th, NULL, deep_run, j) != 0) {   /* no thread: deep_step reads them here */
 		ix->job = NULL;
-		for (size_t k = 0; k < j->n; k++) {
-			ix->deep[j->ids[k]] = 0;
-			free(j->paths[k]);
-		}
-		free(j->paths);
-		free(j->ids);
-		free(j->result);
-		pattern_free(&j->pat);
-		free(j);
+		deepjob_free(ix, j);
 	}
 	tui_set_idle(v->t, deep_step, v);
 }
